@@ -1,0 +1,120 @@
+/**
+ * The API implemented once: method name → service call. Every transport (Electron IPC,
+ * browser-mode HTTP, CLI) goes through `dispatch`, which validates input with the
+ * contract's zod schema and turns every failure into a typed FolioError.
+ */
+import Database from 'better-sqlite3'
+import { z } from 'zod'
+import { isMethod, schemas, type Method, type ParsedInput, type Result } from '../shared/api/contract'
+import { FolioFailure, folioError, type ApiResult, type FolioError } from '../shared/api/errors'
+import { SCHEMA_VERSION } from './store/migrations'
+import type { ServiceContext } from './services/context'
+import * as articles from './services/articles'
+import * as issues from './services/issues'
+import * as revisions from './services/revisions'
+
+type Handlers = { [M in Method]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
+
+const handlers: Handlers = {
+  'library.info': (ctx) => ({
+    path: ctx.db.name,
+    schemaVersion: SCHEMA_VERSION,
+    sqliteVersion: (ctx.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+  }),
+  'issue.list': (ctx) => issues.listIssues(ctx),
+  'issue.get': (ctx, input) => issues.getIssue(ctx, input.id),
+  'issue.create': (ctx, input) => issues.createIssue(ctx, input),
+  'issue.update': (ctx, input) => issues.updateIssue(ctx, input),
+  'issue.delete': (ctx, input) => issues.deleteIssue(ctx, input.id),
+  'article.list': (ctx, input) => articles.listArticles(ctx, input.issueId),
+  'article.get': (ctx, input) => articles.getArticle(ctx, input.id),
+  'article.create': (ctx, input) => articles.createArticle(ctx, input),
+  'article.update': (ctx, input) => articles.updateArticle(ctx, input),
+  'article.move': (ctx, input) => articles.moveArticle(ctx, input.id, input.toIndex),
+  'article.delete': (ctx, input) => articles.deleteArticle(ctx, input.id),
+  'article.restore': (ctx, input) => articles.restoreArticle(ctx, input.id),
+  'revision.list': (ctx, input) => revisions.listRevisions(ctx, input.articleId),
+  'revision.get': (ctx, input) => revisions.getRevision(ctx, input.id),
+  'revision.restore': (ctx, input) => revisions.restoreRevision(ctx, input.id),
+}
+
+export interface Api {
+  dispatch(method: string, input: unknown): ApiResult<unknown>
+  /** Typed in-process call for the CLI and tests; throws FolioFailure on error. */
+  call<M extends Method>(method: M, input: z.input<(typeof schemas)[M]>): Result<M>
+}
+
+export function createApi(ctx: ServiceContext, log: (message: string) => void = console.error): Api {
+  function dispatch(method: string, input: unknown): ApiResult<unknown> {
+    if (!isMethod(method)) {
+      return {
+        ok: false,
+        error: folioError(
+          'unknown_method',
+          `没有名为 ${method.slice(0, 80)} 的操作。`,
+          `Unknown method ${method.slice(0, 80)}.`,
+        ),
+      }
+    }
+    const parsed = schemas[method].safeParse(input ?? {})
+    if (!parsed.success) return { ok: false, error: inputError(parsed.error) }
+    try {
+      // Each call is one transaction: a failure leaves the library exactly as it was.
+      const run = ctx.db.transaction(() =>
+        (handlers[method] as (c: ServiceContext, i: unknown) => unknown)(ctx, parsed.data),
+      )
+      return { ok: true, result: run() }
+    } catch (error) {
+      return { ok: false, error: toFolioError(error, log) }
+    }
+  }
+  return {
+    dispatch,
+    call(method, input) {
+      const answer = dispatch(method, input)
+      if (!answer.ok) throw new FolioFailure(answer.error)
+      return answer.result as never
+    },
+  }
+}
+
+function inputError(error: z.ZodError): FolioError {
+  const issue = error.issues[0]
+  const field = issue?.path.join('.') || undefined
+  const where = field ? `「${field}」` : ''
+  if (issue?.code === 'too_big') {
+    return folioError(
+      'too_large',
+      `输入${where}过长，超出上限 ${String(issue.maximum)}。`,
+      `Input ${field ?? ''} is too large (limit ${String(issue.maximum)}).`,
+      field,
+    )
+  }
+  if (issue?.code === 'unrecognized_keys') {
+    const keys = issue.keys.join(', ')
+    return folioError('invalid_input', `不认识的字段：${keys}。`, `Unknown field(s): ${keys}.`, field)
+  }
+  return folioError(
+    'invalid_input',
+    `输入${where}无效：${issue?.message ?? ''}`,
+    `Invalid input ${field ?? ''}: ${issue?.message ?? ''}`,
+    field,
+  )
+}
+
+function toFolioError(error: unknown, log: (message: string) => void): FolioError {
+  if (error instanceof FolioFailure) return error.error
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  if (error instanceof Database.SqliteError) {
+    return folioError(
+      'storage',
+      `资料库写入失败（${error.code}），数据未改动。`,
+      `The library could not be written (${error.code}); nothing was changed.`,
+    )
+  }
+  return folioError(
+    'internal',
+    'Folio 内部错误，数据未改动。详情已写入日志。',
+    'Internal error; nothing was changed. Details are in the log.',
+  )
+}

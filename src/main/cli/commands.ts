@@ -1,0 +1,113 @@
+/**
+ * The `folio` CLI commands: a table of small entries over the same API the UI calls.
+ * Later features add entries here; each gets parsed options and returns data to print.
+ */
+import type { ParseArgsConfig } from 'node:util'
+import { fail } from '../../shared/api/errors'
+import type { Article, ArticleSummary, Issue } from '../../shared/api/types'
+import type { Api } from '../api'
+
+type Options = NonNullable<ParseArgsConfig['options']>
+type Values = Record<string, string | boolean | undefined>
+
+export interface Command {
+  /** e.g. "issue create" */
+  name: string
+  summary: string
+  usage: string
+  options: Options
+  /** Returns the data to print: JSON with --json, `human(data)` without. */
+  run(api: Api, values: Values, positionals: string[]): unknown
+  human?(data: unknown): string
+}
+
+function requireId(raw: string | boolean | undefined, what: string): number {
+  const id = Number(raw)
+  if (typeof raw !== 'string' || !Number.isSafeInteger(id) || id <= 0) {
+    fail(
+      'invalid_input',
+      `需要正整数的${what} ID，收到「${String(raw ?? '')}」。`,
+      `Expected a positive integer ${what} id, got "${String(raw ?? '')}".`,
+    )
+  }
+  return id
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+const issueRow = (i: Issue): string =>
+  `#${i.id}\t${i.title}${i.edition ? ` ${i.edition}` : ''}\t${i.number}\t${i.publicationDate}\t${i.articleCount} 篇`
+const articleRow = (a: ArticleSummary): string =>
+  `#${a.id}\t${a.position + 1}\t${a.headline || '（无标题）'}\t${a.charCount} 字\t${a.status}`
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'issue create',
+    summary: '新建期次 / create an issue',
+    usage:
+      'issue create --title T [--number N] [--edition E] [--date YYYY-MM-DD] [--guidance G] [--postal-code C] [--email E]',
+    options: {
+      title: { type: 'string' },
+      number: { type: 'string' },
+      edition: { type: 'string' },
+      date: { type: 'string' },
+      guidance: { type: 'string' },
+      publisher: { type: 'string' },
+      'postal-code': { type: 'string' },
+      email: { type: 'string' },
+    },
+    run: (api, v) =>
+      api.call('issue.create', {
+        title: str(v.title) ?? '',
+        ...(v.number !== undefined && { number: str(v.number) }),
+        ...(v.edition !== undefined && { edition: str(v.edition) }),
+        ...(v.date !== undefined && { publicationDate: str(v.date) }),
+        ...(v.guidance !== undefined && { guidance: str(v.guidance) }),
+        ...(v.publisher !== undefined && { publisher: str(v.publisher) }),
+        ...(v['postal-code'] !== undefined && { postalCode: str(v['postal-code']) }),
+        ...(v.email !== undefined && { email: str(v.email) }),
+      }),
+    human: (data) => `已创建 created ${issueRow(data as Issue)}`,
+  },
+  {
+    name: 'issue list',
+    summary: '列出期次 / list issues',
+    usage: 'issue list [--json]',
+    options: {},
+    run: (api) => api.call('issue.list', {}),
+    human: (data) => (data as Issue[]).map(issueRow).join('\n') || '（暂无期次 no issues）',
+  },
+  {
+    name: 'article list',
+    summary: '列出一期的稿件 / list an issue’s articles',
+    usage: 'article list --issue ID [--json]',
+    options: { issue: { type: 'string' } },
+    run: (api, v) => api.call('article.list', { issueId: requireId(v.issue, '期次') }),
+    human: (data) => (data as ArticleSummary[]).map(articleRow).join('\n') || '（本期暂无稿件 no articles）',
+  },
+  {
+    name: 'article show',
+    summary: '显示一篇稿件 / show an article',
+    usage: 'article show ID [--json]',
+    options: {},
+    run: (api, _v, positionals) => api.call('article.get', { id: requireId(positionals[0], '稿件') }),
+    human: (data) => {
+      const a = data as Article
+      return [
+        a.kicker,
+        a.headline,
+        a.subtitle && `——${a.subtitle}`,
+        a.dateline,
+        '',
+        a.bodyText,
+        '',
+        a.byline,
+        `（${a.charCount} 字）`,
+      ]
+        .filter((line) => line !== undefined)
+        .join('\n')
+    },
+  },
+]

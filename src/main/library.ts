@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { createApi, type Api } from './api'
+import { openLibrary, type Db } from './store/db'
+import type { ServiceContext } from './services/context'
+
+export const DEFAULT_REVISION_INTERVAL_MS = 3 * 60 * 1000
+
+export interface Library {
+  db: Db
+  api: Api
+  close(): void
+}
+
+/** Opens a library file and the API over it: what every entry point (Electron, web, CLI) starts with. */
+export function openFolio(path: string, options: Partial<Omit<ServiceContext, 'db'>> = {}): Library {
+  const db = openLibrary(resolve(path))
+  const ctx: ServiceContext = {
+    db,
+    now: options.now ?? (() => new Date()),
+    revisionIntervalMs: options.revisionIntervalMs ?? DEFAULT_REVISION_INTERVAL_MS,
+  }
+  return { db, api: createApi(ctx), close: () => db.close() }
+}
+
+/** Library path outside Electron: --db PATH, else FOLIO_DB, else ./folio-library.sqlite. */
+export function libraryPathFrom(argDb: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(argDb ?? env.FOLIO_DB ?? 'folio-library.sqlite')
+}

@@ -1,0 +1,241 @@
+import { fail } from '../../shared/api/errors'
+import type { ParsedInput } from '../../shared/api/contract'
+import type { Article, ArticleStatus, ArticleSummary } from '../../shared/api/types'
+import { docToPlainText, emptyDoc, parseDoc } from '../../shared/doc/lexical'
+import { countChars } from '../../shared/text/count'
+import { isoNow, type ServiceContext } from './context'
+import { requireIssue } from './issues'
+import { recordRevision, type RevisionReasonOrNone } from './revisions'
+
+export interface ArticleRow {
+  id: number
+  issue_id: number
+  position: number
+  kicker: string
+  headline: string
+  subtitle: string
+  dateline: string
+  byline: string
+  body_json: string
+  body_text: string
+  char_count: number
+  punct_count: number
+  status: ArticleStatus
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+type Content = Pick<
+  ArticleRow,
+  | 'kicker'
+  | 'headline'
+  | 'subtitle'
+  | 'dateline'
+  | 'byline'
+  | 'body_json'
+  | 'body_text'
+  | 'char_count'
+  | 'punct_count'
+  | 'status'
+>
+
+const TEXT_FIELDS = ['kicker', 'headline', 'subtitle', 'dateline', 'byline'] as const
+
+function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    issueId: row.issue_id,
+    position: row.position,
+    kicker: row.kicker,
+    headline: row.headline,
+    subtitle: row.subtitle,
+    dateline: row.dateline,
+    byline: row.byline,
+    body: row.body_json,
+    bodyText: row.body_text,
+    charCount: row.char_count,
+    punctCount: row.punct_count,
+    status: row.status,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    issueId: row.issue_id,
+    position: row.position,
+    kicker: row.kicker,
+    headline: row.headline,
+    status: row.status,
+    charCount: row.char_count,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** Normalises a body: validated, re-serialized, with its plain text and counts derived from it. */
+function bodyContent(json: string): Pick<Content, 'body_json' | 'body_text' | 'char_count' | 'punct_count'> {
+  const doc = parseDoc(json)
+  const text = docToPlainText(doc)
+  const counts = countChars(text)
+  return { body_json: JSON.stringify(doc), body_text: text, char_count: counts.chars, punct_count: counts.punct }
+}
+
+export function articleRow(ctx: ServiceContext, id: number): ArticleRow {
+  const row = ctx.db.prepare('SELECT * FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | ArticleRow
+    | undefined
+  if (!row) fail('not_found', `找不到第 ${id} 号稿件。`, `Article ${id} does not exist.`, 'id')
+  return row
+}
+
+function orderedRows(ctx: ServiceContext, issueId: number): ArticleRow[] {
+  return ctx.db
+    .prepare('SELECT * FROM articles WHERE issue_id = ? AND deleted_at IS NULL ORDER BY position, id')
+    .all(issueId) as ArticleRow[]
+}
+
+function renumber(ctx: ServiceContext, ids: number[]): void {
+  const stmt = ctx.db.prepare('UPDATE articles SET position = ? WHERE id = ?')
+  ids.forEach((articleId, index) => stmt.run(index, articleId))
+}
+
+export function listArticles(ctx: ServiceContext, issueId: number): ArticleSummary[] {
+  requireIssue(ctx, issueId)
+  return orderedRows(ctx, issueId).map(toSummary)
+}
+
+export function getArticle(ctx: ServiceContext, id: number): Article {
+  return toArticle(articleRow(ctx, id))
+}
+
+export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.create'>): Article {
+  requireIssue(ctx, input.issueId)
+  const ids = orderedRows(ctx, input.issueId).map((row) => row.id)
+  let index = ids.length
+  if (input.afterId !== undefined) {
+    const after = ids.indexOf(input.afterId)
+    if (after < 0)
+      fail(
+        'not_found',
+        `本期没有第 ${input.afterId} 号稿件。`,
+        `Article ${input.afterId} is not in this issue.`,
+        'afterId',
+      )
+    index = after + 1
+  }
+  const body = bodyContent(input.body ?? JSON.stringify(emptyDoc()))
+  const now = isoNow(ctx)
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO articles (issue_id, position, kicker, headline, subtitle, dateline, byline,
+         body_json, body_text, char_count, punct_count, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      input.issueId,
+      index,
+      input.kicker ?? '',
+      input.headline ?? '',
+      input.subtitle ?? '',
+      input.dateline ?? '',
+      input.byline ?? '',
+      body.body_json,
+      body.body_text,
+      body.char_count,
+      body.punct_count,
+      input.status ?? 'draft',
+      now,
+      now,
+    )
+  const newId = Number(info.lastInsertRowid)
+  ids.splice(index, 0, newId)
+  renumber(ctx, ids)
+  return getArticle(ctx, newId)
+}
+
+export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.update'>): Article {
+  const row = articleRow(ctx, input.id)
+  if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
+    fail(
+      'conflict',
+      `稿件已在别处修改（版本 ${row.version}，本地为 ${input.baseVersion}），请重新打开后再改。`,
+      `The article was changed elsewhere (version ${row.version}, yours ${input.baseVersion}); reopen it before editing.`,
+    )
+  }
+  const { patch } = input
+  const next: Content = { ...row }
+  for (const field of TEXT_FIELDS) {
+    const value = patch[field]
+    if (value !== undefined) next[field] = value
+  }
+  if (patch.status !== undefined) next.status = patch.status
+  if (patch.body !== undefined) Object.assign(next, bodyContent(patch.body))
+
+  const changed = (Object.keys(next) as (keyof Content)[]).some((key) => next[key] !== row[key])
+  if (changed) {
+    ctx.db
+      .prepare(
+        `UPDATE articles SET kicker = ?, headline = ?, subtitle = ?, dateline = ?, byline = ?, body_json = ?,
+           body_text = ?, char_count = ?, punct_count = ?, status = ?, version = version + 1, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        next.kicker,
+        next.headline,
+        next.subtitle,
+        next.dateline,
+        next.byline,
+        next.body_json,
+        next.body_text,
+        next.char_count,
+        next.punct_count,
+        next.status,
+        isoNow(ctx),
+        row.id,
+      )
+  }
+  const reason: RevisionReasonOrNone = input.explicit
+    ? 'save'
+    : next.status !== row.status
+      ? 'status'
+      : changed
+        ? 'autosave'
+        : null
+  if (reason) recordRevision(ctx, row.id, reason)
+  return getArticle(ctx, row.id)
+}
+
+export function moveArticle(ctx: ServiceContext, id: number, toIndex: number): ArticleSummary[] {
+  const row = articleRow(ctx, id)
+  const ids = orderedRows(ctx, row.issue_id)
+    .map((r) => r.id)
+    .filter((other) => other !== id)
+  ids.splice(Math.min(toIndex, ids.length), 0, id)
+  renumber(ctx, ids)
+  return listArticles(ctx, row.issue_id)
+}
+
+/** Moves an article to the trash (undo with article.restore); nothing is erased. */
+export function deleteArticle(ctx: ServiceContext, id: number): { id: number } {
+  articleRow(ctx, id)
+  ctx.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(isoNow(ctx), id)
+  return { id }
+}
+
+export function restoreArticle(ctx: ServiceContext, id: number): Article {
+  const row = ctx.db.prepare('SELECT issue_id FROM articles WHERE id = ? AND deleted_at IS NOT NULL').get(id) as
+    | { issue_id: number }
+    | undefined
+  if (!row) fail('not_found', `回收站里没有第 ${id} 号稿件。`, `Article ${id} is not in the trash.`, 'id')
+  requireIssue(ctx, row.issue_id)
+  ctx.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id)
+  renumber(
+    ctx,
+    orderedRows(ctx, row.issue_id).map((r) => r.id),
+  )
+  return getArticle(ctx, id)
+}

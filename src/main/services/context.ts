@@ -1,0 +1,13 @@
+import type { Db } from '../store/db'
+
+/** What every service needs: the library and a clock (injectable so tests control time). */
+export interface ServiceContext {
+  db: Db
+  now: () => Date
+  /** Minimum time between two automatic revisions of one article. */
+  revisionIntervalMs: number
+}
+
+export function isoNow(ctx: ServiceContext): string {
+  return ctx.now().toISOString()
+}

@@ -1,0 +1,102 @@
+import { fail } from '../../shared/api/errors'
+import type { ParsedInput } from '../../shared/api/contract'
+import type { Issue, IssueStatus } from '../../shared/api/types'
+import { isoNow, type ServiceContext } from './context'
+
+interface IssueRow {
+  id: number
+  title: string
+  edition: string
+  number: string
+  publication_date: string
+  guidance: string
+  publisher: string
+  postal_code: string
+  email: string
+  status: IssueStatus
+  created_at: string
+  updated_at: string
+  article_count: number
+}
+
+const COLUMNS: Record<string, string> = {
+  title: 'title',
+  edition: 'edition',
+  number: 'number',
+  publicationDate: 'publication_date',
+  guidance: 'guidance',
+  publisher: 'publisher',
+  postalCode: 'postal_code',
+  email: 'email',
+  status: 'status',
+}
+
+const SELECT = `
+  SELECT i.*, (SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id AND a.deleted_at IS NULL) AS article_count
+  FROM issues i`
+
+function toIssue(row: IssueRow): Issue {
+  return {
+    id: row.id,
+    title: row.title,
+    edition: row.edition,
+    number: row.number,
+    publicationDate: row.publication_date,
+    guidance: row.guidance,
+    publisher: row.publisher,
+    postalCode: row.postal_code,
+    email: row.email,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    articleCount: row.article_count,
+  }
+}
+
+export function listIssues(ctx: ServiceContext): Issue[] {
+  const rows = ctx.db.prepare(`${SELECT} WHERE i.deleted_at IS NULL ORDER BY i.id DESC`).all() as IssueRow[]
+  return rows.map(toIssue)
+}
+
+export function getIssue(ctx: ServiceContext, id: number): Issue {
+  const row = ctx.db.prepare(`${SELECT} WHERE i.id = ? AND i.deleted_at IS NULL`).get(id) as IssueRow | undefined
+  if (!row) fail('not_found', `找不到第 ${id} 号期次。`, `Issue ${id} does not exist.`, 'id')
+  return toIssue(row)
+}
+
+/** Throws not_found unless the issue exists and is not deleted. */
+export function requireIssue(ctx: ServiceContext, id: number): void {
+  getIssue(ctx, id)
+}
+
+export function createIssue(ctx: ServiceContext, input: ParsedInput<'issue.create'>): Issue {
+  const now = isoNow(ctx)
+  const fields = Object.entries(input).filter(([key]) => key in COLUMNS)
+  const names = fields.map(([key]) => COLUMNS[key] as string)
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO issues (${[...names, 'created_at', 'updated_at'].join(', ')})
+       VALUES (${[...names, 'created_at', 'updated_at'].map(() => '?').join(', ')})`,
+    )
+    .run(...fields.map(([, value]) => value), now, now)
+  return getIssue(ctx, Number(info.lastInsertRowid))
+}
+
+export function updateIssue(ctx: ServiceContext, input: ParsedInput<'issue.update'>): Issue {
+  requireIssue(ctx, input.id)
+  const fields = Object.entries(input.patch).filter(([key, value]) => key in COLUMNS && value !== undefined)
+  if (fields.length > 0) {
+    const sets = fields.map(([key]) => `${COLUMNS[key]} = ?`).join(', ')
+    ctx.db
+      .prepare(`UPDATE issues SET ${sets}, updated_at = ? WHERE id = ?`)
+      .run(...fields.map(([, value]) => value), isoNow(ctx), input.id)
+  }
+  return getIssue(ctx, input.id)
+}
+
+/** Moves an issue to the trash; its articles and revisions stay in the library. */
+export function deleteIssue(ctx: ServiceContext, id: number): { id: number } {
+  requireIssue(ctx, id)
+  ctx.db.prepare('UPDATE issues SET deleted_at = ? WHERE id = ?').run(isoNow(ctx), id)
+  return { id }
+}

@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3'
+import { fail } from '../../shared/api/errors'
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+
+export type Db = Database.Database
+
+export interface OpenOptions {
+  /** Apply migrations only up to this version (tests of old library files). */
+  targetVersion?: number
+}
+
+/** Opens (creating if needed) a library file: WAL, foreign keys, full sync, migrated. */
+export function openLibrary(path: string, options: OpenOptions = {}): Db {
+  let db: Db
+  try {
+    db = new Database(path)
+  } catch (error) {
+    fail('storage', `无法打开资料库 ${path}：${String(error)}`, `Cannot open library ${path}: ${String(error)}`)
+  }
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, options.targetVersion ?? SCHEMA_VERSION)
+  } catch (error) {
+    db.close()
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') {
+      fail('storage', `${path} 不是 Folio 资料库文件。`, `${path} is not a Folio library file.`)
+    }
+    throw error
+  }
+  return db
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+function migrate(db: Db, target: number): void {
+  const current = schemaVersion(db)
+  if (current > SCHEMA_VERSION) {
+    fail(
+      'storage',
+      `资料库由更新版本的 Folio 创建（版本 ${current}），请升级 Folio 后再打开。`,
+      `This library was written by a newer Folio (schema ${current}); please upgrade Folio.`,
+    )
+  }
+  for (let version = current; version < target; version++) {
+    const step = MIGRATIONS[version]
+    if (step === undefined) break
+    db.transaction(() => {
+      db.exec(step)
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

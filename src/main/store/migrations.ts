@@ -1,0 +1,65 @@
+/**
+ * Schema migrations keyed by PRAGMA user_version. Each entry moves the library
+ * from version i to i+1 and runs in its own transaction; never edit a shipped step.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: issues and their articles
+  `
+  CREATE TABLE issues (
+    id               INTEGER PRIMARY KEY,
+    title            TEXT NOT NULL,
+    edition          TEXT NOT NULL DEFAULT '',
+    number           TEXT NOT NULL DEFAULT '',
+    publication_date TEXT NOT NULL DEFAULT '',
+    guidance         TEXT NOT NULL DEFAULT '',
+    publisher        TEXT NOT NULL DEFAULT '',
+    postal_code      TEXT NOT NULL DEFAULT '',
+    email            TEXT NOT NULL DEFAULT '',
+    status           TEXT NOT NULL DEFAULT 'planning',
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+  );
+  CREATE TABLE articles (
+    id          INTEGER PRIMARY KEY,
+    issue_id    INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    kicker      TEXT NOT NULL DEFAULT '',
+    headline    TEXT NOT NULL DEFAULT '',
+    subtitle    TEXT NOT NULL DEFAULT '',
+    dateline    TEXT NOT NULL DEFAULT '',
+    byline      TEXT NOT NULL DEFAULT '',
+    body_json   TEXT NOT NULL,
+    body_text   TEXT NOT NULL DEFAULT '',
+    char_count  INTEGER NOT NULL DEFAULT 0,
+    status      TEXT NOT NULL DEFAULT 'draft',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE INDEX articles_issue ON articles(issue_id, position);
+  `,
+  // 2: revisions, optimistic versions, soft delete (nothing an editor wrote is ever unrecoverable)
+  `
+  ALTER TABLE articles ADD COLUMN punct_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE articles ADD COLUMN deleted_at TEXT;
+  ALTER TABLE issues ADD COLUMN deleted_at TEXT;
+  CREATE TABLE revisions (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    reason      TEXT NOT NULL,
+    kicker      TEXT NOT NULL,
+    headline    TEXT NOT NULL,
+    subtitle    TEXT NOT NULL,
+    dateline    TEXT NOT NULL,
+    byline      TEXT NOT NULL,
+    body_json   TEXT NOT NULL,
+    body_text   TEXT NOT NULL,
+    char_count  INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX revisions_article ON revisions(article_id, id);
+  `,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length

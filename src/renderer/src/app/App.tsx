@@ -1,0 +1,285 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ArticleSummary, Issue } from '@shared/api/types'
+import { call, errorMessage, onFlushRequest } from '../api'
+import { ArticlesPane } from '../features/articles/ArticlesPane'
+import { ArticleEditor, type ArticleEditorProps } from '../features/editor/ArticleEditor'
+import { flushAll, flushAllOnUnload } from '../features/editor/savers'
+import { IssueDialog } from '../features/issues/IssueDialog'
+import { IssuesPane } from '../features/issues/IssuesPane'
+import { ConfirmDialog } from './Dialog'
+import { useI18n } from './i18n'
+
+const PLACE_KEY = 'folio.place'
+
+interface Place {
+  issueId: number | null
+  articleId: number | null
+}
+
+type Pending =
+  | { kind: 'issue-dialog'; issue: Issue | null }
+  | { kind: 'delete-issue'; issue: Issue }
+  | { kind: 'delete-article'; article: ArticleSummary }
+  | null
+
+interface Toast {
+  message: string
+  undo?: () => void
+}
+
+function savedPlace(): Place {
+  try {
+    const place = JSON.parse(localStorage.getItem(PLACE_KEY) ?? '{}') as Partial<Place>
+    return { issueId: place.issueId ?? null, articleId: place.articleId ?? null }
+  } catch {
+    return { issueId: null, articleId: null }
+  }
+}
+
+export function App() {
+  const { t, lang, setLang } = useI18n()
+  const [issues, setIssues] = useState<Issue[]>([])
+  const [articles, setArticles] = useState<ArticleSummary[]>([])
+  const [place, setPlace] = useState<Place>(savedPlace)
+  const [pending, setPending] = useState<Pending>(null)
+  const [toast, setToast] = useState<Toast | null>(null)
+
+  const report = useCallback((error: unknown) => setToast({ message: errorMessage(error, lang) }), [lang])
+
+  const refreshIssues = useCallback(async () => {
+    const list = await call('issue.list', {})
+    setIssues(list)
+    return list
+  }, [])
+
+  const refreshArticles = useCallback(async (issueId: number) => {
+    const list = await call('article.list', { issueId })
+    setArticles(list)
+    return list
+  }, [])
+
+  useEffect(() => {
+    localStorage.setItem(PLACE_KEY, JSON.stringify(place))
+  }, [place])
+
+  useEffect(() => {
+    refreshIssues()
+      .then((list) => {
+        if (!list.some((i) => i.id === place.issueId)) setPlace({ issueId: list[0]?.id ?? null, articleId: null })
+      })
+      .catch(report)
+    // Load once at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    if (place.issueId === null) {
+      setArticles([])
+      return
+    }
+    refreshArticles(place.issueId)
+      .then((list) => {
+        if (place.articleId !== null && !list.some((a) => a.id === place.articleId)) {
+          setPlace((p) => ({ ...p, articleId: list[0]?.id ?? null }))
+        }
+      })
+      .catch(report)
+    // Reload the running order when the issue changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [place.issueId])
+
+  // Never lose typing: flush on page hide, on close (browser) and when Electron closes the window.
+  useEffect(() => {
+    const onHide = (): void => {
+      if (document.visibilityState === 'hidden') void flushAll()
+    }
+    window.addEventListener('beforeunload', flushAllOnUnload)
+    document.addEventListener('visibilitychange', onHide)
+    onFlushRequest(flushAll)
+    return () => {
+      window.removeEventListener('beforeunload', flushAllOnUnload)
+      document.removeEventListener('visibilitychange', onHide)
+    }
+  }, [])
+
+  const selectedIssue = issues.find((i) => i.id === place.issueId) ?? null
+
+  const onArticleChanged = useCallback<ArticleEditorProps['onChanged']>((change) => {
+    setArticles((list) =>
+      list.map((a) =>
+        a.id === change.id
+          ? {
+              ...a,
+              ...(change.headline !== undefined && { headline: change.headline }),
+              ...(change.kicker !== undefined && { kicker: change.kicker }),
+              ...(change.charCount !== undefined && { charCount: change.charCount }),
+              ...(change.status !== undefined && { status: change.status }),
+            }
+          : a,
+      ),
+    )
+  }, [])
+
+  const newArticle = async (): Promise<void> => {
+    if (!selectedIssue) return
+    try {
+      const created = await call('article.create', {
+        issueId: selectedIssue.id,
+        ...(place.articleId !== null && articles.some((a) => a.id === place.articleId) && { afterId: place.articleId }),
+      })
+      await refreshArticles(selectedIssue.id)
+      void refreshIssues()
+      setPlace({ issueId: selectedIssue.id, articleId: created.id })
+      requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-field="headline"]')?.focus())
+    } catch (error) {
+      report(error)
+    }
+  }
+
+  const moveArticle = async (id: number, toIndex: number): Promise<void> => {
+    const from = articles.findIndex((a) => a.id === id)
+    const optimistic = articles.filter((a) => a.id !== id)
+    const moving = articles[from]
+    if (!moving) return
+    optimistic.splice(toIndex, 0, moving)
+    setArticles(optimistic)
+    try {
+      setArticles(await call('article.move', { id, toIndex }))
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-article-id="${id}"]`)?.focus())
+    } catch (error) {
+      report(error)
+      if (place.issueId !== null) void refreshArticles(place.issueId)
+    }
+  }
+
+  const confirmDeleteArticle = async (article: ArticleSummary): Promise<void> => {
+    setPending(null)
+    try {
+      await flushAll()
+      await call('article.delete', { id: article.id })
+      const list = await refreshArticles(article.issueId)
+      void refreshIssues()
+      if (place.articleId === article.id) setPlace((p) => ({ ...p, articleId: list[0]?.id ?? null }))
+      const title = article.headline || t('articles.untitled')
+      setToast({
+        message: t('articles.deleted', { title }),
+        undo: () => {
+          call('article.restore', { id: article.id })
+            .then(async () => {
+              await refreshArticles(article.issueId)
+              void refreshIssues()
+              setPlace({ issueId: article.issueId, articleId: article.id })
+              setToast(null)
+            })
+            .catch(report)
+        },
+      })
+    } catch (error) {
+      report(error)
+    }
+  }
+
+  const confirmDeleteIssue = async (issue: Issue): Promise<void> => {
+    setPending(null)
+    try {
+      await flushAll()
+      await call('issue.delete', { id: issue.id })
+      const list = await refreshIssues()
+      setPlace({ issueId: list[0]?.id ?? null, articleId: null })
+    } catch (error) {
+      report(error)
+    }
+  }
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        {selectedIssue && (
+          <span className="topbar-issue">
+            {selectedIssue.title} {selectedIssue.edition} · {selectedIssue.number}
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn small ghost"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          data-testid="lang"
+        >
+          {t('lang.switch')}
+        </button>
+      </header>
+      <main className="panes">
+        <IssuesPane
+          issues={issues}
+          selectedId={place.issueId}
+          onSelect={(id) => setPlace({ issueId: id, articleId: id === place.issueId ? place.articleId : null })}
+          onNew={() => setPending({ kind: 'issue-dialog', issue: null })}
+          onEdit={(issue) => setPending({ kind: 'issue-dialog', issue })}
+          onDelete={(issue) => setPending({ kind: 'delete-issue', issue })}
+        />
+        <ArticlesPane
+          issue={selectedIssue}
+          articles={articles}
+          selectedId={place.articleId}
+          onSelect={(id) => setPlace((p) => ({ ...p, articleId: id }))}
+          onNew={() => void newArticle()}
+          onMove={(id, to) => void moveArticle(id, to)}
+          onDelete={(article) => setPending({ kind: 'delete-article', article })}
+        />
+        <section className="pane pane-editor">
+          {place.articleId !== null && articles.some((a) => a.id === place.articleId) ? (
+            <ArticleEditor key={place.articleId} articleId={place.articleId} onChanged={onArticleChanged} />
+          ) : (
+            <p className="pane-empty">{t('editor.none')}</p>
+          )}
+        </section>
+      </main>
+      {pending?.kind === 'issue-dialog' && (
+        <IssueDialog
+          issue={pending.issue}
+          onClose={() => setPending(null)}
+          onDone={(issue) => {
+            setPending(null)
+            void refreshIssues()
+            setPlace((p) => ({ issueId: issue.id, articleId: p.issueId === issue.id ? p.articleId : null }))
+          }}
+        />
+      )}
+      {pending?.kind === 'delete-issue' && (
+        <ConfirmDialog
+          title={t('issues.delete')}
+          message={t('issues.deleteConfirm', { title: pending.issue.title, count: pending.issue.articleCount })}
+          confirmLabel={t('common.delete')}
+          cancelLabel={t('common.cancel')}
+          onCancel={() => setPending(null)}
+          onConfirm={() => void confirmDeleteIssue(pending.issue)}
+        />
+      )}
+      {pending?.kind === 'delete-article' && (
+        <ConfirmDialog
+          title={t('articles.delete')}
+          message={t('articles.deleteConfirm', { title: pending.article.headline || t('articles.untitled') })}
+          confirmLabel={t('common.delete')}
+          cancelLabel={t('common.cancel')}
+          onCancel={() => setPending(null)}
+          onConfirm={() => void confirmDeleteArticle(pending.article)}
+        />
+      )}
+      {toast && (
+        <div className="toast" role="status" data-testid="toast">
+          <span>{toast.message}</span>
+          {toast.undo && (
+            <button type="button" className="link" onClick={toast.undo} data-testid="undo">
+              {t('articles.undo')}
+            </button>
+          )}
+          <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={() => setToast(null)}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+/**
+ * Plain text pasted from elsewhere (reporters' mail, PDF extracts) arrives as lines:
+ * each non-empty line becomes its own paragraph instead of line breaks inside one.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_LOW,
+  PASTE_COMMAND,
+} from 'lexical'
+import { useEffect } from 'react'
+
+export function PlainTextPastePlugin(): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(
+    () =>
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => {
+          const data = event instanceof ClipboardEvent ? event.clipboardData : null
+          if (!data || data.types.includes('text/html') || data.types.includes('application/x-lexical-editor'))
+            return false
+          const lines = data
+            .getData('text/plain')
+            .split(/\r\n|\r|\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '')
+          if (lines.length < 2) return false
+          event.preventDefault()
+          editor.update(() => {
+            const selection = $getSelection()
+            if (!$isRangeSelection(selection)) return
+            selection.insertText(lines[0] ?? '')
+            selection.insertNodes(
+              lines.slice(1).map((line) => {
+                const paragraph = $createParagraphNode()
+                paragraph.append($createTextNode(line))
+                return paragraph
+              }),
+            )
+          })
+          return true
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor],
+  )
+  return null
+}

@@ -1,0 +1,138 @@
+import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode } from '@lexical/list'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text'
+import { $setBlocksType } from '@lexical/selection'
+import { $getNearestNodeOfType, mergeRegister } from '@lexical/utils'
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+} from 'lexical'
+import { useEffect, useState } from 'react'
+import { useI18n } from '../../app/i18n'
+import { SUBHEAD_TAG } from './CleanContentPlugin'
+
+type Block = 'paragraph' | 'subhead' | 'quote' | 'bullet' | 'number'
+
+export function ToolbarPlugin() {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useI18n()
+  const [block, setBlock] = useState<Block>('paragraph')
+  const [bold, setBold] = useState(false)
+  const [italic, setItalic] = useState(false)
+  const [canUndo, setCanUndo] = useState(false)
+  const [canRedo, setCanRedo] = useState(false)
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => {
+          editorState.read(() => {
+            const selection = $getSelection()
+            if (!$isRangeSelection(selection)) return
+            setBold(selection.hasFormat('bold'))
+            setItalic(selection.hasFormat('italic'))
+            const anchor = selection.anchor.getNode()
+            const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow()
+            const list = $getNearestNodeOfType(anchor, ListNode)
+            if (list && $isListNode(list)) setBlock(list.getListType() === 'number' ? 'number' : 'bullet')
+            else if ($isHeadingNode(top)) setBlock('subhead')
+            else if ($isQuoteNode(top)) setBlock('quote')
+            else setBlock('paragraph')
+          })
+        }),
+        editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
+      ),
+    [editor],
+  )
+
+  const setBlockType = (next: Block): void => {
+    if (next === 'bullet' || next === 'number') {
+      if (block === next) {
+        editor.update(() => $setBlocksType($getSelection(), () => $createParagraphNode()))
+      } else {
+        editor.dispatchCommand(
+          next === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+          undefined,
+        )
+      }
+      return
+    }
+    editor.update(() => {
+      const selection = $getSelection()
+      if (next === 'subhead') $setBlocksType(selection, () => $createHeadingNode(SUBHEAD_TAG))
+      else if (next === 'quote') $setBlocksType(selection, () => $createQuoteNode())
+      else $setBlocksType(selection, () => $createParagraphNode())
+    })
+  }
+
+  const button = (key: Block, label: string) => (
+    <button
+      type="button"
+      className={`tb-btn${block === key ? ' active' : ''}`}
+      aria-pressed={block === key}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => setBlockType(key)}
+    >
+      {label}
+    </button>
+  )
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.body')}>
+      {button('paragraph', t('editor.paragraph'))}
+      {button('subhead', t('editor.subhead'))}
+      {button('quote', t('editor.quote'))}
+      <span className="tb-sep" />
+      <button
+        type="button"
+        className={`tb-btn tb-bold${bold ? ' active' : ''}`}
+        aria-pressed={bold}
+        title={`${t('editor.bold')} (Ctrl+B)`}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
+      >
+        B
+      </button>
+      <button
+        type="button"
+        className={`tb-btn tb-italic${italic ? ' active' : ''}`}
+        aria-pressed={italic}
+        title={`${t('editor.italic')} (Ctrl+I)`}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
+      >
+        I
+      </button>
+      <span className="tb-sep" />
+      {button('bullet', t('editor.bullet'))}
+      {button('number', t('editor.numbered'))}
+      <span className="tb-sep" />
+      <button
+        type="button"
+        className="tb-btn"
+        disabled={!canUndo}
+        title={`${t('editor.undo')} (Ctrl+Z)`}
+        onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+      >
+        ↶ {t('editor.undo')}
+      </button>
+      <button
+        type="button"
+        className="tb-btn"
+        disabled={!canRedo}
+        title={`${t('editor.redo')} (Ctrl+Shift+Z)`}
+        onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+      >
+        ↷ {t('editor.redo')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,222 @@
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import type { EditorState } from 'lexical'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '@shared/api/types'
+import type { CharCount } from '@shared/text/count'
+import { call, errorMessage } from '../../api'
+import { useI18n } from '../../app/i18n'
+import { BODY_NODES } from '../../editor/nodes'
+import { CleanContentPlugin } from '../../editor/plugins/CleanContentPlugin'
+import { CountPlugin } from '../../editor/plugins/CountPlugin'
+import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
+import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin'
+import { editorTheme } from '../../editor/theme'
+import type { ArticleSaver } from './saver'
+import { closeSaver, createSaver } from './savers'
+
+type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
+
+export interface ArticleEditorProps {
+  articleId: number
+  onChanged(article: {
+    id: number
+    headline?: string
+    kicker?: string
+    charCount?: number
+    status?: ArticleStatus
+  }): void
+}
+
+export function ArticleEditor({ articleId, onChanged }: ArticleEditorProps) {
+  const { t, lang } = useI18n()
+  const [article, setArticle] = useState<Article | null>(null)
+  const [saver, setSaver] = useState<ArticleSaver | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    let opened: ArticleSaver | null = null
+    setArticle(null)
+    call('article.get', { id: articleId })
+      .then((loaded) => {
+        if (!live) return
+        opened = createSaver(loaded.id, loaded.version)
+        setSaver(opened)
+        setArticle(loaded)
+      })
+      .catch((error: unknown) => live && setLoadError(errorMessage(error, lang)))
+    return () => {
+      live = false
+      if (opened) void closeSaver(opened)
+    }
+    // Reload only when the article changes, not when the language does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [articleId])
+
+  if (loadError) return <div className="editor-empty error">{loadError}</div>
+  if (!article || !saver) return <div className="editor-empty">…</div>
+  return <LoadedEditor key={article.id} article={article} saver={saver} onChanged={onChanged} t={t} />
+}
+
+function LoadedEditor({
+  article,
+  saver,
+  onChanged,
+  t,
+}: {
+  article: Article
+  saver: ArticleSaver
+  onChanged: ArticleEditorProps['onChanged']
+  t: ReturnType<typeof useI18n>['t']
+}) {
+  const { lang } = useI18n()
+  const [fields, setFields] = useState<Record<FieldKey, string>>({
+    kicker: article.kicker,
+    headline: article.headline,
+    subtitle: article.subtitle,
+    dateline: article.dateline,
+    byline: article.byline,
+  })
+  const [status, setStatus] = useState<ArticleStatus>(article.status)
+  const [count, setCount] = useState<CharCount>({ chars: article.charCount, punct: article.punctCount })
+  const saveState = useSyncExternalStore(
+    useCallback((listener) => saver.subscribe(listener), [saver]),
+    () => saver.state,
+  )
+
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'folio-article',
+      theme: editorTheme,
+      nodes: BODY_NODES,
+      editorState: article.body,
+      onError: (error) => console.error(error),
+    }),
+    [article.body],
+  )
+
+  const setField = (key: FieldKey, value: string): void => {
+    setFields((prev) => ({ ...prev, [key]: value }))
+    saver.editFields({ [key]: value })
+    if (key === 'headline' || key === 'kicker') onChanged({ id: article.id, [key]: value })
+  }
+
+  const onBodyChange = useCallback(
+    (state: EditorState) => saver.editBody(() => JSON.stringify(state.toJSON())),
+    [saver],
+  )
+
+  const onCount = useCallback(
+    (next: CharCount) => {
+      setCount(next)
+      onChanged({ id: article.id, charCount: next.chars })
+    },
+    [article.id, onChanged],
+  )
+
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault()
+      void saver.flush(true)
+    }
+  }
+
+  const fieldInput = (key: FieldKey, className: string, multiline = false) => (
+    <label className={`field ${className}`}>
+      <span className="field-label">{t(`editor.${key}`)}</span>
+      {multiline ? (
+        <textarea
+          rows={1}
+          value={fields[key]}
+          data-field={key}
+          onChange={(e) => setField(key, e.target.value)}
+          onBlur={() => void saver.flush()}
+        />
+      ) : (
+        <input
+          value={fields[key]}
+          data-field={key}
+          onChange={(e) => setField(key, e.target.value)}
+          onBlur={() => void saver.flush()}
+        />
+      )}
+    </label>
+  )
+
+  return (
+    <div className="editor" onKeyDown={onKeyDown}>
+      <div className="editor-scroll">
+        <div className="sheet">
+          {fieldInput('kicker', 'f-kicker')}
+          {fieldInput('headline', 'f-headline', true)}
+          {fieldInput('subtitle', 'f-subtitle')}
+          <div className="field-row">
+            {fieldInput('dateline', 'f-dateline')}
+            {fieldInput('byline', 'f-byline')}
+          </div>
+          <LexicalComposer initialConfig={initialConfig}>
+            <ToolbarPlugin />
+            <div className="body-wrap">
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="body-editable"
+                    aria-label={t('editor.body')}
+                    data-testid="body"
+                    onBlur={() => void saver.flush()}
+                  />
+                }
+                placeholder={<div className="body-placeholder">{t('editor.placeholder')}</div>}
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+            </div>
+            <HistoryPlugin />
+            <ListPlugin />
+            <CleanContentPlugin />
+            <PlainTextPastePlugin />
+            <CountPlugin onCount={onCount} />
+            <OnChangePlugin ignoreSelectionChange onChange={onBodyChange} />
+          </LexicalComposer>
+        </div>
+      </div>
+      <footer className="statusbar">
+        <span className="count" data-testid="char-count">
+          {t('editor.chars', { chars: count.chars })}
+        </span>
+        <span className="count muted" data-testid="punct-count">
+          {t('editor.punct', { punct: count.punct })}
+        </span>
+        <select
+          className="status-select"
+          aria-label={t('editor.status')}
+          value={status}
+          onChange={(e) => {
+            const next = e.target.value as ArticleStatus
+            setStatus(next)
+            saver.editFields({ status: next })
+            void saver.flush()
+            onChanged({ id: article.id, status: next })
+          }}
+        >
+          {ARTICLE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`article.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <span className={`save-state s-${saveState}`} data-testid="save-state" data-state={saveState}>
+          {t(`save.${saveState}`)}
+          {saveState === 'error' && saver.error
+            ? `：${lang === 'zh' ? saver.error.message_zh : saver.error.message_en}`
+            : ''}
+        </span>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,167 @@
+/**
+ * Autosave for one open article: edits are merged into a pending patch and sent ≤ delay after
+ * typing stops, on blur, on switch and on close. One request in flight at a time; failures are
+ * retried with back-off and shown, never dropped. The body is read lazily (a thunk) so the
+ * typing path never serializes the document.
+ */
+import type { Article } from '@shared/api/types'
+import type { Input } from '@shared/api/contract'
+import type { FolioError } from '@shared/api/errors'
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error'
+export type Patch = NonNullable<Input<'article.update'>['patch']>
+type Fields = Omit<Patch, 'body'>
+
+export interface SaverDeps {
+  update(input: Input<'article.update'>): Promise<Article>
+  get(id: number): Promise<Article>
+  /** Synchronous best-effort send when the page is going away. */
+  beacon?(input: Input<'article.update'>): boolean
+  errorOf(error: unknown): FolioError | null
+}
+
+const NO_RETRY = new Set(['conflict', 'invalid_input', 'too_large', 'not_found'])
+
+export class ArticleSaver {
+  state: SaveState = 'saved'
+  error: FolioError | null = null
+  private version: number
+  private fields: Fields = {}
+  private readBody: (() => string) | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private inFlight: Promise<void> | null = null
+  private retryDelay = 1000
+  private listeners = new Set<() => void>()
+
+  constructor(
+    readonly articleId: number,
+    version: number,
+    private readonly deps: SaverDeps,
+    private readonly delayMs = 700,
+  ) {
+    this.version = version
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  editFields(fields: Fields): void {
+    Object.assign(this.fields, fields)
+    this.markDirty()
+  }
+
+  editBody(read: () => string): void {
+    this.readBody = read
+    this.markDirty()
+  }
+
+  get hasPending(): boolean {
+    return this.readBody !== null || Object.keys(this.fields).length > 0
+  }
+
+  /** Sends everything pending now; resolves when the library has it (or the attempt failed). */
+  async flush(explicit = false): Promise<void> {
+    this.clearTimer()
+    while (this.inFlight) await this.inFlight
+    if (!this.hasPending && !explicit) return
+    this.inFlight = this.send(explicit).finally(() => {
+      this.inFlight = null
+    })
+    await this.inFlight
+  }
+
+  /** Page is closing: hand the pending patch to the browser to deliver. */
+  flushOnUnload(): void {
+    if (!this.hasPending || !this.deps.beacon) return
+    this.deps.beacon({ id: this.articleId, patch: this.takePatch(), baseVersion: this.version })
+  }
+
+  dispose(): void {
+    this.clearTimer()
+    this.listeners.clear()
+  }
+
+  private markDirty(): void {
+    if (this.state !== 'error' || !NO_RETRY.has(this.error?.code ?? '')) this.setState('dirty', null)
+    this.schedule(this.delayMs)
+  }
+
+  private schedule(ms: number): void {
+    this.clearTimer()
+    this.timer = setTimeout(() => void this.flush(), ms)
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private takePatch(): Patch {
+    const patch: Patch = { ...this.fields }
+    if (this.readBody) patch.body = this.readBody()
+    return patch
+  }
+
+  private async send(explicit: boolean): Promise<void> {
+    const patch = this.takePatch()
+    this.fields = {}
+    this.readBody = null
+    this.setState('saving', null)
+    try {
+      const saved = await this.deps.update({ id: this.articleId, patch, baseVersion: this.version, explicit })
+      this.saved(saved)
+    } catch (error) {
+      await this.failed(error, patch)
+    }
+  }
+
+  private saved(article: Article): void {
+    this.version = article.version
+    this.retryDelay = 1000
+    if (this.hasPending) this.schedule(this.delayMs)
+    this.setState(this.hasPending ? 'dirty' : 'saved', null)
+  }
+
+  private async failed(error: unknown, patch: Patch): Promise<void> {
+    // Put the patch back under anything typed since, so nothing is lost.
+    this.fields = { ...patch, ...this.fields }
+    delete (this.fields as Patch).body
+    if (!this.readBody && patch.body !== undefined) {
+      const body = patch.body
+      this.readBody = () => body
+    }
+    const folio = this.deps.errorOf(error)
+    if (folio?.code === 'conflict' && (await this.reconcile(patch))) return
+    this.setState('error', folio)
+    if (!NO_RETRY.has(folio?.code ?? '')) {
+      this.schedule(this.retryDelay)
+      this.retryDelay = Math.min(this.retryDelay * 2, 10000)
+    }
+  }
+
+  /**
+   * A conflict may just mean our last save landed but its answer was lost (server killed
+   * mid-reply): if the library holds what we sent, adopt its version and send the rest.
+   */
+  private async reconcile(patch: Patch): Promise<boolean> {
+    try {
+      const current = await this.deps.get(this.articleId)
+      const landed = (Object.keys(patch) as (keyof Patch)[]).every((key) => current[key] === patch[key])
+      if (!landed) return false
+      this.version = current.version
+      this.setState('dirty', null)
+      this.schedule(0)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  private setState(state: SaveState, error: FolioError | null): void {
+    this.state = state
+    this.error = error
+    for (const listener of this.listeners) listener()
+  }
+}

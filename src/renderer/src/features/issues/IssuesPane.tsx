@@ -1,0 +1,72 @@
+import type { Issue } from '@shared/api/types'
+import { useI18n } from '../../app/i18n'
+
+export function IssuesPane({
+  issues,
+  selectedId,
+  onSelect,
+  onNew,
+  onEdit,
+  onDelete,
+}: {
+  issues: Issue[]
+  selectedId: number | null
+  onSelect(id: number): void
+  onNew(): void
+  onEdit(issue: Issue): void
+  onDelete(issue: Issue): void
+}) {
+  const { t } = useI18n()
+  return (
+    <section className="pane pane-issues" aria-label={t('issues.title')}>
+      <header className="pane-head">
+        <h2>{t('issues.title')}</h2>
+        <button type="button" className="btn small primary" onClick={onNew} data-testid="new-issue">
+          ＋ {t('issues.new')}
+        </button>
+      </header>
+      {issues.length === 0 ? (
+        <p className="pane-empty">{t('issues.empty')}</p>
+      ) : (
+        <ul className="list" role="listbox" aria-label={t('issues.title')}>
+          {issues.map((issue) => (
+            <li
+              key={issue.id}
+              role="option"
+              aria-selected={issue.id === selectedId}
+              className={`issue-item${issue.id === selectedId ? ' selected' : ''}`}
+              data-testid="issue-item"
+              tabIndex={0}
+              onClick={() => onSelect(issue.id)}
+              onKeyDown={(e) => e.key === 'Enter' && onSelect(issue.id)}
+            >
+              <div className="issue-title">
+                {issue.title}
+                {issue.edition && <span className="issue-edition">{issue.edition}</span>}
+              </div>
+              <div className="issue-meta">
+                <span>{issue.number || '—'}</span>
+                <span>{t('issues.articles', { count: issue.articleCount })}</span>
+              </div>
+              {issue.id === selectedId && (
+                <div className="issue-actions">
+                  <button type="button" className="link" onClick={() => onEdit(issue)} data-testid="edit-issue">
+                    {t('issues.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="link danger"
+                    onClick={() => onDelete(issue)}
+                    data-testid="delete-issue"
+                  >
+                    {t('common.delete')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

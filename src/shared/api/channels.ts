@@ -1,0 +1,6 @@
+/** IPC channel names shared by the Electron main process and the preload. */
+export const INVOKE_CHANNEL = 'folio:invoke'
+/** Main → renderer: the window is closing, save now. */
+export const FLUSH_CHANNEL = 'folio:flush'
+/** Renderer → main: pending saves are done. */
+export const FLUSHED_CHANNEL = 'folio:flushed'

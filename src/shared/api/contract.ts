@@ -1,0 +1,106 @@
+/**
+ * The one API contract: every method the UI, the CLI and the web transport may call,
+ * with its zod input schema and result type. Implemented once in src/main/api.ts.
+ */
+import { z } from 'zod'
+import type { Article, ArticleSummary, Issue, LibraryInfo, Revision, RevisionSummary } from './types'
+import { ARTICLE_STATUSES, ISSUE_STATUSES } from './types'
+
+/** Longest single-line field (headline, dateline …) in characters. */
+export const MAX_FIELD = 2000
+/** Longest serialized article body in characters (about 2 MB: far above any newspaper article). */
+export const MAX_BODY = 2_000_000
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const line = (max = MAX_FIELD) => z.string().max(max)
+
+const issueFields = {
+  title: line(200).trim().min(1),
+  edition: line(200),
+  number: line(100),
+  publicationDate: z.union([z.literal(''), z.iso.date()]),
+  guidance: line(500),
+  publisher: line(500),
+  postalCode: line(50),
+  email: z.union([z.literal(''), z.email().max(254)]),
+  status: z.enum(ISSUE_STATUSES),
+}
+
+const articleFields = {
+  kicker: line(),
+  headline: line(),
+  subtitle: line(),
+  dateline: line(),
+  byline: line(500),
+  body: z.string().max(MAX_BODY),
+  status: z.enum(ARTICLE_STATUSES),
+}
+
+export const schemas = {
+  'library.info': z.object({}).strict(),
+  'issue.list': z.object({}).strict(),
+  'issue.get': z.object({ id }).strict(),
+  'issue.create': z
+    .object({ title: issueFields.title })
+    .extend(z.object(issueFields).omit({ title: true }).partial().shape)
+    .strict(),
+  'issue.update': z.object({ id, patch: z.object(issueFields).partial().strict() }).strict(),
+  'issue.delete': z.object({ id }).strict(),
+  'article.list': z.object({ issueId: id }).strict(),
+  'article.get': z.object({ id }).strict(),
+  'article.create': z
+    .object({ issueId: id, afterId: id.optional() })
+    .extend(z.object(articleFields).partial().shape)
+    .strict(),
+  'article.update': z
+    .object({
+      id,
+      patch: z.object(articleFields).partial().strict(),
+      /** The version the client edited; a mismatch is a conflict, never a silent overwrite. */
+      baseVersion: z.number().int().nonnegative().optional(),
+      /** An explicit save (Ctrl+S) always keeps a revision. */
+      explicit: z.boolean().optional(),
+    })
+    .strict(),
+  'article.move': z.object({ id, toIndex: z.number().int().nonnegative().max(100000) }).strict(),
+  'article.delete': z.object({ id }).strict(),
+  'article.restore': z.object({ id }).strict(),
+  'revision.list': z.object({ articleId: id }).strict(),
+  'revision.get': z.object({ id }).strict(),
+  'revision.restore': z.object({ id }).strict(),
+} as const
+
+export interface Results {
+  'library.info': LibraryInfo
+  'issue.list': Issue[]
+  'issue.get': Issue
+  'issue.create': Issue
+  'issue.update': Issue
+  'issue.delete': { id: number }
+  'article.list': ArticleSummary[]
+  'article.get': Article
+  'article.create': Article
+  'article.update': Article
+  'article.move': ArticleSummary[]
+  'article.delete': { id: number }
+  'article.restore': Article
+  'revision.list': RevisionSummary[]
+  'revision.get': Revision
+  'revision.restore': Article
+}
+
+export type Method = keyof typeof schemas
+export type Input<M extends Method> = z.input<(typeof schemas)[M]>
+export type ParsedInput<M extends Method> = z.output<(typeof schemas)[M]>
+export type Result<M extends Method> = Results[M]
+
+export const METHODS = Object.keys(schemas) as Method[]
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(schemas, name)
+}
+
+/** What the renderer sees as `window.folio` (Electron) or the fetch client (browser mode). */
+export interface FolioApi {
+  call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>>
+}

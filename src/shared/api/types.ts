@@ -1,0 +1,79 @@
+export const ISSUE_STATUSES = ['planning', 'editing', 'proofing', 'signed', 'published'] as const
+export type IssueStatus = (typeof ISSUE_STATUSES)[number]
+
+export const ARTICLE_STATUSES = ['draft', 'editing', 'review', 'approved'] as const
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
+
+export interface Issue {
+  id: number
+  title: string
+  edition: string
+  number: string
+  publicationDate: string
+  guidance: string
+  publisher: string
+  postalCode: string
+  email: string
+  status: IssueStatus
+  createdAt: string
+  updatedAt: string
+  articleCount: number
+}
+
+export interface ArticleSummary {
+  id: number
+  issueId: number
+  position: number
+  kicker: string
+  headline: string
+  status: ArticleStatus
+  charCount: number
+  updatedAt: string
+}
+
+export interface Article {
+  id: number
+  issueId: number
+  position: number
+  kicker: string
+  headline: string
+  subtitle: string
+  dateline: string
+  byline: string
+  /** Serialized Lexical editor state (JSON string). */
+  body: string
+  bodyText: string
+  charCount: number
+  punctCount: number
+  status: ArticleStatus
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export type RevisionReason = 'autosave' | 'save' | 'status' | 'restore' | 'create'
+
+export interface RevisionSummary {
+  id: number
+  articleId: number
+  reason: RevisionReason
+  headline: string
+  charCount: number
+  createdAt: string
+}
+
+export interface Revision extends RevisionSummary {
+  kicker: string
+  subtitle: string
+  dateline: string
+  byline: string
+  body: string
+  bodyText: string
+  status: ArticleStatus
+}
+
+export interface LibraryInfo {
+  path: string
+  schemaVersion: number
+  sqliteVersion: string
+}
