@@ -78,11 +78,46 @@ export function createApi(ctx: ServiceContext, log: (message: string) => void = 
   }
 }
 
+const TYPE_ZH: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  boolean: '是/否',
+  object: '对象',
+  array: '列表',
+  undefined: '空值',
+  null: '空值',
+}
+
+/** A Chinese reading of a zod issue (zod's own message is the English one). */
+function zhReason(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `应为${TYPE_ZH[issue.expected] ?? issue.expected}`
+    case 'too_small':
+      return issue.origin === 'string'
+        ? `不能为空或过短（至少 ${String(issue.minimum)} 字）`
+        : `不能小于 ${String(issue.minimum)}`
+    case 'invalid_format':
+      return issue.format === 'email'
+        ? '不是有效的电子邮箱'
+        : issue.format === 'date'
+          ? '不是有效的日期（YYYY-MM-DD）'
+          : '格式不对'
+    case 'invalid_value':
+      return `只能是 ${issue.values.map(String).join(' / ')}`
+    case 'invalid_union':
+      return '格式不对'
+    default:
+      return '无效'
+  }
+}
+
 function inputError(error: z.ZodError): FolioError {
   const issue = error.issues[0]
-  const field = issue?.path.join('.') || undefined
+  if (!issue) return folioError('invalid_input', '输入无效。', 'Invalid input.')
+  const field = issue.path.join('.') || undefined
   const where = field ? `「${field}」` : ''
-  if (issue?.code === 'too_big') {
+  if (issue.code === 'too_big') {
     return folioError(
       'too_large',
       `输入${where}过长，超出上限 ${String(issue.maximum)}。`,
@@ -90,14 +125,14 @@ function inputError(error: z.ZodError): FolioError {
       field,
     )
   }
-  if (issue?.code === 'unrecognized_keys') {
+  if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ')
     return folioError('invalid_input', `不认识的字段：${keys}。`, `Unknown field(s): ${keys}.`, field)
   }
   return folioError(
     'invalid_input',
-    `输入${where}无效：${issue?.message ?? ''}`,
-    `Invalid input ${field ?? ''}: ${issue?.message ?? ''}`,
+    `输入${where}无效：${zhReason(issue)}。`,
+    `Invalid input ${field ?? ''}: ${issue.message}`,
     field,
   )
 }

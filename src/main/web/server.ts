@@ -165,7 +165,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
 function requestToken(req: IncomingMessage, url: URL): string {
   const header = req.headers['x-folio-token']
-  if (typeof header === 'string') return header
+  if (typeof header === 'string' && header !== '') return header
   // navigator.sendBeacon (flush on page close) cannot set headers.
   return url.searchParams.get('token') ?? ''
 }

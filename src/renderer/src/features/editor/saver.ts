@@ -31,6 +31,8 @@ export class ArticleSaver {
   private timer: ReturnType<typeof setTimeout> | null = null
   private inFlight: Promise<void> | null = null
   private retryDelay = 1000
+  /** A patch sent whose answer never came back: it may or may not be in the library. */
+  private unconfirmed: Patch | null = null
   private listeners = new Set<() => void>()
 
   constructor(
@@ -119,6 +121,7 @@ export class ArticleSaver {
 
   private saved(article: Article): void {
     this.version = article.version
+    this.unconfirmed = null
     this.retryDelay = 1000
     if (this.hasPending) this.schedule(this.delayMs)
     this.setState(this.hasPending ? 'dirty' : 'saved', null)
@@ -133,7 +136,8 @@ export class ArticleSaver {
       this.readBody = () => body
     }
     const folio = this.deps.errorOf(error)
-    if (folio?.code === 'conflict' && (await this.reconcile(patch))) return
+    if (folio?.code === 'conflict' && this.unconfirmed && (await this.reconcile(this.unconfirmed))) return
+    if (!NO_RETRY.has(folio?.code ?? '')) this.unconfirmed = patch
     this.setState('error', folio)
     if (!NO_RETRY.has(folio?.code ?? '')) {
       this.schedule(this.retryDelay)
@@ -151,6 +155,7 @@ export class ArticleSaver {
       const landed = (Object.keys(patch) as (keyof Patch)[]).every((key) => current[key] === patch[key])
       if (!landed) return false
       this.version = current.version
+      this.unconfirmed = null
       this.setState('dirty', null)
       this.schedule(0)
       return true

@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { METHODS, type Method } from '../src/shared/api/contract'
+import { isFolioError } from '../src/shared/api/errors'
+import { docFromBlocks, parseDoc, docToPlainText } from '../src/shared/doc/lexical'
+import { dump, tempLibrary, type TempLibrary } from './helpers'
+
+const TEN_MB = '开'.repeat(10 * 1024 * 1024)
+const SQL = "'); DROP TABLE articles; --"
+const body = (...paragraphs: string[]) =>
+  JSON.stringify(docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text }))))
+
+let lib: TempLibrary
+// Placeholder ids until beforeEach creates real ones (lets the case table be built at collection time).
+let issueId = 1
+let articleId = 1
+let revisionId = 1
+
+beforeEach(() => {
+  lib = tempLibrary()
+  issueId = lib.api.call('issue.create', { title: '开发区建设', edition: '专刊', number: '2024年第25期' }).id
+  articleId = lib.api.call('article.create', { issueId, headline: '向“新”而行 以“质”致远' }).id
+  lib.api.call('article.update', { id: articleId, patch: { body: body('在时代发展的浪潮中,全省开发区正以崭新的姿态阔步前行。') }, explicit: true })
+  revisionId = lib.api.call('revision.list', { articleId })[0]!.id
+})
+afterEach(() => lib.dispose())
+
+/** Valid input for every method, so each is exercised at least once. */
+function validInputs(): Record<Method, unknown> {
+  return {
+    'library.info': {},
+    'issue.list': {},
+    'issue.get': { id: issueId },
+    'issue.create': { title: '开发区建设', number: '2024年第26期', postalCode: '21-465', email: 'kfjzsk@163.com' },
+    'issue.update': { id: issueId, patch: { guidance: '山西省商务厅', publicationDate: '2024-07-05' } },
+    'issue.delete': { id: issueId },
+    'article.list': { issueId },
+    'article.get': { id: articleId },
+    'article.create': { issueId, headline: '年产1GWh锂离子电池项目落地', kicker: '应县经济技术开发区' },
+    'article.update': { id: articleId, patch: { dateline: '科学导报 记者王波 7月2日' } },
+    'article.move': { id: articleId, toIndex: 0 },
+    'article.delete': { id: articleId },
+    'article.restore': { id: articleId },
+    'revision.list': { articleId },
+    'revision.get': { id: revisionId },
+    'revision.restore': { id: revisionId },
+  }
+}
+
+describe('every API method', () => {
+  it.each(METHODS)('%s succeeds on valid input', (method) => {
+    if (method === 'article.restore') lib.api.call('article.delete', { id: articleId })
+    const answer = lib.api.dispatch(method, validInputs()[method])
+    expect(answer).toMatchObject({ ok: true })
+  })
+
+  const badInputs: [string, (m: Method) => unknown][] = [
+    ['a string instead of an object', () => '1'],
+    ['an array', () => [1]],
+    ['an unknown field', (m) => ({ ...(validInputs()[m] as object), extra: 1 })],
+    ['ids of the wrong type', (m) => withIds(validInputs()[m], '1')],
+    ['negative ids', (m) => withIds(validInputs()[m], -1)],
+    ['fractional ids', (m) => withIds(validInputs()[m], 1.5)],
+    ['unknown ids', (m) => withIds(validInputs()[m], 987654)],
+    ['10 MB strings', (m) => withStrings(validInputs()[m], TEN_MB)],
+  ]
+
+  for (const [label, make] of badInputs) {
+    // Only methods whose input this corruption actually changes (library.info has no ids to break).
+    const methods = METHODS.filter((m) => JSON.stringify(make(m)) !== JSON.stringify(validInputs()[m]))
+    it.each(methods)(`%s: ${label} → typed error, library unchanged`, (method) => {
+      const before = dump(lib.db)
+      const answer = lib.api.dispatch(method, make(method))
+      expect(answer.ok).toBe(false)
+      if (!answer.ok) {
+        expect(isFolioError(answer.error)).toBe(true)
+        expect(answer.error.message_zh).toMatch(/[\u4e00-\u9fff]/)
+        expect(answer.error.message_en.length).toBeGreaterThan(0)
+        expect(JSON.stringify(answer.error)).not.toMatch(/at .*\.ts:\d+/)
+      }
+      expect(dump(lib.db)).toBe(before)
+    })
+  }
+
+  it('10 MB strings are reported as too large', () => {
+    const answer = lib.api.dispatch('article.update', { id: articleId, patch: { headline: TEN_MB } })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'too_large', field: 'patch.headline' } })
+  })
+
+  it('an unknown method is a typed error', () => {
+    expect(lib.api.dispatch('article.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+  })
+
+  it('SQL-looking strings are stored literally and change nothing else', () => {
+    const issue = lib.api.call('issue.create', { title: SQL, number: SQL })
+    lib.api.call('article.update', { id: articleId, patch: { headline: SQL, byline: SQL, body: body(SQL) } })
+    expect(lib.api.call('issue.get', { id: issue.id }).title).toBe(SQL)
+    const article = lib.api.call('article.get', { id: articleId })
+    expect([article.headline, article.byline, article.bodyText]).toEqual([SQL, SQL, SQL])
+    expect(lib.api.call('article.list', { issueId })).toHaveLength(1)
+  })
+
+  it('a body that is not a Lexical document is refused', () => {
+    const before = dump(lib.db)
+    for (const bad of ['not json', '{"root":1}', '{"root":{"type":"paragraph","children":[]}}', '[]']) {
+      expect(lib.api.dispatch('article.update', { id: articleId, patch: { body: bad } })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', field: 'body' },
+      })
+    }
+    expect(dump(lib.db)).toBe(before)
+  })
+
+  it('invalid metadata gets a field-specific message', () => {
+    expect(lib.api.dispatch('issue.create', { title: '  ' })).toMatchObject({ ok: false, error: { field: 'title' } })
+    expect(lib.api.dispatch('issue.update', { id: issueId, patch: { email: 'not-an-email' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'patch.email' },
+    })
+    expect(lib.api.dispatch('issue.update', { id: issueId, patch: { publicationDate: '2024-13-45' } })).toMatchObject({
+      ok: false,
+      error: { field: 'patch.publicationDate' },
+    })
+  })
+})
+
+describe('articles', () => {
+  it('derives plain text and 字数 from the body', () => {
+    const article = lib.api.call('article.update', {
+      id: articleId,
+      patch: { body: body('年产10万吨锂电电解液添加剂项目,', '总产值717亿元。') },
+    })
+    expect(article.bodyText).toBe('年产10万吨锂电电解液添加剂项目,\n总产值717亿元。')
+    expect(article.charCount).toBe(16 + 8)
+    expect(article.punctCount).toBe(2)
+  })
+
+  it('creates after a given article and reorders', () => {
+    const second = lib.api.call('article.create', { issueId, headline: '二' })
+    const between = lib.api.call('article.create', { issueId, headline: '插', afterId: articleId })
+    expect(lib.api.call('article.list', { issueId }).map((a) => a.id)).toEqual([articleId, between.id, second.id])
+    const moved = lib.api.call('article.move', { id: second.id, toIndex: 0 })
+    expect(moved.map((a) => a.id)).toEqual([second.id, articleId, between.id])
+    expect(moved.map((a) => a.position)).toEqual([0, 1, 2])
+  })
+
+  it('delete moves to the trash and restore puts it back in place', () => {
+    const second = lib.api.call('article.create', { issueId, headline: '二' })
+    lib.api.call('article.delete', { id: articleId })
+    expect(lib.api.call('article.list', { issueId }).map((a) => a.id)).toEqual([second.id])
+    expect(lib.api.dispatch('article.get', { id: articleId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    lib.api.call('article.restore', { id: articleId })
+    expect(lib.api.call('article.list', { issueId }).map((a) => a.id)).toEqual([articleId, second.id])
+  })
+
+  it('a stale baseVersion is a conflict, not an overwrite', () => {
+    const current = lib.api.call('article.get', { id: articleId })
+    lib.api.call('article.update', { id: articleId, patch: { headline: 'A' }, baseVersion: current.version })
+    const answer = lib.api.dispatch('article.update', { id: articleId, patch: { headline: 'B' }, baseVersion: current.version })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(lib.api.call('article.get', { id: articleId }).headline).toBe('A')
+  })
+
+  it('deleting an issue hides it and its articles but keeps them in the library', () => {
+    lib.api.call('issue.delete', { id: issueId })
+    expect(lib.api.call('issue.list', {})).toHaveLength(0)
+    expect(lib.api.dispatch('article.list', { issueId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(lib.db.prepare('SELECT COUNT(*) AS n FROM articles').get()).toEqual({ n: 1 })
+  })
+})
+
+describe('revisions', () => {
+  it('keeps at most one automatic revision per interval, and every explicit save', () => {
+    const count = () => lib.api.call('revision.list', { articleId }).length
+    const start = count()
+    for (let i = 0; i < 20; i++) {
+      lib.clock.now += 5000 // typing: a save every 5 s for 100 s
+      lib.api.call('article.update', { id: articleId, patch: { body: body(`第${i}稿`) } })
+    }
+    expect(count()).toBe(start) // within 3 minutes of the explicit save: no autosave revision
+    lib.clock.now += 3 * 60 * 1000
+    lib.api.call('article.update', { id: articleId, patch: { body: body('三分钟后') } })
+    expect(count()).toBe(start + 1)
+    lib.api.call('article.update', { id: articleId, patch: { status: 'review' } })
+    expect(count()).toBe(start + 2)
+    lib.api.call('article.update', { id: articleId, patch: {}, explicit: true })
+    expect(count()).toBe(start + 3)
+  })
+
+  it('restoring a revision brings back its text and keeps what it replaced', () => {
+    const original = lib.api.call('article.get', { id: articleId }).bodyText
+    lib.api.call('article.update', { id: articleId, patch: { body: body('全部删掉了') }, explicit: true })
+    const restored = lib.api.call('revision.restore', { id: revisionId })
+    expect(restored.bodyText).toBe(original)
+    const texts = lib.api.call('revision.list', { articleId }).map((r) => lib.api.call('revision.get', { id: r.id }).bodyText)
+    expect(texts).toContain('全部删掉了')
+  })
+})
+
+describe('document helpers', () => {
+  it('round-trips blocks through plain text', () => {
+    const doc = docFromBlocks([
+      { type: 'paragraph', text: '第一段' },
+      { type: 'subhead', text: '传统产业蝶变新生' },
+      { type: 'quote', text: '引文' },
+    ])
+    expect(docToPlainText(parseDoc(JSON.stringify(doc)))).toBe('第一段\n传统产业蝶变新生\n引文')
+  })
+})
+
+function withIds(input: unknown, value: unknown): unknown {
+  return mapEntries(input, (key, v) => (/^(id|issueId|articleId|afterId)$/.test(key) ? value : v))
+}
+
+function withStrings(input: unknown, value: string): unknown {
+  return mapEntries(input, (_key, v) => (typeof v === 'string' ? value : v))
+}
+
+function mapEntries(input: unknown, f: (key: string, value: unknown) => unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input
+  return Object.fromEntries(
+    Object.entries(input).map(([key, v]) => [key, typeof v === 'object' && v !== null ? mapEntries(v, f) : f(key, v)]),
+  )
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openFolio, type Library } from '../src/main/library'
+import type { Db } from '../src/main/store/db'
+
+export interface TempLibrary extends Library {
+  dir: string
+  path: string
+  clock: { now: number }
+  dispose(): void
+}
+
+/** A fresh library file in a temp folder, with a clock the test controls. */
+export function tempLibrary(): TempLibrary {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-test-'))
+  const path = join(dir, 'library.sqlite')
+  const clock = { now: Date.parse('2024-07-02T08:00:00Z') }
+  const library = openFolio(path, { now: () => new Date(clock.now) })
+  return {
+    ...library,
+    dir,
+    path,
+    clock,
+    dispose() {
+      library.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Every row of every table: equal dumps mean the library did not change. */
+export function dump(db: Db): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+    name: string
+  }[]
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]))
+}

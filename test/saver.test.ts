@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ArticleSaver, type SaverDeps } from '../src/renderer/src/features/editor/saver'
+import type { Input } from '../src/shared/api/contract'
+import { FolioFailure, folioError } from '../src/shared/api/errors'
+import type { Article } from '../src/shared/api/types'
+import { tempLibrary, type TempLibrary } from './helpers'
+
+/** The saver driven against a real library, with a switch to make the "server" fail. */
+let lib: TempLibrary
+let articleId: number
+let down: boolean
+let lostReplies: boolean
+let deps: SaverDeps
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  lib = tempLibrary()
+  const issueId = lib.api.call('issue.create', { title: '开发区建设' }).id
+  articleId = lib.api.call('article.create', { issueId }).id
+  down = false
+  lostReplies = false
+  deps = {
+    update: async (input: Input<'article.update'>): Promise<Article> => {
+      if (down) throw new FolioFailure(folioError('storage', '连不上', 'unreachable'))
+      const saved = lib.api.call('article.update', input)
+      if (lostReplies) throw new FolioFailure(folioError('storage', '回复丢失', 'reply lost'))
+      return saved
+    },
+    get: async (id) => lib.api.call('article.get', { id }),
+    errorOf: (error) => (error instanceof FolioFailure ? error.error : null),
+  }
+})
+afterEach(() => {
+  vi.useRealTimers()
+  lib.dispose()
+})
+
+const stored = () => lib.api.call('article.get', { id: articleId })
+
+describe('ArticleSaver', () => {
+  it('saves once, shortly after typing stops', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    const update = vi.spyOn(deps, 'update')
+    for (const ch of '向新而行') {
+      saver.editFields({ headline: (stored().headline || '') + ch })
+      await vi.advanceTimersByTimeAsync(200)
+    }
+    expect(update).not.toHaveBeenCalled()
+    expect(saver.state).toBe('dirty')
+    await vi.advanceTimersByTimeAsync(700)
+    expect(update).toHaveBeenCalledTimes(1)
+    expect(saver.state).toBe('saved')
+  })
+
+  it('reads the body only when it saves', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    const read = vi.fn(() => JSON.stringify(JSON.parse(stored().body)))
+    for (let i = 0; i < 50; i++) saver.editBody(read)
+    expect(read).not.toHaveBeenCalled()
+    await saver.flush()
+    expect(read).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps edits made while the server is down and delivers them when it is back', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    down = true
+    saver.editFields({ headline: '向“新”而行' })
+    await vi.advanceTimersByTimeAsync(700)
+    expect(saver.state).toBe('error')
+    saver.editFields({ kicker: '全省开发区' })
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(stored().headline).toBe('')
+    down = false
+    await vi.advanceTimersByTimeAsync(10000)
+    expect(saver.state).toBe('saved')
+    expect(stored()).toMatchObject({ headline: '向“新”而行', kicker: '全省开发区' })
+  })
+
+  it('recovers when a save landed but its reply was lost', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    lostReplies = true
+    saver.editFields({ headline: '第一稿' })
+    await saver.flush()
+    expect(saver.state).toBe('error')
+    lostReplies = false
+    saver.editFields({ headline: '第二稿' })
+    await vi.advanceTimersByTimeAsync(20000)
+    expect(saver.state).toBe('saved')
+    expect(stored().headline).toBe('第二稿')
+  })
+
+  it('stops on a real conflict instead of overwriting another window’s work', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    lib.api.call('article.update', { id: articleId, patch: { headline: '别处改的' } })
+    saver.editFields({ headline: '本窗口' })
+    await saver.flush()
+    await vi.advanceTimersByTimeAsync(20000)
+    expect(saver.state).toBe('error')
+    expect(saver.error?.code).toBe('conflict')
+    expect(stored().headline).toBe('别处改的')
+  })
+})
