@@ -19,7 +19,11 @@ beforeEach(() => {
   lib = tempLibrary()
   issueId = lib.api.call('issue.create', { title: '开发区建设', edition: '专刊', number: '2024年第25期' }).id
   articleId = lib.api.call('article.create', { issueId, headline: '向“新”而行 以“质”致远' }).id
-  lib.api.call('article.update', { id: articleId, patch: { body: body('在时代发展的浪潮中,全省开发区正以崭新的姿态阔步前行。') }, explicit: true })
+  lib.api.call('article.update', {
+    id: articleId,
+    patch: { body: body('在时代发展的浪潮中,全省开发区正以崭新的姿态阔步前行。') },
+    explicit: true,
+  })
   revisionId = lib.api.call('revision.list', { articleId })[0]!.id
 })
 afterEach(() => lib.dispose())
@@ -147,7 +151,10 @@ describe('articles', () => {
     const second = lib.api.call('article.create', { issueId, headline: '二' })
     lib.api.call('article.delete', { id: articleId })
     expect(lib.api.call('article.list', { issueId }).map((a) => a.id)).toEqual([second.id])
-    expect(lib.api.dispatch('article.get', { id: articleId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(lib.api.dispatch('article.get', { id: articleId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
     lib.api.call('article.restore', { id: articleId })
     expect(lib.api.call('article.list', { issueId }).map((a) => a.id)).toEqual([articleId, second.id])
   })
@@ -155,7 +162,11 @@ describe('articles', () => {
   it('a stale baseVersion is a conflict, not an overwrite', () => {
     const current = lib.api.call('article.get', { id: articleId })
     lib.api.call('article.update', { id: articleId, patch: { headline: 'A' }, baseVersion: current.version })
-    const answer = lib.api.dispatch('article.update', { id: articleId, patch: { headline: 'B' }, baseVersion: current.version })
+    const answer = lib.api.dispatch('article.update', {
+      id: articleId,
+      patch: { headline: 'B' },
+      baseVersion: current.version,
+    })
     expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(lib.api.call('article.get', { id: articleId }).headline).toBe('A')
   })
@@ -191,7 +202,9 @@ describe('revisions', () => {
     lib.api.call('article.update', { id: articleId, patch: { body: body('全部删掉了') }, explicit: true })
     const restored = lib.api.call('revision.restore', { id: revisionId })
     expect(restored.bodyText).toBe(original)
-    const texts = lib.api.call('revision.list', { articleId }).map((r) => lib.api.call('revision.get', { id: r.id }).bodyText)
+    const texts = lib.api
+      .call('revision.list', { articleId })
+      .map((r) => lib.api.call('revision.get', { id: r.id }).bodyText)
     expect(texts).toContain('全部删掉了')
   })
 })

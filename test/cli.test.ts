@@ -14,7 +14,11 @@ afterEach(() => lib.dispose())
 function cli(...args: string[]): { code: number; out: string; err: string } {
   let out = ''
   let err = ''
-  const code = runCli(['--db', lib.path, ...args], (s) => (out += s), (s) => (err += s))
+  const code = runCli(
+    ['--db', lib.path, ...args],
+    (s) => (out += s),
+    (s) => (err += s),
+  )
   return { code, out, err }
 }
 
@@ -60,7 +64,10 @@ describe('folio CLI', () => {
     execFileSync('npm', ['run', '-s', 'folio', '--', 'issue', 'create', '--title', '怀仁'], { env })
     const out = execFileSync('npm', ['run', '-s', 'folio', '--', 'issue', 'list', '--json'], { env, encoding: 'utf8' })
     expect((JSON.parse(out) as { title: string }[])[0]?.title).toBe('怀仁')
-    const failed = spawnSync('npm', ['run', '-s', 'folio', '--', 'article', 'show', '5', '--json'], { env, encoding: 'utf8' })
+    const failed = spawnSync('npm', ['run', '-s', 'folio', '--', 'article', 'show', '5', '--json'], {
+      env,
+      encoding: 'utf8',
+    })
     expect(failed.status).not.toBe(0)
     expect(failed.stderr).toContain('找不到第 5 号稿件')
   })

@@ -38,22 +38,40 @@ afterEach(() => {
 const stored = () => lib.api.call('article.get', { id: articleId })
 
 describe('ArticleSaver', () => {
-  it('saves once, shortly after typing stops', async () => {
-    const saver = new ArticleSaver(articleId, 1, deps, 700)
+  it('saves once, shortly after a short burst of typing stops', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
     const update = vi.spyOn(deps, 'update')
-    for (const ch of '向新而行') {
+    for (const ch of '向新而') {
       saver.editFields({ headline: (stored().headline || '') + ch })
       await vi.advanceTimersByTimeAsync(200)
     }
     expect(update).not.toHaveBeenCalled()
     expect(saver.state).toBe('dirty')
-    await vi.advanceTimersByTimeAsync(700)
+    await vi.advanceTimersByTimeAsync(600)
     expect(update).toHaveBeenCalledTimes(1)
     expect(saver.state).toBe('saved')
   })
 
+  it('keeps saving during long continuous typing, never more than 800 ms apart', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
+    const saves: number[] = []
+    const update = deps.update
+    deps.update = async (input) => {
+      saves.push(Date.now())
+      return update(input)
+    }
+    const start = Date.now()
+    for (let i = 0; i < 50; i++) {
+      saver.editFields({ headline: '字'.repeat(i + 1) })
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    const gaps = [start, ...saves].slice(1).map((t, i) => t - ([start, ...saves][i] ?? t))
+    expect(saves.length).toBeGreaterThanOrEqual(5)
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(800)
+  })
+
   it('reads the body only when it saves', async () => {
-    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
     const read = vi.fn(() => JSON.stringify(JSON.parse(stored().body)))
     for (let i = 0; i < 50; i++) saver.editBody(read)
     expect(read).not.toHaveBeenCalled()
@@ -62,10 +80,10 @@ describe('ArticleSaver', () => {
   })
 
   it('keeps edits made while the server is down and delivers them when it is back', async () => {
-    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
     down = true
     saver.editFields({ headline: '向“新”而行' })
-    await vi.advanceTimersByTimeAsync(700)
+    await vi.advanceTimersByTimeAsync(800)
     expect(saver.state).toBe('error')
     saver.editFields({ kicker: '全省开发区' })
     await vi.advanceTimersByTimeAsync(5000)
@@ -77,7 +95,7 @@ describe('ArticleSaver', () => {
   })
 
   it('recovers when a save landed but its reply was lost', async () => {
-    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
     lostReplies = true
     saver.editFields({ headline: '第一稿' })
     await saver.flush()
@@ -90,7 +108,7 @@ describe('ArticleSaver', () => {
   })
 
   it('stops on a real conflict instead of overwriting another window’s work', async () => {
-    const saver = new ArticleSaver(articleId, 1, deps, 700)
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
     lib.api.call('article.update', { id: articleId, patch: { headline: '别处改的' } })
     saver.editFields({ headline: '本窗口' })
     await saver.flush()

@@ -22,13 +22,17 @@ describe('library store', () => {
     const path = tempPath()
     const old = openLibrary(path, { targetVersion: 1 })
     expect(schemaVersion(old)).toBe(1)
-    old.prepare(
-      "INSERT INTO issues (id, title, number, created_at, updated_at) VALUES (7, '开发区建设', '2024年第25期', 'x', 'x')",
-    ).run()
-    old.prepare(
-      `INSERT INTO articles (id, issue_id, position, headline, body_json, body_text, char_count, created_at, updated_at)
+    old
+      .prepare(
+        "INSERT INTO issues (id, title, number, created_at, updated_at) VALUES (7, '开发区建设', '2024年第25期', 'x', 'x')",
+      )
+      .run()
+    old
+      .prepare(
+        `INSERT INTO articles (id, issue_id, position, headline, body_json, body_text, char_count, created_at, updated_at)
        VALUES (3, 7, 0, '向“新”而行', '{"root":{"type":"root","children":[]}}', '', 0, 'x', 'x')`,
-    ).run()
+      )
+      .run()
     old.close()
 
     const library = openFolio(path)

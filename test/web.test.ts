@@ -69,8 +69,14 @@ describe('browser-mode transport', () => {
   })
 
   it('gives typed errors for bad JSON, unknown methods and oversized bodies', async () => {
-    expect(await post('/api/issue.create', '{nope')).toMatchObject({ status: 400, json: { error: { code: 'invalid_input' } } })
-    expect(await post('/api/issue.nuke', '{}')).toMatchObject({ status: 404, json: { error: { code: 'unknown_method' } } })
+    expect(await post('/api/issue.create', '{nope')).toMatchObject({
+      status: 400,
+      json: { error: { code: 'invalid_input' } },
+    })
+    expect(await post('/api/issue.nuke', '{}')).toMatchObject({
+      status: 404,
+      json: { error: { code: 'unknown_method' } },
+    })
     const huge = JSON.stringify({ title: 'x'.repeat(MAX_REQUEST_BYTES) })
     expect(await post('/api/issue.create', huge)).toMatchObject({ status: 413, json: { error: { code: 'too_large' } } })
     expect(lib.api.call('issue.list', {})).toHaveLength(0)

@@ -3,14 +3,7 @@
  * each non-empty line becomes its own paragraph instead of line breaks inside one.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import {
-  $createParagraphNode,
-  $createTextNode,
-  $getSelection,
-  $isRangeSelection,
-  COMMAND_PRIORITY_LOW,
-  PASTE_COMMAND,
-} from 'lexical'
+import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, PASTE_COMMAND } from 'lexical'
 import { useEffect } from 'react'
 
 export function PlainTextPastePlugin(): null {
@@ -33,14 +26,10 @@ export function PlainTextPastePlugin(): null {
           editor.update(() => {
             const selection = $getSelection()
             if (!$isRangeSelection(selection)) return
-            selection.insertText(lines[0] ?? '')
-            selection.insertNodes(
-              lines.slice(1).map((line) => {
-                const paragraph = $createParagraphNode()
-                paragraph.append($createTextNode(line))
-                return paragraph
-              }),
-            )
+            lines.forEach((line, index) => {
+              if (index > 0) selection.insertParagraph()
+              selection.insertText(line)
+            })
           })
           return true
         },

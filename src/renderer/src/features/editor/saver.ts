@@ -29,6 +29,7 @@ export class ArticleSaver {
   private fields: Fields = {}
   private readBody: (() => string) | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
+  private dirtySince: number | null = null
   private inFlight: Promise<void> | null = null
   private retryDelay = 1000
   /** A patch sent whose answer never came back: it may or may not be in the library. */
@@ -39,7 +40,9 @@ export class ArticleSaver {
     readonly articleId: number,
     version: number,
     private readonly deps: SaverDeps,
-    private readonly delayMs = 700,
+    private readonly delayMs = 600,
+    /** While typing goes on, still save at least this often: a crash loses less than a second. */
+    private readonly maxWaitMs = 800,
   ) {
     this.version = version
   }
@@ -87,7 +90,9 @@ export class ArticleSaver {
 
   private markDirty(): void {
     if (this.state !== 'error' || !NO_RETRY.has(this.error?.code ?? '')) this.setState('dirty', null)
-    this.schedule(this.delayMs)
+    const now = Date.now()
+    this.dirtySince ??= now
+    this.schedule(Math.max(0, Math.min(this.delayMs, this.dirtySince + this.maxWaitMs - now)))
   }
 
   private schedule(ms: number): void {
@@ -108,6 +113,7 @@ export class ArticleSaver {
 
   private async send(explicit: boolean): Promise<void> {
     const patch = this.takePatch()
+    this.dirtySince = null
     this.fields = {}
     this.readBody = null
     this.setState('saving', null)

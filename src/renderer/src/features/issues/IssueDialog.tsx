@@ -31,6 +31,12 @@ const EMPTY: Form = {
   status: 'planning',
 }
 
+function pickForm(issue: Issue): Form {
+  const form = { ...EMPTY }
+  for (const key of Object.keys(EMPTY) as (keyof Form)[]) Object.assign(form, { [key]: issue[key] })
+  return form
+}
+
 /** Create an issue, or edit its metadata (刊名, 期号, 邮发代号 …). */
 export function IssueDialog({
   issue,
@@ -42,7 +48,7 @@ export function IssueDialog({
   onClose(): void
 }) {
   const { t, lang } = useI18n()
-  const [form, setForm] = useState<Form>(issue ? { ...issue } : EMPTY)
+  const [form, setForm] = useState<Form>(() => (issue ? pickForm(issue) : EMPTY))
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
   const [busy, setBusy] = useState(false)
 

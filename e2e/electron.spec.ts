@@ -1,0 +1,38 @@
+import { join } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { _electron as electron, expect, test } from '@playwright/test'
+
+/** Path of the Electron binary, or why there is none (ELECTRON_SKIP_BINARY_DOWNLOAD installs). */
+function electronBinary(): { path: string } | { reason: string } {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return { path: require('electron') as string }
+  } catch (error) {
+    return { reason: `Electron binary not installed here (${String((error as Error).message).split('\n')[0]})` }
+  }
+}
+
+const binary = electronBinary()
+
+test('Electron shell: window.folio works and the renderer is locked down', async () => {
+  test.skip('reason' in binary, 'reason' in binary ? binary.reason : '')
+  if (!('path' in binary)) return
+  const app = await electron.launch({
+    executablePath: binary.path,
+    args: [join(__dirname, '..')],
+    env: { ...process.env, FOLIO_DB: join(mkdtempSync(join(tmpdir(), 'folio-electron-')), 'lib.sqlite') },
+  })
+  const win = await app.firstWindow()
+  const exposed = await win.evaluate(() => ({
+    folio: typeof window.folio,
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+  }))
+  expect(exposed).toEqual({ folio: 'object', require: 'undefined', process: 'undefined' })
+  await win.getByTestId('new-issue').click()
+  await win.locator('input[name=title]').fill('开发区建设')
+  await win.getByRole('button', { name: '创建' }).click()
+  await expect(win.getByTestId('issue-item')).toContainText('开发区建设')
+  await app.close()
+})

@@ -1,0 +1,114 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+
+const ROOT = join(__dirname, '..')
+
+/** The browser-mode server (built out/main/web.js) on a fresh library, restartable and killable. */
+export class FolioServer {
+  url = ''
+  private child: ChildProcess | null = null
+  constructor(readonly dbPath: string) {}
+
+  async start(): Promise<string> {
+    const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--db', this.dbPath, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    this.child = child
+    this.url = await new Promise<string>((resolve, reject) => {
+      let output = ''
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15000)
+      const onData = (chunk: Buffer): void => {
+        output += chunk.toString()
+        const match = /ready: (http:\/\/\S+)/.exec(output)
+        if (match?.[1]) {
+          clearTimeout(timer)
+          resolve(match[1])
+        }
+      }
+      child.stdout?.on('data', onData)
+      child.stderr?.on('data', onData)
+      child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)))
+    })
+    return this.url
+  }
+
+  /** SIGTERM: a normal stop. SIGKILL: the process dies mid-work, as in a crash. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child
+    if (!child || child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill(signal)
+    await exited
+    this.child = null
+  }
+
+  async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<string> {
+    await this.stop(signal)
+    return this.start()
+  }
+
+  /** The `folio` CLI on the same library. */
+  cli(...args: string[]): unknown {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/main/cli/main.ts'), '--db', this.dbPath, ...args],
+      {
+        encoding: 'utf8',
+        cwd: ROOT,
+      },
+    )
+    if (result.status !== 0) throw new Error(result.stderr)
+    return JSON.parse(result.stdout) as unknown
+  }
+}
+
+export const test = base.extend<{ folio: FolioServer }>({
+  // Playwright fixtures must destructure their dependencies, even when there are none.
+  // eslint-disable-next-line no-empty-pattern
+  folio: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-e2e-'))
+    const server = new FolioServer(join(dir, 'library.sqlite'))
+    await server.start()
+    await use(server)
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  },
+})
+
+export { expect }
+
+export const body = (page: Page) => page.getByTestId('body')
+
+export async function createIssue(
+  page: Page,
+  fields: { title: string; edition?: string; number?: string },
+): Promise<void> {
+  await page.getByTestId('new-issue').click()
+  const dialog = page.getByTestId('issue-dialog')
+  await dialog.locator('input[name=title]').fill(fields.title)
+  if (fields.edition) await dialog.locator('input[name=edition]').fill(fields.edition)
+  if (fields.number) await dialog.locator('input[name=number]').fill(fields.number)
+  await dialog.getByRole('button', { name: '创建' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+export async function newArticle(page: Page, headline: string): Promise<void> {
+  const before = await page.getByTestId('article-item').count()
+  await page.getByTestId('new-article').click()
+  await expect(page.getByTestId('article-item')).toHaveCount(before + 1)
+  const field = page.locator('[data-field=headline]')
+  await field.click()
+  await field.fill(headline)
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
+}
+
+/** The editor body as plain paragraphs. */
+export async function bodyParagraphs(page: Page): Promise<string[]> {
+  return body(page).locator('p, h3, blockquote, li').allTextContents()
+}
