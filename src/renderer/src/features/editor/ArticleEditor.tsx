@@ -130,6 +130,7 @@ function LoadedEditor({
   const fieldInput = (key: FieldKey, className: string, multiline = false) => (
     <label className={`field ${className}`}>
       <span className="field-label">{t(`editor.${key}`)}</span>
+      {key === 'subtitle' && fields.subtitle !== '' && <span className="subtitle-dash">——</span>}
       {multiline ? (
         <textarea
           rows={1}
