@@ -7,7 +7,9 @@ import { body, bodyParagraphs, createIssue, expect, newArticle, test, waitSaved 
 function firstArticle() {
   const text = readFileSync(join(__dirname, '../resources/samples/kaifaqu-2024-25.txt'), 'utf8')
   const lines = text.split('\n').map((l) => l.trim())
-  const start = lines.indexOf('在时代发展的浪潮中,全省开发区正以崭新的姿态阔步前行,新质生产力的培育为开发区增添了前所未有的发展动能。从传统产业的破茧重生,到新兴产业的迅速崛起,每一步都离不开创新的驱动。而这背后,是人才的智慧与力量不断汇聚,共同推动着全省开发区向着更高的目标迈进。')
+  const start = lines.indexOf(
+    '在时代发展的浪潮中,全省开发区正以崭新的姿态阔步前行,新质生产力的培育为开发区增添了前所未有的发展动能。从传统产业的破茧重生,到新兴产业的迅速崛起,每一步都离不开创新的驱动。而这背后,是人才的智慧与力量不断汇聚,共同推动着全省开发区向着更高的目标迈进。',
+  )
   const end = lines.indexOf('李若男')
   const subheads = new Set(['传统产业蝶变新生', '新兴产业蓄势成阵', '人才引进效能释放'])
   const blocks = lines
