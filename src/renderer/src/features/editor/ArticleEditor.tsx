@@ -18,6 +18,7 @@ import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
 import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin'
 import { editorTheme } from '../../editor/theme'
 import type { ArticleSaver } from './saver'
+import { RevisionsPanel } from './RevisionsPanel'
 import { closeSaver, createSaver } from './savers'
 
 type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
@@ -38,6 +39,7 @@ export function ArticleEditor({ articleId, onChanged }: ArticleEditorProps) {
   const [article, setArticle] = useState<Article | null>(null)
   const [saver, setSaver] = useState<ArticleSaver | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
+  const [generation, setGeneration] = useState(0)
 
   useEffect(() => {
     let live = true
@@ -57,22 +59,33 @@ export function ArticleEditor({ articleId, onChanged }: ArticleEditorProps) {
     }
     // Reload only when the article changes, not when the language does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [articleId])
+  }, [articleId, generation])
 
   if (loadError) return <div className="editor-empty error">{loadError}</div>
   if (!article || !saver) return <div className="editor-empty">…</div>
-  return <LoadedEditor key={article.id} article={article} saver={saver} onChanged={onChanged} t={t} />
+  return (
+    <LoadedEditor
+      key={`${article.id}:${article.version}`}
+      article={article}
+      saver={saver}
+      onChanged={onChanged}
+      onReload={() => setGeneration((g) => g + 1)}
+      t={t}
+    />
+  )
 }
 
 function LoadedEditor({
   article,
   saver,
   onChanged,
+  onReload,
   t,
 }: {
   article: Article
   saver: ArticleSaver
   onChanged: ArticleEditorProps['onChanged']
+  onReload(): void
   t: ReturnType<typeof useI18n>['t']
 }) {
   const { lang } = useI18n()
@@ -85,6 +98,7 @@ function LoadedEditor({
   })
   const [status, setStatus] = useState<ArticleStatus>(article.status)
   const [count, setCount] = useState<CharCount>({ chars: article.charCount, punct: article.punctCount })
+  const [showRevisions, setShowRevisions] = useState(false)
   const saveState = useSyncExternalStore(
     useCallback((listener) => saver.subscribe(listener), [saver]),
     () => saver.state,
@@ -151,7 +165,7 @@ function LoadedEditor({
   )
 
   return (
-    <div className="editor" onKeyDown={onKeyDown}>
+    <div className={`editor${showRevisions ? ' with-revisions' : ''}`} onKeyDown={onKeyDown}>
       <div className="editor-scroll">
         <div className="sheet">
           {fieldInput('kicker', 'f-kicker')}
@@ -186,6 +200,16 @@ function LoadedEditor({
           </LexicalComposer>
         </div>
       </div>
+      {showRevisions && (
+        <RevisionsPanel
+          articleId={article.id}
+          onClose={() => setShowRevisions(false)}
+          onRestored={() => {
+            setShowRevisions(false)
+            onReload()
+          }}
+        />
+      )}
       <footer className="statusbar">
         <span className="count" data-testid="char-count">
           {t('editor.chars', { chars: count.chars })}
@@ -193,6 +217,14 @@ function LoadedEditor({
         <span className="count muted" data-testid="punct-count">
           {t('editor.punct', { punct: count.punct })}
         </span>
+        <button
+          type="button"
+          className="link history-link"
+          data-testid="show-revisions"
+          onClick={() => void saver.flush().then(() => setShowRevisions((v) => !v))}
+        >
+          {t('revisions.title')}
+        </button>
         <select
           className="status-select"
           aria-label={t('editor.status')}

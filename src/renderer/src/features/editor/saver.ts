@@ -80,7 +80,8 @@ export class ArticleSaver {
   /** Page is closing: hand the pending patch to the browser to deliver. */
   flushOnUnload(): void {
     if (!this.hasPending || !this.deps.beacon) return
-    this.deps.beacon({ id: this.articleId, patch: this.takePatch(), baseVersion: this.version })
+    // No baseVersion: a save of ours may still be in flight, and this patch is newer than it.
+    this.deps.beacon({ id: this.articleId, patch: this.takePatch() })
   }
 
   dispose(): void {
