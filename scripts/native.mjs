@@ -2,7 +2,8 @@
 /**
  * better-sqlite3 is a native addon: Node (tests, CLI, browser mode) and Electron (npm start)
  * need builds for different ABIs. Like Actual Budget's rebuild scripts, we rebuild explicitly,
- * but only when the build on disk is for the other runtime.
+ * but only when the build on disk is for the other runtime. (@electron/rebuild is not used:
+ * v4 needs Node 22 and v3 pulls a node-gyp fork from GitHub, which these machines cannot reach.)
  *
  *   node scripts/native.mjs node       ensure a build for this Node (npm test, npm run web, CLI)
  *   node scripts/native.mjs electron   ensure a build for the installed Electron (npm start)
@@ -43,9 +44,17 @@ if (target === 'node') {
   const wanted = `electron-${electronVersion}\n`
   if (!existsSync(marker) || readFileSync(marker, 'utf8') !== wanted) {
     say(`rebuilding better-sqlite3 for Electron ${electronVersion} …`)
-    execFileSync(npm, ['exec', '--', 'electron-rebuild', '-f', '-o', 'better-sqlite3', '-v', electronVersion], {
+    // npm's own rebuild with Electron's runtime and headers (prebuild-install fetches a prebuilt
+    // binary when it can, node-gyp compiles against Electron's headers when it cannot).
+    execFileSync(npm, ['rebuild', 'better-sqlite3'], {
       cwd: root,
       stdio: 'inherit',
+      env: {
+        ...process.env,
+        npm_config_runtime: 'electron',
+        npm_config_target: electronVersion,
+        npm_config_disturl: 'https://electronjs.org/headers',
+      },
     })
     writeFileSync(marker, wanted)
   }
