@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 
 export type Lang = 'zh' | 'en'
 
@@ -91,7 +91,7 @@ const en: Record<MessageKey, string> = {
   'issues.edit': 'Issue details',
   'issues.delete': 'Delete issue',
   'issues.deleteConfirm': 'Delete issue “{title}”? Its {count} articles move to the trash too.',
-  'issues.articles': '{count} articles',
+  'issues.articles': 'Articles: {count}',
   'issue.title': 'Title',
   'issue.edition': 'Edition',
   'issue.number': 'Issue number',
@@ -175,13 +175,15 @@ const I18nContext = createContext<I18n | null>(null)
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'))
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'
+  }, [lang])
   const value = useMemo<I18n>(() => {
     const dict = DICTS[lang]
     return {
       lang,
       setLang(next) {
         localStorage.setItem(LANG_KEY, next)
-        document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en'
         setLangState(next)
       },
       t: (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? '')),
