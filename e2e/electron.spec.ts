@@ -16,6 +16,7 @@ function electronBinary(): { path: string } | { reason: string } {
 const binary = electronBinary()
 
 test('Electron shell: window.folio works and the renderer is locked down', async () => {
+  if ('reason' in binary) console.log(`[electron e2e] skipped: ${binary.reason}`)
   test.skip('reason' in binary, 'reason' in binary ? binary.reason : '')
   if (!('path' in binary)) return
   const app = await electron.launch({

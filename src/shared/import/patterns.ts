@@ -1,0 +1,289 @@
+/**
+ * Recognisers for the parts of a Chinese newspaper article as they appear in
+ * text extracted from a printed page. Each function looks at one line of text
+ * and knows nothing about its neighbours; the importer (plaintext.ts) weighs
+ * the context.
+ */
+
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff'
+/** A personal name: 2–4 Han characters, or a transliterated name with ·. */
+const NAME = `(?:[${HAN}]{2,4}|[${HAN}]{1,6}·[${HAN}·]{1,12})`
+const NAME_RE = new RegExp(`^${NAME}$`)
+/**
+ * Staff words that stand before names in bylines, datelines and credits:
+ * 记者 and 文/图 may run into the name (记者王波); other words need a separator
+ * or a space (摄影：王超, 文/张三), so that 作者风采 is not a byline.
+ */
+const ROLE_RE = new RegExp(
+  `^(?:[${HAN}]{0,8}?(?:记者|通讯员)|实习生|文\\s*[/／·•]\\s*图|图\\s*[/／·•]\\s*文)\\s*[/／:：]?` +
+    `|^(?:特约撰稿人?|撰稿|撰文|作者|整理|报道|摄影|文|图)\\s*(?:[/／:：]|$)`,
+)
+
+export function charLength(text: string): number {
+  return [...text.replace(/\s/g, '')].length
+}
+
+// ── closing punctuation ──────────────────────────────────────────────────────
+
+const SENTENCE_END = /[。．！？!?…]$|(?<!\d)\.$/
+const CLOSERS = /[”’"'」』）)】〕]+$/
+
+/** Does the line end a sentence (。！？… possibly followed by a closing quote or bracket)? */
+function endsSentence(text: string): boolean {
+  const trimmed = text.trimEnd()
+  if (/[（(]完[）)]$/.test(trimmed)) return true
+  return SENTENCE_END.test(trimmed.replace(CLOSERS, ''))
+}
+
+/**
+ * Can a paragraph legitimately end here? A sentence end, or a colon / semicolon
+ * that introduces or closes a list item. A line without this was most likely cut
+ * where a print column ended.
+ */
+export function endsParagraph(text: string): boolean {
+  return endsSentence(text) || /[:：;；]$/.test(text.trimEnd())
+}
+
+const PAIRS: [string, string][] = [
+  ['“', '”'],
+  ['‘', '’'],
+  ['（', '）'],
+  ['(', ')'],
+  ['《', '》'],
+  ['「', '」'],
+  ['『', '』'],
+]
+
+/** An opening quote or bracket that is not closed on the line (half-width " counts when odd). */
+function hasOpenPair(text: string): boolean {
+  if (text.split('"').length % 2 === 0) return true
+  return PAIRS.some(([open, close]) => text.split(open).length > text.split(close).length)
+}
+
+/**
+ * Strong evidence that `next` continues `prev` mid-sentence: it starts with
+ * punctuation that cannot start a paragraph, or a number / Latin word / quote
+ * was cut in two.
+ */
+export function continuesText(prev: string, next: string): boolean {
+  if (/^[，,、。．；;：:！？!?）)」』”’%‰…]/.test(next)) return true
+  if (/[\d.．]$/.test(prev) && /^[\d.．%]/.test(next)) return true
+  if (/[A-Za-z]$/.test(prev) && /^[A-Za-z]/.test(next)) return true
+  return hasOpenPair(prev)
+}
+
+// ── headings ─────────────────────────────────────────────────────────────────
+
+const MAX_HEADING = 40
+
+/**
+ * Could this line be a kicker, headline or subhead? Short, no sentence inside,
+ * no open quote, at most a few balanced clauses around commas (稳增长，促发展).
+ */
+export function isHeadingLike(text: string): boolean {
+  const length = charLength(text)
+  if (length === 0 || length > MAX_HEADING) return false
+  if (/[。；;]/.test(text) || /[，,、]$/.test(text) || hasOpenPair(text)) return false
+  if (/[！？!?]$/.test(text) && length > 24) return false
+  if (/(?:…|\.\.\.)$/.test(text)) return false
+  const clauses = text.split(/[，,]/).map(charLength)
+  if (clauses.length === 1) return true
+  const shortest = Math.min(...clauses)
+  return clauses.length <= 3 && length <= 24 && shortest >= 3 && Math.max(...clauses) <= 2 * shortest
+}
+
+/** A subtitle line starts with a dash: ——全省开发区… */
+export function subtitleText(text: string): string | null {
+  const match = /^(?:[—―─－]{1,2}|-{2})\s*(\S.*)$/.exec(text)
+  return match && charLength(text) <= 60 ? (match[1] ?? null) : null
+}
+
+// ── names, bylines and credits ───────────────────────────────────────────────
+
+export interface Credits {
+  names: string[]
+  /** A staff word was present (记者, 通讯员, 文/图 …). */
+  hasRole: boolean
+}
+
+function stripWrapping(text: string): string {
+  return text
+    .trim()
+    .replace(/^[■□●◆◇◎○★☆•·▲△]\s*/, '')
+    .replace(/^[(（](.*)[)）]$/, '$1')
+    .trim()
+}
+
+/**
+ * Read a byline or credit: names, each optionally preceded by a staff word,
+ * separated by spaces or 、 ("本报记者 张三 通讯员 李四", "文/图 王超", "袁兆辉").
+ */
+export function readCredits(text: string): Credits | null {
+  const inner = stripWrapping(text)
+  if (inner === '' || charLength(inner) > 30) return null
+  const names: string[] = []
+  let hasRole = false
+  for (const token of inner.split(/[\s、,，]+/)) {
+    const role = ROLE_RE.exec(token)
+    const rest = role ? token.slice(role[0].length) : token
+    if (role) hasRole = true
+    if (rest === '') continue
+    if (!NAME_RE.test(rest)) return null
+    names.push(rest)
+  }
+  return names.length > 0 && names.length <= 6 ? { names, hasRole } : null
+}
+
+/**
+ * A line made only of names, as a byline stands under an article: one name of
+ * up to four characters, or a few names of up to three (so that a four-plus-four
+ * subhead such as 开局良好 势头强劲 is not taken for two people).
+ */
+export function isNamesOnly(text: string): boolean {
+  const credits = readCredits(text)
+  if (!credits || credits.hasRole || /[(（■]/.test(text)) return false
+  return credits.names.length === 1 || credits.names.every((name) => charLength(name) <= 3)
+}
+
+/** The byline as stored: the names, separated by spaces. */
+export function bylineNames(text: string): string {
+  const credits = readCredits(text)
+  return credits ? credits.names.join(' ') : stripWrapping(text)
+}
+
+/**
+ * A byline trailing the last paragraph after spaces ("…卢世雄说。 袁兆辉"), or in
+ * brackets after the last sentence ("…发展。（记者 张三）").
+ */
+export function splitTrailingByline(text: string): { body: string; sep: string; byline: string } | null {
+  const match = /^(.*[。！？!?…”’」』）)])(\s+|(?=[（(]))(\S.{0,29})$/.exec(text)
+  if (!match) return null
+  const [, body = '', sep = '', tail = ''] = match
+  const credits = readCredits(tail)
+  if (!credits) return null
+  const bracketed = /^[（(].*[）)]$/.test(tail)
+  return credits.hasRole || bracketed || isNamesOnly(tail) ? { body, sep, byline: tail } : null
+}
+
+// ── photo captions ───────────────────────────────────────────────────────────
+
+export interface Photo {
+  caption: string
+  credit: string | null
+}
+
+const PHOTO_LEAD = /^(?:图\s*[/／·•]\s*文|图\s*[/／:：]|摄影\s*[/／:：]?|摄\s*[/／:：])\s*/
+const TEXT_AND_PHOTO_LEAD = /^文\s*[/／·•]\s*图\s*/
+const CREDIT_TAIL = /\s*摄(?:影)?$/
+
+function stripCreditWords(raw: string): string {
+  return raw.trim().replace(CREDIT_TAIL, '').replace(PHOTO_LEAD, '').replace(TEXT_AND_PHOTO_LEAD, '').trim()
+}
+
+/** "王超摄" → "王超"; "本报记者 王超 摄" → "王超"; "新华社发" stays as it is. */
+function cleanCredit(raw: string): string | null {
+  const bare = stripCreditWords(raw)
+  if (bare === '') return null
+  const credits = readCredits(bare)
+  return credits ? credits.names.join(' ') : bare
+}
+
+/**
+ * Does the text say it is a photo credit (王超摄, 图/王超, 摄影 王超)? "文/图 王超"
+ * counts only after a caption: on a line of its own it is the article's byline.
+ */
+function isCreditText(raw: string, afterCaption: boolean): boolean {
+  const marked = CREDIT_TAIL.test(raw) || PHOTO_LEAD.test(raw) || (afterCaption && TEXT_AND_PHOTO_LEAD.test(raw))
+  return marked && readCredits(stripCreditWords(raw)) !== null
+}
+
+const MAX_CAPTION = 300
+const CAPTION_LEAD = /^(?:图为|上图|下图|左图|右图|图\s*[①-⑳\d一二三四五六七八九十]?\s*[：:]|[▲△▼▽↑↓←→])/
+
+function creditAfterSquare(text: string): Photo | null {
+  const at = text.lastIndexOf('■')
+  if (at < 0) return null
+  const caption = text.slice(0, at).trim()
+  const raw = text.slice(at + 1).trim()
+  if (raw === '') return null // a closing mark (终止符), not a credit
+  if (caption === '' && !isCreditText(raw, true)) return null // a bullet before a heading or byline
+  return { caption, credit: cleanCredit(raw) }
+}
+
+function creditInBrackets(text: string): Photo | null {
+  const match = /^(.*?)\s*[（(]\s*([^（()）]{1,30}?(?:摄影?|供图|提供|社发))\s*[）)]$/.exec(text)
+  if (!match) return null
+  return { caption: (match[1] ?? '').trim(), credit: cleanCredit(match[2] ?? '') }
+}
+
+/** "…作业。 王超 摄", "…作业。 文/图 王超", or a credit alone ("王超 摄"). */
+function creditAfterSpace(text: string): Photo | null {
+  if (isCreditText(text, false)) return { caption: '', credit: cleanCredit(text) }
+  for (const space of text.matchAll(/\s+/g)) {
+    const tail = text.slice(space.index + space[0].length)
+    if (charLength(tail) > 30) continue
+    if (isCreditText(tail, true)) return { caption: text.slice(0, space.index), credit: cleanCredit(tail) }
+  }
+  return null
+}
+
+/**
+ * A photo caption with its credit: "在…作业。 ■ 王超摄", "…（新华社记者 王超 摄）",
+ * "…作业。 王超 摄", "图为…" (no credit). A line holding only a credit ("■ 王超摄")
+ * gives an empty caption.
+ */
+export function splitCaption(text: string): Photo | null {
+  if (charLength(text) > MAX_CAPTION) return null
+  const photo = creditAfterSquare(text) ?? creditInBrackets(text) ?? creditAfterSpace(text)
+  if (photo) return photo
+  return CAPTION_LEAD.test(text) ? { caption: text, credit: null } : null
+}
+
+// ── datelines ────────────────────────────────────────────────────────────────
+
+const NUM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})'
+const DATE = `${NUM}月${NUM}日`
+const PUB = `(?:据)?(?:本报|本刊|[${HAN}A-Za-z]{1,12}?(?:日报|晚报|早报|时报|导报|商报|报|通讯社|社|网|台|刊|新闻|客户端))`
+/** 记者王波; not 记者从… / 记者近日… (a sentence about the reporter). */
+const STAFF = `(?:[${HAN}]{0,4}?(?:记者|通讯员)|实习生)\\s*(?![从在近今昨日获了们对向于])${NAME}(?:、${NAME})*(?=[\\s(（)）,，:：]|\\d|$)`
+const STAFFS = `${STAFF}(?:\\s+${STAFF})*`
+/** 新华社北京3月5日电, 新华社北京电 (then a separator), 本报讯. */
+const WIRE = `${PUB}(?:[${HAN}]{0,8}?${DATE}[讯电]|[${HAN}]{1,8}?[讯电](?=[\\s(（,，:：]|$)|讯)`
+const BRACKET = `[(（][^()（）]{1,40}[)）]`
+
+/** 本报讯 / 新华社北京3月5日电（记者张三） / 本报太原7月2日讯 记者王波, then any separator. */
+const DATELINE_WIRE = new RegExp(`^(${WIRE}(?:\\s*${BRACKET})?(?:\\s*${STAFFS})?(?:\\s*${DATE})?)([\\s,，:：]*)`)
+/** 科学导报 记者王波 7月2日, then a separator. ("本报记者 赵琳" is a byline: 本报记者 is one word.) */
+const PAPER_THEN_STAFF = `(?:${PUB}\\s+|(?!据?本[报刊])${PUB})${STAFFS}`
+const DATELINE_STAFF = new RegExp(`^(${PAPER_THEN_STAFF}(?:\\s*${DATE})?)([\\s,，:：]+|$)`)
+/** 科学导报 followed by a space and the text: the paper's name alone. */
+const DATELINE_PAPER = new RegExp(`^(${PUB}(?:\\s*${DATE})?)(\\s+|[,，:：]\\s*)(?=\\S)`)
+
+export interface Dateline {
+  dateline: string
+  /** What stood between the dateline and the text (", " or " "); dropped from both. */
+  sep: string
+  rest: string
+}
+
+/** The dateline (电头) at the start of a first paragraph, if there is one. */
+export function splitDateline(text: string): Dateline | null {
+  for (const pattern of [DATELINE_WIRE, DATELINE_STAFF, DATELINE_PAPER]) {
+    const match = pattern.exec(text)
+    if (!match) continue
+    const [whole, dateline = '', sep = ''] = match
+    return { dateline, sep, rest: text.slice(whole.length) }
+  }
+  return null
+}
+
+/** The reporters named in a dateline ("科学导报 记者王波 7月2日" → ["王波"]). */
+export function datelineNames(dateline: string): string[] {
+  const bracket = /[(（]([^()（）]+)[)）]/.exec(dateline)
+  const inBracket = bracket ? readCredits(bracket[1] ?? '') : null
+  if (inBracket) return inBracket.names
+  const names: string[] = []
+  const staff = new RegExp(`(?:记者|通讯员|实习生)\\s*(${NAME}(?:、${NAME})*)`, 'g')
+  for (const match of dateline.matchAll(staff)) names.push(...(match[1] ?? '').split('、'))
+  return names
+}

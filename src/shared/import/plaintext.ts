@@ -1,0 +1,472 @@
+/**
+ * Import of plain text extracted from a printed Chinese newspaper issue.
+ *
+ * The text comes one paragraph per line, blocks separated by blank lines, with
+ * the masthead at the top and articles one after another. The importer:
+ *   1. reads the masthead (masthead.ts);
+ *   2. gives every line a kind from its own text (patterns.ts): heading-like,
+ *      subtitle, caption, dateline, byline, name, or text;
+ *   3. walks the lines, deciding from the context where an article starts
+ *      (after a byline; a heading group followed by a subtitle or a dateline;
+ *      weaker cues noted as such) and what each line is within it;
+ *   4. joins paragraphs cut at a print-column break;
+ *   5. derives the article fields from the lines (article.ts).
+ * Every guess it is unsure of becomes a note the import preview shows.
+ *
+ * Pure TypeScript: runs in the renderer as well as in Node.
+ */
+import {
+  makeNote,
+  rebuildArticle,
+  type ArticleLine,
+  type ImportNote,
+  type LineRole,
+  type ParsedArticle,
+} from './article'
+import { readMasthead, type IssueMeta, type SourceLine } from './masthead'
+import {
+  charLength,
+  continuesText,
+  endsParagraph,
+  isHeadingLike,
+  isNamesOnly,
+  readCredits,
+  splitCaption,
+  splitDateline,
+  splitTrailingByline,
+  subtitleText,
+} from './patterns'
+
+export * from './article'
+export type { IssueMeta } from './masthead'
+export type { Photo } from './patterns'
+
+export interface ParsedIssue {
+  issue: IssueMeta
+  articles: ParsedArticle[]
+  /** Notes on the masthead; each article carries its own notes. */
+  notes: ImportNote[]
+}
+
+/** Strip a byte-order mark and make every line end with \n; nothing else changes. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+}
+
+function sourceLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = []
+  let gap = 0
+  normaliseText(text)
+    .split('\n')
+    .forEach((raw, index) => {
+      const trimmed = raw.trim()
+      if (trimmed === '') gap++
+      else {
+        lines.push({ text: trimmed, line: index + 1, gap })
+        gap = 0
+      }
+    })
+  return lines
+}
+
+// ── line kinds ───────────────────────────────────────────────────────────────
+
+type Kind = 'subtitle' | 'caption' | 'dateline' | 'byline' | 'name' | 'heading' | 'text'
+
+interface Item extends SourceLine {
+  kind: Kind
+  /** In the same block as the line before (no blank line between). */
+  joined: boolean
+}
+
+function kindOf(text: string): Kind {
+  if (subtitleText(text) !== null) return 'subtitle'
+  if (splitCaption(text)) return 'caption'
+  if (splitDateline(text)?.rest === '') return 'dateline'
+  if (isNamesOnly(text)) return 'name'
+  const credits = readCredits(text)
+  if (credits && (credits.hasRole || /^[(（].*[)）]$/.test(text))) return 'byline'
+  if (/^[，,、。；;：:！？!?）)」』”’%]/.test(text)) return 'text'
+  return isHeadingLike(text) ? 'heading' : 'text'
+}
+
+const HEADING_KINDS: ReadonlySet<Kind> = new Set(['heading', 'name', 'subtitle'])
+/** After a byline, these mean the article is over. */
+const ARTICLE_END_KINDS: ReadonlySet<Kind> = new Set(['heading', 'subtitle', 'caption', 'name', 'byline', 'dateline'])
+
+/** The most common number of blank lines between blocks, and whether blank lines separate paragraphs at all. */
+function layoutOf(lines: readonly SourceLine[]): { blocks: boolean; typicalGap: number } {
+  const gaps = lines.slice(1).map((l) => l.gap)
+  const counts = new Map<number, number>()
+  for (const gap of gaps) counts.set(gap, (counts.get(gap) ?? 0) + 1)
+  const typicalGap = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1
+  const separated = gaps.filter((g) => g > 0).length
+  return { blocks: gaps.length > 0 && separated / gaps.length >= 0.6, typicalGap }
+}
+
+// ── article splitting ────────────────────────────────────────────────────────
+
+/** An article being read: its lines so far, with a count of each role. */
+class Draft {
+  readonly lines: ArticleLine[] = []
+  private readonly counts = new Map<LineRole, number>()
+
+  constructor(readonly notes: ImportNote[]) {}
+
+  push(line: ArticleLine): void {
+    this.lines.push(line)
+    this.count(line.role, 1)
+  }
+
+  retag(line: ArticleLine, role: LineRole): void {
+    this.count(line.role, -1)
+    line.role = role
+    this.count(role, 1)
+  }
+
+  has(role: LineRole): boolean {
+    return (this.counts.get(role) ?? 0) > 0
+  }
+
+  private count(role: LineRole, delta: number): void {
+    this.counts.set(role, (this.counts.get(role) ?? 0) + delta)
+  }
+}
+
+/** A run of heading lines; each element is one heading (one or two lines). */
+interface Run {
+  elements: Item[][]
+  end: number
+  /** A heading-like line in the same block after a complete heading: the start of the body. */
+  forced: Item | null
+}
+
+function lineOf(item: Item, role: LineRole, text = item.text, join: string | null = null): ArticleLine {
+  return { text, role, line: item.line, join }
+}
+
+class ArticleReader {
+  private readonly items: Item[]
+  private readonly typicalGap: number
+  /** Notes for the article about to start. */
+  private carry: ImportNote[] = []
+
+  constructor(lines: readonly SourceLine[]) {
+    const layout = layoutOf(lines)
+    this.typicalGap = layout.typicalGap
+    this.items = lines.map((l, i) => ({ ...l, kind: kindOf(l.text), joined: layout.blocks && i > 0 && l.gap === 0 }))
+  }
+
+  read(): Draft[] {
+    const drafts: Draft[] = []
+    let at = 0
+    while (at < this.items.length) {
+      const draft = new Draft(this.carry)
+      this.carry = []
+      at = this.readBody(this.readTitle(at, draft), draft)
+      drafts.push(draft)
+    }
+    return drafts
+  }
+
+  private kind(at: number): Kind | null {
+    return this.items[at]?.kind ?? null
+  }
+
+  /** Does the article end before `at`? (Used after a byline.) */
+  private endsBefore(at: number): boolean {
+    const kind = this.kind(at)
+    return kind === null || ARTICLE_END_KINDS.has(kind)
+  }
+
+  /** Two heading lines in one block are one heading; so are "让世界了解山西:" and the line after it. */
+  private continuesHeading(first: Item, next: Item | undefined): next is Item {
+    if (!next || next.kind === 'subtitle' || !HEADING_KINDS.has(next.kind)) return false
+    return next.joined || (first.kind !== 'subtitle' && /[:：]$/.test(first.text))
+  }
+
+  /**
+   * Read consecutive heading lines, grouped into headings of one or two lines.
+   * In the body a heading has at most two lines: a further line in the same
+   * block starts the paragraph.
+   */
+  private run(at: number, inTitle: boolean): Run {
+    const elements: Item[][] = []
+    let i = at
+    for (let first = this.items[i]; first && HEADING_KINDS.has(first.kind); first = this.items[i]) {
+      const element = [first]
+      const next = this.items[i + 1]
+      if (this.continuesHeading(first, next)) element.push(next)
+      elements.push(element)
+      i += element.length
+      const after = this.items[i]
+      if (!inTitle && after?.joined && after.kind !== 'subtitle' && HEADING_KINDS.has(after.kind)) {
+        return { elements, end: i, forced: after }
+      }
+      if (inTitle && first.kind === 'subtitle' && after?.kind !== 'subtitle') break
+    }
+    return { elements, end: i, forced: null }
+  }
+
+  private readTitle(at: number, draft: Draft): number {
+    let i = at
+    for (let item = this.items[i]; item?.kind === 'caption'; item = this.items[++i]) this.pushCaption(item, draft)
+    const run = this.run(i, true)
+    this.assignTitle(run.elements, draft)
+    i = run.end
+    for (let item = this.items[i]; item?.kind === 'byline'; item = this.items[++i]) {
+      draft.push(lineOf(item, 'byline'))
+    }
+    return i
+  }
+
+  private assignTitle(runElements: Item[][], draft: Draft): void {
+    const elements = [...runElements]
+    const last = elements.at(-1)
+    const topByline = elements.length >= 2 && last?.length === 1 && last[0]?.kind === 'name' ? last[0] : null
+    if (topByline) elements.pop()
+    const subtitleAt = elements.findIndex((e) => e[0]?.kind === 'subtitle')
+    const heads = subtitleAt < 0 ? elements : elements.slice(0, subtitleAt)
+    const subtitles = subtitleAt < 0 ? [] : elements.slice(subtitleAt)
+    heads.forEach((element, k) => {
+      const role = k === heads.length - 1 ? 'headline' : 'kicker'
+      this.pushHeading(element, role, draft)
+      if (role === 'kicker') draft.notes.push(makeNote('kicker', element[0]?.line ?? 0))
+    })
+    for (const element of subtitles) this.pushHeading(element, 'subtitle', draft)
+    if (topByline) draft.push(lineOf(topByline, 'byline'))
+  }
+
+  private pushHeading(element: Item[], role: LineRole, draft: Draft): void {
+    element.forEach((item, k) => draft.push(lineOf(item, role, item.text, k === 0 ? null : ' ')))
+    if (element.length > 1) draft.notes.push(makeNote('two-line-heading', element[0]?.line ?? 0))
+  }
+
+  /** A credit on a line of its own ("■ 王超摄") makes the short line just above it a caption. */
+  private pushCaption(item: Item, draft: Draft): void {
+    const previous = draft.lines.at(-1)
+    const creditOnly = splitCaption(item.text)?.caption === ''
+    if (
+      creditOnly &&
+      previous?.role === 'paragraph' &&
+      previous.line === item.line - 1 &&
+      charLength(previous.text) <= 150
+    ) {
+      draft.retag(previous, 'caption')
+    }
+    draft.push(lineOf(item, 'caption'))
+  }
+
+  /** Read the body up to the start of the next article; returns where that is. */
+  private readBody(at: number, draft: Draft): number {
+    let i = at
+    while (i < this.items.length) {
+      const item = this.items[i]
+      if (!item) break
+      switch (item.kind) {
+        case 'caption':
+          this.pushCaption(item, draft)
+          i++
+          break
+        case 'dateline':
+          draft.push(lineOf(item, draft.has('dateline') || draft.has('paragraph') ? 'paragraph' : 'dateline'))
+          i++
+          break
+        case 'byline':
+        case 'name':
+          if (this.endsBefore(i + 1)) {
+            draft.push(lineOf(item, 'byline'))
+            return i + 1
+          }
+          this.pushShortLine(item, draft)
+          i++
+          break
+        case 'text':
+          if (this.readParagraph(i, draft)) return i + 1
+          i++
+          break
+        default:
+          if (draft.lines.length > 0 && this.startsArticle(i, draft)) return i
+          i = this.readHeadings(i, draft)
+      }
+    }
+    return i
+  }
+
+  /** A byline or name followed by more text: a byline under the title, a subhead further down. */
+  private pushShortLine(item: Item, draft: Draft): void {
+    if (item.kind === 'byline' || !draft.has('paragraph')) {
+      draft.push(lineOf(item, 'byline'))
+      return
+    }
+    draft.push(lineOf(item, 'subhead'))
+    draft.notes.push(makeNote('name-subhead', item.line))
+  }
+
+  /** Push a paragraph, splitting off a dateline and a trailing byline; true when the article ends with it. */
+  private readParagraph(at: number, draft: Draft): boolean {
+    const item = this.items[at]
+    if (!item) return false
+    let text = item.text
+    let join: string | null = null
+    const dateline = draft.has('paragraph') || draft.has('dateline') ? null : splitDateline(text)
+    if (dateline) {
+      draft.push(lineOf(item, 'dateline', dateline.dateline))
+      if (dateline.rest === '') return false
+      text = dateline.rest
+      join = dateline.sep
+    }
+    const trailing = splitTrailingByline(text)
+    if (trailing && this.endsBefore(at + 1)) {
+      draft.push(lineOf(item, 'paragraph', trailing.body, join))
+      draft.push(lineOf(item, 'byline', trailing.byline, trailing.sep))
+      return true
+    }
+    if (trailing) draft.notes.push(makeNote('byline-kept', item.line))
+    draft.push(lineOf(item, 'paragraph', text, join))
+    return false
+  }
+
+  /** Does a byline or a dateline (past any captions) follow the headings that end before `at`? */
+  private creditFollows(at: number): boolean {
+    let i = at
+    while (this.kind(i) === 'caption') i++
+    const item = this.items[i]
+    if (item?.kind === 'byline' || item?.kind === 'dateline') return true
+    return item?.kind === 'text' && splitDateline(item.text) !== null
+  }
+
+  private wideGap(gap: number): boolean {
+    return gap >= 2 && gap > this.typicalGap
+  }
+
+  /**
+   * Is the heading that ends before `from` the only one before the article
+   * ends (at a byline, a trailing byline or the end of the text)? Subheads come
+   * in series.
+   */
+  private isLoneHeading(from: number): boolean {
+    for (let i = from; i < this.items.length; i++) {
+      const item = this.items[i]
+      if (!item || item.kind === 'heading' || item.kind === 'subtitle') return false
+      if (item.kind !== 'text' && item.kind !== 'caption') return true
+      if (item.kind === 'text' && splitTrailingByline(item.text)) return true
+    }
+    return true
+  }
+
+  /**
+   * Does a new article start with the heading lines at `at`? Sure when a
+   * subtitle follows a heading, or a byline or dateline follows the group; a
+   * guess (noted) when two separate headings stand together, wide gaps
+   * surround them, or a lone heading follows a news report with a dateline
+   * (news reports seldom have a single subhead).
+   */
+  private startsArticle(at: number, draft: Draft): boolean {
+    const { elements, end } = this.run(at, false)
+    const subtitled = elements.some(
+      (e, k) => k > 0 && e[0]?.kind === 'subtitle' && elements[k - 1]?.[0]?.kind !== 'subtitle',
+    )
+    if (subtitled || this.creditFollows(end)) return true
+    if (end >= this.items.length) return false
+    const headings = elements.filter((e) => e[0]?.kind !== 'subtitle').length
+    const spaced = this.wideGap(this.items[at]?.gap ?? 0) || this.wideGap(this.items[end]?.gap ?? 0)
+    const afterReport = draft.has('dateline') && !draft.has('subhead') && this.isLoneHeading(end)
+    if (headings < 2 && !spaced && !afterReport) return false
+    this.carry.push(makeNote('weak-split', this.items[at]?.line ?? 0))
+    return true
+  }
+
+  /** A short line without closing punctuation that is really the first print line of a paragraph. */
+  private isFragment(item: Item, next: Item | undefined): boolean {
+    if (!next || next.kind !== 'text' || endsParagraph(item.text)) return false
+    return continuesText(item.text, next.text) || (charLength(item.text) >= 22 && !/[\s:：“”"]/.test(item.text))
+  }
+
+  /** Subheads in the body (or a heading-like line that begins a paragraph). */
+  private readHeadings(at: number, draft: Draft): number {
+    const { elements, end, forced } = this.run(at, false)
+    const only = elements.length === 1 && elements[0]?.length === 1 ? elements[0][0] : undefined
+    if (only && only.kind !== 'subtitle' && !forced && this.isFragment(only, this.items[end])) {
+      draft.push(lineOf(only, 'paragraph'))
+      return end
+    }
+    for (const element of elements) {
+      // A dash line inside the body (——摘自…) is text, not a subtitle.
+      if (element[0]?.kind === 'subtitle') element.forEach((item) => draft.push(lineOf(item, 'paragraph')))
+      else this.pushHeading(element, 'subhead', draft)
+    }
+    if (forced) forced.kind = 'text'
+    return end
+  }
+}
+
+// ── column breaks ────────────────────────────────────────────────────────────
+
+/** How sure is it that `cut` was broken at a column end rather than being a heading? */
+function joinNote(cut: ArticleLine, next: ArticleLine): ImportNote {
+  const sure = /[，,、；;]/.test(cut.text) || charLength(cut.text) >= 24 || continuesText(cut.text, next.text)
+  return makeNote(sure ? 'column-join' : 'column-join-unsure', cut.line)
+}
+
+/**
+ * A paragraph that ends without closing punctuation continues in the next
+ * paragraph (past any photo captions printed between the columns): join them
+ * with nothing between. Captions found in between move after the joined paragraph.
+ */
+function repairColumnBreaks(draft: Draft): void {
+  const lines = draft.lines
+  for (let k = 0; k < lines.length; k++) {
+    const cut = lines[k]
+    if (!cut || cut.role !== 'paragraph' || endsParagraph(cut.text)) continue
+    let m = k + 1
+    while (lines[m]?.role === 'caption') m++
+    const next = lines[m]
+    if (next?.role !== 'paragraph' || next.join !== null) {
+      draft.notes.push(makeNote('unclosed-paragraph', cut.line))
+      continue
+    }
+    next.join = ''
+    // Adjacent lines are a paragraph wrapped in the text itself, not worth a note.
+    if (next.line !== cut.line + 1) draft.notes.push(joinNote(cut, next))
+    const between = lines.splice(k + 1, m - k - 1)
+    lines.splice(k + 2, 0, ...between)
+  }
+}
+
+/** The only subhead of an article may well be a missed headline. */
+function loneSubheadNote(draft: Draft): ImportNote[] {
+  const subheads = draft.lines.filter((l) => l.role === 'subhead' && l.join === null)
+  return subheads.length === 1 && subheads[0] ? [makeNote('lone-subhead', subheads[0].line)] : []
+}
+
+/** Captions with no credit, neither on their line nor on a line of its own below. */
+function creditNotes(draft: Draft): ImportNote[] {
+  return draft.lines.flatMap((line, k) => {
+    if (line.role !== 'caption') return []
+    const photo = splitCaption(line.text)
+    if (photo?.caption === '' || photo?.credit) return []
+    const next = draft.lines[k + 1]
+    const creditBelow = next?.role === 'caption' && splitCaption(next.text)?.caption === ''
+    return creditBelow ? [] : [makeNote('caption-no-credit', line.line)]
+  })
+}
+
+function finish(draft: Draft): ParsedArticle {
+  repairColumnBreaks(draft)
+  const notes = [...draft.notes, ...loneSubheadNote(draft), ...creditNotes(draft)].sort((a, b) => a.line - b.line)
+  return rebuildArticle(draft.lines, notes)
+}
+
+/** Every note of an import, masthead first, then each article's in reading order. */
+export function allNotes(parsed: ParsedIssue): ImportNote[] {
+  return [...parsed.notes, ...parsed.articles.flatMap((a) => a.notes)]
+}
+
+/** Parse the text of an issue into its masthead metadata and articles. */
+export function parseIssueText(text: string): ParsedIssue {
+  const lines = sourceLines(text)
+  const masthead = readMasthead(lines)
+  const drafts = new ArticleReader(lines.slice(masthead.end)).read()
+  return { issue: masthead.issue, articles: drafts.map(finish), notes: masthead.notes }
+}
