@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { METHODS, type Method } from '../src/shared/api/contract'
 import { isFolioError } from '../src/shared/api/errors'
 import { docFromBlocks, parseDoc, docToPlainText } from '../src/shared/doc/lexical'
-import { dump, tempLibrary, type TempLibrary } from './helpers'
+import { dump, PNG_1PX, sha256, tempLibrary, type TempLibrary } from './helpers'
 
 const TEN_MB = '开'.repeat(10 * 1024 * 1024)
 const SQL = "'); DROP TABLE articles; --"
@@ -47,12 +47,32 @@ function validInputs(): Record<Method, unknown> {
     'revision.list': { articleId },
     'revision.get': { id: revisionId },
     'revision.restore': { id: revisionId },
+    'image.get': { hash: sha256(PNG_1PX) },
+    'import.commit': {
+      issueId,
+      articles: [
+        {
+          kicker: null,
+          headline: '年产1GWh锂离子电池项目落地',
+          subtitle: null,
+          dateline: '科学导报',
+          byline: '袁兆辉',
+          blocks: [
+            { type: 'paragraph', text: '近日,项目签约仪式在应县经济技术开发区举行。' },
+            { type: 'photo', caption: '签约现场。', credit: '王超', image: sha256(PNG_1PX) },
+          ],
+        },
+      ],
+      images: [{ hash: sha256(PNG_1PX), mime: 'image/png', data: PNG_1PX }],
+    },
+    'sample.open': {},
   }
 }
 
 describe('every API method', () => {
   it.each(METHODS)('%s succeeds on valid input', (method) => {
     if (method === 'article.restore') lib.api.call('article.delete', { id: articleId })
+    if (method === 'image.get') lib.api.call('import.commit', validInputs()['import.commit'] as never)
     const answer = lib.api.dispatch(method, validInputs()[method])
     expect(answer).toMatchObject({ ok: true })
   })
@@ -176,6 +196,62 @@ describe('articles', () => {
     expect(lib.api.call('issue.list', {})).toHaveLength(0)
     expect(lib.api.dispatch('article.list', { issueId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(lib.db.prepare('SELECT COUNT(*) AS n FROM articles').get()).toEqual({ n: 1 })
+  })
+})
+
+describe('import', () => {
+  const importInput = () => validInputs()['import.commit'] as { articles: unknown[]; images: unknown[] }
+
+  it('imports into a new issue with its masthead, photos and their images', () => {
+    const { articles, images } = importInput()
+    const result = lib.api.call('import.commit', {
+      articles: articles as never,
+      images: images as never,
+      issue: {
+        title: '开发区建设',
+        edition: '专刊',
+        number: '2024年第25期',
+        slogan: '打造开发区建设升级版\n决胜高质量发展新战场',
+      },
+    })
+    expect(result.issue).toMatchObject({ title: '开发区建设', number: '2024年第25期', articleCount: 1 })
+    const article = lib.api.call('article.get', { id: result.articles[0]!.id })
+    expect(article.bodyText).toBe('近日,项目签约仪式在应县经济技术开发区举行。\n签约现场。')
+    expect(JSON.parse(article.body).root.children[1]).toMatchObject({
+      type: 'photo',
+      credit: '王超',
+      image: sha256(PNG_1PX),
+    })
+    expect(lib.api.call('image.get', { hash: sha256(PNG_1PX) }).data).toBe(PNG_1PX)
+  })
+
+  it('leaves nothing half-imported when one part is bad', () => {
+    const before = dump(lib.db)
+    const good = importInput().articles[0] as object
+    const cases = [
+      { articles: [good, { ...good, blocks: [{ type: 'photo', caption: '', credit: null, image: 'f'.repeat(64) }] }] },
+      { images: [{ hash: sha256(PNG_1PX), mime: 'image/png', data: Buffer.from('not an image').toString('base64') }] },
+      { images: [{ hash: 'a'.repeat(64), mime: 'image/png', data: PNG_1PX }] },
+      { issueId: 424242 },
+      { issueId: undefined },
+    ]
+    for (const patch of cases) {
+      const answer = lib.api.dispatch('import.commit', { ...importInput(), ...patch })
+      expect(answer.ok, JSON.stringify(patch).slice(0, 80)).toBe(false)
+      if (!answer.ok) expect(answer.error.message_zh).toMatch(/[\u4e00-\u9fff]/)
+    }
+    expect(dump(lib.db)).toBe(before)
+  })
+
+  it('opens the bundled sample issue', () => {
+    const sample = lib.api.call('sample.open', {})
+    expect(sample.issue).toMatchObject({
+      title: '开发区建设',
+      edition: '专刊',
+      number: '2024年第25期',
+      postalCode: '21-465',
+    })
+    expect(sample.articles.map((a) => a.headline)).toContain('山西:加快打造内陆地区对外开放新高地')
   })
 })
 

@@ -10,6 +10,8 @@ import { FolioFailure, folioError, type ApiResult, type FolioError } from '../sh
 import { SCHEMA_VERSION } from './store/migrations'
 import type { ServiceContext } from './services/context'
 import * as articles from './services/articles'
+import * as images from './services/images'
+import * as importer from './services/import'
 import * as issues from './services/issues'
 import * as revisions from './services/revisions'
 
@@ -36,6 +38,9 @@ const handlers: Handlers = {
   'revision.list': (ctx, input) => revisions.listRevisions(ctx, input.articleId),
   'revision.get': (ctx, input) => revisions.getRevision(ctx, input.id),
   'revision.restore': (ctx, input) => revisions.restoreRevision(ctx, input.id),
+  'image.get': (ctx, input) => images.getImage(ctx, input.hash),
+  'import.commit': (ctx, input) => importer.importIntoLibrary(ctx, input),
+  'sample.open': (ctx) => importer.openSample(ctx),
 }
 
 export interface Api {
@@ -107,6 +112,8 @@ function zhReason(issue: z.core.$ZodIssue): string {
       return `只能是 ${issue.values.map(String).join(' / ')}`
     case 'invalid_union':
       return '格式不对'
+    case 'custom':
+      return typeof issue.params?.zh === 'string' ? issue.params.zh : '无效'
     default:
       return '无效'
   }

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { createApi, type Api } from './api'
 import { openLibrary, type Db } from './store/db'
 import type { ServiceContext } from './services/context'
@@ -18,6 +19,7 @@ export function openFolio(path: string, options: Partial<Omit<ServiceContext, 'd
     db,
     now: options.now ?? (() => new Date()),
     revisionIntervalMs: options.revisionIntervalMs ?? DEFAULT_REVISION_INTERVAL_MS,
+    resourcesDir: options.resourcesDir ?? findResources(__dirname),
   }
   return { db, api: createApi(ctx), close: () => db.close() }
 }
@@ -25,4 +27,12 @@ export function openFolio(path: string, options: Partial<Omit<ServiceContext, 'd
 /** Library path outside Electron: --db PATH, else FOLIO_DB, else ./folio-library.sqlite. */
 export function libraryPathFrom(argDb: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return resolve(argDb ?? env.FOLIO_DB ?? 'folio-library.sqlite')
+}
+
+/** resources/ beside the nearest package.json above `from` (source, built out/ and packaged alike). */
+export function findResources(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources'))) return join(dir, 'resources')
+  }
+  return join(from, 'resources')
 }

@@ -6,6 +6,8 @@ export interface ServiceContext {
   now: () => Date
   /** Minimum time between two automatic revisions of one article. */
   revisionIntervalMs: number
+  /** The app's resources folder (sample issue, gazetteer, print styles). */
+  resourcesDir: string
 }
 
 export function isoNow(ctx: ServiceContext): string {

@@ -13,6 +13,8 @@ interface IssueRow {
   publisher: string
   postal_code: string
   email: string
+  slogan: string
+  credit_style: string
   status: IssueStatus
   created_at: string
   updated_at: string
@@ -28,6 +30,8 @@ const COLUMNS: Record<string, string> = {
   publisher: 'publisher',
   postalCode: 'postal_code',
   email: 'email',
+  slogan: 'slogan',
+  creditStyle: 'credit_style',
   status: 'status',
 }
 
@@ -46,6 +50,8 @@ function toIssue(row: IssueRow): Issue {
     publisher: row.publisher,
     postalCode: row.postal_code,
     email: row.email,
+    slogan: row.slogan,
+    creditStyle: row.credit_style,
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -60,6 +60,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX revisions_article ON revisions(article_id, id);
   `,
+  // 3: images (content-addressed, stored once), masthead slogan lines, per-publication credit style
+  `
+  CREATE TABLE images (
+    hash        TEXT PRIMARY KEY,
+    mime        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    bytes       BLOB NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  ALTER TABLE issues ADD COLUMN slogan TEXT NOT NULL DEFAULT '';
+  ALTER TABLE issues ADD COLUMN credit_style TEXT NOT NULL DEFAULT '■ {name}摄';
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

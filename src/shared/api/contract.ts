@@ -12,6 +12,7 @@ export const MAX_FIELD = 2000
 export const MAX_BODY = 2_000_000
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const hash = z.string().regex(/^[0-9a-f]{64}$/)
 const line = (max = MAX_FIELD) => z.string().max(max)
 
 const issueFields = {
@@ -23,6 +24,11 @@ const issueFields = {
   publisher: line(500),
   postalCode: line(50),
   email: z.union([z.literal(''), z.email().max(254)]),
+  slogan: line(500),
+  creditStyle: line(50).refine((v) => v.includes('{name}'), {
+    message: 'must contain {name}',
+    params: { zh: '须包含 {name}（摄影者姓名的位置）' },
+  }),
   status: z.enum(ISSUE_STATUSES),
 }
 
@@ -35,6 +41,43 @@ const articleFields = {
   body: z.string().max(MAX_BODY),
   status: z.enum(ARTICLE_STATUSES),
 }
+
+const optionalText = z.string().max(MAX_FIELD).nullable()
+const importBlock = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('paragraph'),
+      text: z.string().max(200_000),
+      runs: z
+        .array(
+          z
+            .object({ text: z.string().max(200_000), bold: z.boolean().optional(), italic: z.boolean().optional() })
+            .strict(),
+        )
+        .max(10_000)
+        .optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('subhead'), text: z.string().max(MAX_FIELD) }).strict(),
+  z
+    .object({
+      type: z.literal('photo'),
+      caption: z.string().max(MAX_FIELD),
+      credit: z.string().max(200).nullable(),
+      image: hash.nullable().optional(),
+    })
+    .strict(),
+])
+const importArticle = z
+  .object({
+    kicker: optionalText,
+    headline: optionalText,
+    subtitle: optionalText,
+    dateline: optionalText,
+    byline: optionalText,
+    blocks: z.array(importBlock).max(20_000),
+  })
+  .strict()
 
 export const schemas = {
   'library.info': z.object({}).strict(),
@@ -68,6 +111,28 @@ export const schemas = {
   'revision.list': z.object({ articleId: id }).strict(),
   'revision.get': z.object({ id }).strict(),
   'revision.restore': z.object({ id }).strict(),
+  'image.get': z.object({ hash }).strict(),
+  /** Writes imported articles (and their images) into an existing issue or a new one, all or nothing. */
+  'import.commit': z
+    .object({
+      issueId: id.optional(),
+      issue: z
+        .object({ title: issueFields.title })
+        .extend(z.object(issueFields).omit({ title: true }).partial().shape)
+        .strict()
+        .optional(),
+      articles: z.array(importArticle).min(1).max(1000),
+      images: z
+        .array(
+          z
+            .object({ hash, mime: z.enum(['image/jpeg', 'image/png', 'image/webp']), data: z.base64().max(28_000_000) })
+            .strict(),
+        )
+        .max(500),
+    })
+    .strict(),
+  /** Opens the bundled sample issue (开发区建设 专刊 2024年第25期) as a new issue. */
+  'sample.open': z.object({}).strict(),
 } as const
 
 export interface Results {
@@ -87,6 +152,9 @@ export interface Results {
   'revision.list': RevisionSummary[]
   'revision.get': Revision
   'revision.restore': Article
+  'image.get': { hash: string; mime: string; data: string }
+  'import.commit': { issue: Issue; articles: Article[] }
+  'sample.open': { issue: Issue; articles: Article[] }
 }
 
 export type Method = keyof typeof schemas

@@ -14,6 +14,10 @@ export interface Issue {
   publisher: string
   postalCode: string
   email: string
+  /** Masthead slogan lines, one per line. */
+  slogan: string
+  /** How photo credits print, e.g. '■ {name}摄'. */
+  creditStyle: string
   status: IssueStatus
   createdAt: string
   updatedAt: string

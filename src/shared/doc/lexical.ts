@@ -3,6 +3,7 @@
  * No Lexical runtime needed: main, CLI and renderer all use these.
  */
 import { fail } from '../api/errors'
+import type { ImportBlock, TextRun } from '../import/model'
 
 export interface SerializedNode {
   type: string
@@ -78,15 +79,32 @@ function inlineText(node: SerializedNode): string {
   return out
 }
 
-export type BodyBlock = { type: 'paragraph' | 'subhead' | 'quote'; text: string }
+export type BodyBlock = ImportBlock | { type: 'quote'; text: string }
 
-/** Builds a body document from plain blocks (used by import, the CLI and tests). */
+const FORMAT_BOLD = 1
+const FORMAT_ITALIC = 2
+
+function textNode(text: string, format = 0): SerializedNode {
+  return { type: 'text', text, detail: 0, format, mode: 'normal', style: '', version: 1 }
+}
+
+function inlineNodes(block: { text: string; runs?: TextRun[] }): SerializedNode[] {
+  const runs = block.runs ?? [{ text: block.text }]
+  return runs
+    .filter((run) => run.text !== '')
+    .map((run) => textNode(run.text, (run.bold ? FORMAT_BOLD : 0) | (run.italic ? FORMAT_ITALIC : 0)))
+}
+
+/** The serialized photo node (src/renderer/src/editor/nodes/PhotoNode.tsx reads and writes this shape). */
+export function photoNode(photo: { image?: string | null; caption: string; credit: string | null }): SerializedNode {
+  return { type: 'photo', version: 1, image: photo.image ?? null, caption: photo.caption, credit: photo.credit ?? '' }
+}
+
+/** Builds a body document from blocks (import, the CLI and tests). */
 export function docFromBlocks(blocks: BodyBlock[]): SerializedDoc {
   const children: SerializedNode[] = blocks.map((block) => {
-    const textChildren: SerializedNode[] = block.text
-      ? [{ type: 'text', text: block.text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }]
-      : []
-    const base = { children: textChildren, direction: null, format: '', indent: 0, version: 1 }
+    if (block.type === 'photo') return photoNode(block)
+    const base = { children: inlineNodes(block), direction: null, format: '', indent: 0, version: 1 }
     if (block.type === 'subhead') return { ...base, type: 'heading', tag: 'h3' }
     if (block.type === 'quote') return { ...base, type: 'quote' }
     return { ...base, type: 'paragraph', textFormat: 0, textStyle: '' }
@@ -95,6 +113,35 @@ export function docFromBlocks(blocks: BodyBlock[]): SerializedDoc {
   return { root: { type: 'root', children, direction: null, format: '', indent: 0, version: 1 } }
 }
 
+/** Reads a body back into blocks (export to the CLI's JSON, bundles, print). */
+export function docToBlocks(doc: SerializedDoc): BodyBlock[] {
+  return doc.root.children.map((node): BodyBlock => {
+    if (node.type === 'photo') {
+      const credit = typeof node.credit === 'string' && node.credit !== '' ? node.credit : null
+      return {
+        type: 'photo',
+        caption: typeof node.caption === 'string' ? node.caption : '',
+        credit,
+        image: typeof node.image === 'string' ? node.image : null,
+      }
+    }
+    const text = inlineText(node)
+    if (node.type === 'heading') return { type: 'subhead', text }
+    if (node.type === 'quote') return { type: 'quote', text }
+    return { type: 'paragraph', text }
+  })
+}
+
 export function emptyDoc(): SerializedDoc {
-  return docFromBlocks([{ type: 'paragraph', text: '' }])
+  const paragraph = {
+    type: 'paragraph',
+    children: [],
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1,
+    textFormat: 0,
+    textStyle: '',
+  }
+  return { root: { type: 'root', children: [paragraph], direction: null, format: '', indent: 0, version: 1 } }
 }
