@@ -1,0 +1,141 @@
+/**
+ * The zone registry as the detector uses it: validated rows plus the indexes built once at
+ * load time (tries and maps), so that detection only jumps between candidate positions.
+ */
+
+import { z } from 'zod'
+import type { ZoneRecord } from './types'
+import { corePlace, type KnownPlaces } from './places'
+import { ReverseTrie } from './trie'
+import { normalizePlace, PROVINCE_NAMES, splitZoneName, zoneKey } from './zoneNames'
+
+const ZoneRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  short: z.array(z.string().min(1)).default([]),
+  aliases: z.array(z.string().min(1)).default([]),
+  contextAliases: z.array(z.string().min(1)).default([]),
+  type: z.string().min(1),
+  level: z.enum(['国家级', '省级']).nullable().default(null),
+  province: z.string().nullable().default(null),
+  city: z.string().nullable().default(null),
+  source: z.string().min(1),
+})
+
+const PlaceGroupSchema = z.object({
+  province: z.string().nullable().default(null),
+  city: z.string().nullable().default(null),
+  names: z.array(z.string().min(1)),
+  source: z.string().min(1),
+})
+
+const GazetteerSchema = z.object({
+  zones: z.array(ZoneRecordSchema),
+  places: z.array(PlaceGroupSchema).default([]),
+})
+
+/** The JSON form of the registry (resources/zones.json). */
+export type GazetteerData = z.input<typeof GazetteerSchema>
+
+/** A string that names a zone in text. */
+export interface SurfaceForm {
+  text: string
+  zone: ZoneRecord
+  /** Only this zone when the zone is named unambiguously nearby (see ZoneRecord.contextAliases). */
+  contextual: boolean
+}
+
+export interface Gazetteer extends KnownPlaces {
+  readonly zones: readonly ZoneRecord[]
+  /** Surface forms, found from where they end. */
+  readonly surfaces: ReverseTrie<SurfaceForm>
+  /** Last characters of the surface forms: the detector jumps between them with indexOf. */
+  readonly surfaceLastChars: readonly string[]
+  /** core place|type → zone, so that 怀仁经开区 finds 怀仁经济技术开发区 without listing it. */
+  readonly byKey: ReadonlyMap<string, ZoneRecord>
+  /** Core place → zones there, to resolve the type-less X开发区. */
+  readonly byPlace: ReadonlyMap<string, readonly ZoneRecord[]>
+}
+
+/**
+ * Validates registry JSON and builds the look-up indexes. Throws an Error naming the first
+ * invalid field. Surface forms or keys shared by two zones are ambiguous and left out.
+ */
+export function loadGazetteer(json: unknown): Gazetteer {
+  const parsed = GazetteerSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`zone registry is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`)
+  }
+  const zones: ZoneRecord[] = parsed.data.zones
+  const known: KnownPlaces = { places: knownPlaces(zones, parsed.data.places) }
+  const surfaces = new ReverseTrie<SurfaceForm>()
+  for (const form of uniqueBy(zones.flatMap(surfaceForms), (s) => s.text).values()) surfaces.add(form.text, form)
+  return {
+    ...known,
+    zones,
+    surfaces,
+    surfaceLastChars: surfaces.lastChars(),
+    byKey: indexKeys(zones, known),
+    byPlace: indexPlaces(zones, known),
+  }
+}
+
+function surfaceForms(zone: ZoneRecord): SurfaceForm[] {
+  const plain = [zone.name, ...zone.short, ...zone.aliases].map((text) => ({ text, zone, contextual: false }))
+  const contextual = zone.contextAliases.map((text) => ({ text, zone, contextual: true }))
+  return [...plain, ...contextual]
+}
+
+function indexKeys(zones: readonly ZoneRecord[], known: KnownPlaces): Map<string, ZoneRecord> {
+  const keyed = zones.flatMap((zone) =>
+    [zone.name, ...zone.short, ...zone.aliases].flatMap((name) => {
+      const parts = splitZoneName(name)
+      if (!parts || parts.place.length < 2) return []
+      return [{ key: zoneKey(corePlace(parts.place, known), parts.suffix.type), zone }]
+    }),
+  )
+  return new Map([...uniqueBy(keyed, (k) => k.key)].map(([key, k]) => [key, k.zone]))
+}
+
+function indexPlaces(zones: readonly ZoneRecord[], known: KnownPlaces): Map<string, ZoneRecord[]> {
+  const byPlace = new Map<string, ZoneRecord[]>()
+  for (const zone of zones) {
+    const parts = splitZoneName(zone.name)
+    if (!parts || parts.place.length < 2) continue
+    const place = corePlace(parts.place, known)
+    byPlace.set(place, [...(byPlace.get(place) ?? []), zone])
+  }
+  return byPlace
+}
+
+/** Provinces, the `places` lists, registry cities and the places of registry zone names. */
+function knownPlaces(zones: readonly ZoneRecord[], groups: ReadonlyArray<{ names: string[] }>): ReverseTrie<true> {
+  const fromZones = zones.flatMap((zone) => [
+    ...[zone.name, ...zone.short, ...zone.aliases].map((name) => splitZoneName(name)?.place ?? ''),
+    zone.city ?? '',
+  ])
+  const trie = new ReverseTrie<true>()
+  for (const place of [...PROVINCE_NAMES, ...groups.flatMap((g) => g.names), ...fromZones]) {
+    // a known place has at least two characters: 应县, never 应
+    for (const form of [place, normalizePlace(place)]) if (form.length >= 2) trie.add(form, true)
+  }
+  return trie
+}
+
+/**
+ * Items by key; a key claimed by items of different zones is dropped as ambiguous
+ * (the same zone listing a form twice is fine).
+ */
+function uniqueBy<T extends { zone: ZoneRecord }>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const unique = new Map<string, T>()
+  const ambiguous = new Set<string>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const seen = unique.get(key)
+    if (seen && seen.zone.id !== item.zone.id) ambiguous.add(key)
+    else if (!seen) unique.set(key, item)
+  }
+  for (const key of ambiguous) unique.delete(key)
+  return unique
+}

@@ -1,0 +1,131 @@
+/**
+ * Where the place name of a zone mention begins, e.g. where 推动孝义经济开发区 turns into
+ * 孝义. Chinese has no spaces, so the left boundary is found from three kinds of evidence:
+ *
+ * 1. hard boundaries: anything that is not a Han character (punctuation, digits, Latin);
+ * 2. stop words ending right before the place: verbs, prepositions, adverbs and determiners
+ *    that open a noun phrase (在, 位于, 推动, 全力, 该, 全省 …); characters that also occur in
+ *    place names (和, 同, 为 …) are soft stops, ignored where a known place runs through them
+ *    (大同, 和顺) or where fewer than two characters would be left;
+ * 3. known place names (provinces, cities, counties, registry zones): when the text right
+ *    before the suffix is a chain of them (山西 + 太原, 晋城 + 市), that chain is the place.
+ *
+ * A place ending in a known-name chain is always accepted. Otherwise it must sit between a
+ * boundary and the suffix, not end in a generic word (农业类, 新时期, 十大), and be short: at
+ * most 4 unknown characters (广州南沙), or a known place plus at most 3 (东莞 + 松山湖). Longer
+ * unknown stretches are more likely a swallowed phrase than a name.
+ */
+
+import { ADMIN_ENDINGS, GENERIC_TAILS, HARD_STOP_CHARS, HARD_STOP_WORDS, SOFT_STOP_CHARS } from './lexicon'
+import { ReverseTrie } from './trie'
+import { normalizePlace } from './zoneNames'
+
+/** Fewest characters in a place name (应县, 太谷). */
+const MIN_PLACE = 2
+/** How far left to look for a boundary. */
+const MAX_SCAN = 10
+/** Longest place accepted without support from known place names (广州南沙, 北京亦庄). */
+const MAX_UNKNOWN_PLACE = 4
+/** Longest unknown part after a known place (东莞松山湖, 汾阳杏花村, 南昌小蓝). */
+const MAX_SUBPLACE = 3
+
+const STOPS = new ReverseTrie<true>()
+for (const word of [...HARD_STOP_WORDS, ...HARD_STOP_CHARS]) STOPS.add(word, true)
+
+const isHan = (c: string): boolean => c >= '\u3400' && c <= '\u9fff'
+
+/** Place names the boundary search relies on (provinces, cities, counties, zone places). */
+export interface KnownPlaces {
+  readonly places: ReverseTrie<true>
+}
+
+/**
+ * Start offset of the place name that ends at `end` (where a level marker or the zone
+ * suffix begins), or null when no plausible place name is there (该开发区, 全省开发区).
+ * The place never reaches back before `floor`, the end of the previous zone suffix
+ * (国家级经开区和省级开发区 has no place before 省级).
+ */
+export function placeStart(text: string, end: number, known: KnownPlaces, floor = 0): number | null {
+  const boundary = boundaryBefore(text, end, floor)
+  // a chain of known places may run through a soft stop (大同, 和顺): look for it up to the hard boundary
+  const chain = knownChains(text.slice(boundary.hard, end), known).tailStart
+  if (chain !== null) return boundary.hard + chain
+  const start = boundary.soft ?? boundary.hard
+  const place = text.slice(start, end)
+  if (!boundary.found || place.length < MIN_PLACE || GENERIC_TAILS.some((tail) => place.endsWith(tail))) return null
+  const headLength = knownChains(place, known).headLength
+  return place.length - headLength <= (headLength > 0 ? MAX_SUBPLACE : MAX_UNKNOWN_PLACE) ? start : null
+}
+
+/**
+ * Scans left from `end` to the nearest hard boundary (`floor` is one), noting the nearest soft
+ * stop on the way. `found` is false when no boundary was seen within MAX_SCAN characters;
+ * `hard` is then where the scan gave up.
+ */
+function boundaryBefore(
+  text: string,
+  end: number,
+  floor: number,
+): { hard: number; soft: number | null; found: boolean } {
+  const limit = Math.max(floor, end - MAX_SCAN)
+  let soft: number | null = null
+  for (let p = end; p > limit; p--) {
+    const before = text.charAt(p - 1)
+    if (!isHan(before) || STOPS.longestEndingAt(text, p)) return { hard: p, soft, found: true }
+    if (soft === null && SOFT_STOP_CHARS.includes(before) && end - p >= MIN_PLACE) soft = p
+  }
+  return { hard: limit, soft, found: soft !== null || limit === floor }
+}
+
+/**
+ * The part of a place that tells zones apart, as compared between mentions: normalised (no
+ * province, no trailing 市/县), then without leading known places as long as two characters
+ * remain, so that 惠州仲恺 and 仲恺, 广州南沙 and 南沙, 晋中市太谷 and 太谷 meet.
+ */
+export function corePlace(place: string, known: KnownPlaces): string {
+  const normalized = normalizePlace(place)
+  const cut = knownChains(normalized, known).heads.filter((k) => normalized.length - k >= MIN_PLACE)
+  return normalized.slice(Math.max(0, ...cut))
+}
+
+interface Chains {
+  /** Where the longest tail made only of known places begins (企业扎根孝义 → 4), or null. */
+  tailStart: number | null
+  /** Ends of the heads made only of known places (广州南沙 → 2, 4). */
+  heads: number[]
+  /** The longest of them (东莞松山湖 → 2), 0 if none. */
+  headLength: number
+}
+
+/** How `stretch` splits into known places (each optionally followed by 市/县/省 …). */
+function knownChains(stretch: string, known: KnownPlaces): Chains {
+  const n = stretch.length
+  const ending = placesEndingAt(stretch, known)
+  const tail = new Array<boolean>(n + 1).fill(false)
+  tail[n] = true
+  let tailStart: number | null = null
+  for (let k = n; k >= 0; k--) {
+    if (!tail[k]) continue
+    for (const length of ending[k] ?? []) tail[k - length] = true
+    if (k < n) tailStart = k
+  }
+  const head = new Array<boolean>(n + 1).fill(false)
+  head[0] = true
+  const heads: number[] = []
+  for (let k = 1; k <= n; k++) {
+    head[k] = (ending[k] ?? []).some((length) => head[k - length])
+    if (head[k]) heads.push(k)
+  }
+  return { tailStart, heads, headLength: heads.at(-1) ?? 0 }
+}
+
+/** For each end k of `stretch`: the lengths of the known places ending there, with their 市/县/省 …. */
+function placesEndingAt(stretch: string, known: KnownPlaces): number[][] {
+  const ending: number[][] = [[]]
+  for (let k = 1; k <= stretch.length; k++) {
+    const plain = known.places.lengthsEndingAt(stretch, k)
+    const beforeAdmin = ADMIN_ENDINGS.includes(stretch.charAt(k - 1)) ? (ending[k - 1] ?? []) : []
+    ending.push(beforeAdmin.length > 0 ? [...plain, ...beforeAdmin.map((length) => length + 1)] : plain)
+  }
+  return ending
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest'
+import zonesJson from '../../../resources/zones.json'
+import { loadGazetteer } from './gazetteer'
+import { detectZones } from './zones'
+import { ZONE_SUFFIXES, SUFFIX_LAST_CHAR } from './zoneNames'
+
+const starter = loadGazetteer(zonesJson)
+const empty = loadGazetteer({ zones: [] })
+
+/** The zones of `text` as [text, canonical name, known]. */
+const zones = (text: string, gazetteer = starter): Array<[string, string, boolean]> =>
+  detectZones(text, gazetteer).map((z) => [z.text, z.zone.name, z.zone.known])
+
+describe('registry zones', () => {
+  it.each([
+    ['太谷经济技术开发区内一派繁忙景象', '太谷经济技术开发区', '太谷经济技术开发区'],
+    ['充分展现了怀仁经开区的创新实力', '怀仁经开区', '怀仁经济技术开发区'],
+    ['晋中农高区管委会主任助理', '晋中农高区', '晋中国家农高区'],
+    ['关于山西农谷的好消息不绝于耳', '山西农谷', '晋中国家农高区'],
+    ['西安高新区聚集各类市场主体', '西安高新区', '西安高新技术产业开发区'],
+    ['郑州航空港经济综合实验区货邮吞吐量', '郑州航空港经济综合实验区', '郑州航空港经济综合实验区'],
+    ['上海自贸区挂牌十周年', '上海自贸区', '中国(上海)自由贸易试验区'],
+  ])('%s', (text, surface, name) => {
+    expect(zones(text)).toEqual([[surface, name, true]])
+  })
+
+  it('finds a registry zone from forms the registry does not list', () => {
+    expect(zones('孝义开发区与文水开发区签订合作协议')).toEqual([
+      ['孝义开发区', '孝义经济开发区', true],
+      ['文水开发区', '文水经济开发区', true],
+    ])
+    expect(zones('山西太原经济技术开发区')).toEqual([['山西太原经济技术开发区', '太原经济技术开发区', true]])
+    expect(zones('晋城市经济技术开发区')).toEqual([['晋城市经济技术开发区', '晋城经济技术开发区', true]])
+    expect(zones('在大同国家级经济技术开发区')).toEqual([['大同国家级经济技术开发区', '大同经济技术开发区', true]])
+    expect(zones('太原高新技术开发区')).toEqual([['太原高新技术开发区', '太原高新技术产业开发区', true]])
+  })
+
+  it('leaves X开发区 unresolved when place X has several development zones', () => {
+    expect(zones('太原开发区')).toEqual([['太原开发区', '太原开发区', false]])
+  })
+})
+
+describe('zones the registry does not know', () => {
+  it.each([
+    ['近年来,吕梁经济技术开发区引进项目', '吕梁经济技术开发区', '吕梁经济技术开发区'],
+    ['在临汾经济开发区,厂房拔地而起', '临汾经济开发区', '临汾经济开发区'],
+    ['项目落户朔州经济开发区', '朔州经济开发区', '朔州经济开发区'],
+    ['企业扎根介休经济技术开发区三年来', '介休经济技术开发区', '介休经济技术开发区'],
+    ['省委书记深入阳泉经济技术开发区调研', '阳泉经济技术开发区', '阳泉经济技术开发区'],
+    ['这次会议在侯马经济开发区举行', '侯马经济开发区', '侯马经济开发区'],
+    ['记者从沁源经济开发区获悉', '沁源经济开发区', '沁源经济开发区'],
+    ['湛江经开区:钢铁巨轮驶向深蓝', '湛江经开区', '湛江经济技术开发区'],
+    ['慈溪高新区分列前三名', '慈溪高新区', '慈溪高新技术产业开发区'],
+    ['东莞松山湖高新区的企业', '东莞松山湖高新区', '东莞松山湖高新技术产业开发区'],
+    ['南昌小蓝经济技术开发区已形成汽车产业集群', '南昌小蓝经济技术开发区', '南昌小蓝经济技术开发区'],
+    ['宁夏银川经济技术开发区引进企业', '宁夏银川经济技术开发区', '银川经济技术开发区'],
+    ['阳高县经济开发区', '阳高县经济开发区', '阳高经济开发区'],
+    ['大同市云州区经济技术开发区', '大同市云州区经济技术开发区', '大同市云州区经济技术开发区'],
+    ['推动和顺经济开发区建设', '和顺经济开发区', '和顺经济开发区'],
+    ['第八师石河子经济技术开发区', '石河子经济技术开发区', '石河子经济技术开发区'],
+    ['在杨凌农业高新技术产业示范区召开现场会', '杨凌农业高新技术产业示范区', '杨凌农业高新技术产业示范区'],
+    ['吕梁国家农高区', '吕梁国家农高区', '吕梁国家农高区'],
+    ['榆次工业园区产值增长', '榆次工业园区', '榆次工业园区'],
+  ])('%s', (text, surface, name) => {
+    expect(zones(text)).toEqual([[surface, name, false]])
+  })
+
+  it('finds the zones of the seed with an empty registry', () => {
+    expect(zones('在孝义经济开发区,年产10万吨', empty)).toEqual([['孝义经济开发区', '孝义经济开发区', false]])
+    expect(zones('签约仪式日前在应县经济技术开发区举行', empty)).toEqual([
+      ['应县经济技术开发区', '应县经济技术开发区', false],
+    ])
+    expect(zones('彰显着晋城经济技术开发区在光机电领域的实力', empty)).toEqual([
+      ['晋城经济技术开发区', '晋城经济技术开发区', false],
+    ])
+  })
+})
+
+describe('generic mentions are not zones', () => {
+  it.each([
+    '全省开发区培育和发展新质生产力',
+    '该开发区抢抓5G智能矿山建设',
+    '目前,全国共有国家级经济技术开发区230家',
+    '国家级经开区和省级开发区要发挥示范作用',
+    '全省各个开发区在发展新质生产力的道路上',
+    '在全省农业类开发区综合考核中保持优秀',
+    '围绕新时期农高区建设的新目标',
+    '为农高区建设指明了方向',
+    '全力服务好农高区的建设运营发展',
+    '瞄准打造开发区升级版的总要求',
+    '各开发区要认真落实,各类开发区要加强管理',
+    '现有开发区和新设开发区都要纳入管理,省级及以上开发区实行考核',
+    '首批国家级经开区名单公布,8个国家级经开区入选',
+    '中西部开发区承接产业转移,县域经济开发区发展迅速',
+    '城市开发区与农村开发区协调发展,推进产业开发区建设',
+    '山西省开发区建设工作领导小组,山西开发区改革取得成效',
+    '重点开发区域要优化布局',
+    '开发区管委会主任表示,经开区党工委书记和高新区管委会',
+    '升级为国家高新技术产业开发区',
+    '湾区开发区 | 周刊',
+  ])('%s', (text) => {
+    expect(zones(text)).toEqual([])
+  })
+})
+
+describe('alias resolution within a text', () => {
+  it('gives X经开区 and X经济技术开发区 one name', () => {
+    expect(zones('湛江经济技术开发区已形成三大产业集群。图为湛江经开区一角。')).toEqual([
+      ['湛江经济技术开发区', '湛江经济技术开发区', false],
+      ['湛江经开区', '湛江经济技术开发区', false],
+    ])
+  })
+
+  it('gives a city-prefixed and a bare mention one name', () => {
+    expect(zones('走进惠州仲恺高新区潼侨镇。近年来,仲恺高新区依托产业集群')).toEqual([
+      ['惠州仲恺高新区', '惠州仲恺高新技术产业开发区', false],
+      ['仲恺高新区', '惠州仲恺高新技术产业开发区', false],
+    ])
+  })
+
+  it('lets a type-less X开发区 join the one zone of place X', () => {
+    expect(zones('吕梁经济开发区新签约项目12个。吕梁开发区有关负责人表示')).toEqual([
+      ['吕梁经济开发区', '吕梁经济开发区', false],
+      ['吕梁开发区', '吕梁经济开发区', false],
+    ])
+  })
+
+  it('takes a name in brackets as an alias', () => {
+    const text = '晋中国家农高区(太谷国家农业科创中心)党委书记。以太谷国家农业科创中心为依托'
+    expect(zones(text)).toEqual([
+      ['晋中国家农高区', '晋中国家农高区', true],
+      ['太谷国家农业科创中心', '晋中国家农高区', true],
+      ['太谷国家农业科创中心', '晋中国家农高区', true],
+    ])
+  })
+
+  it('takes an abbreviation introduced with 简称 as an alias', () => {
+    const text = '吕梁经济技术开发区(以下简称“吕梁开发区”)成立以来,吕梁开发区累计引进项目'
+    expect(zones(text).map(([surface, name]) => [surface, name])).toEqual([
+      ['吕梁经济技术开发区', '吕梁经济技术开发区'],
+      ['吕梁开发区', '吕梁经济技术开发区'],
+      ['吕梁开发区', '吕梁经济技术开发区'],
+    ])
+  })
+
+  it('does not take annotations in brackets as aliases', () => {
+    expect(zones('孝义经济开发区(省级)和《大同经开区人才周转房使用管理办法(试行)》')).toEqual([
+      ['孝义经济开发区', '孝义经济开发区', true],
+      ['大同经开区', '大同经济技术开发区', true],
+    ])
+  })
+
+  it('resolves 综改示范区 only with 山西转型综合改革示范区 in reach', () => {
+    expect(zones('综改示范区将加快建设。')).toEqual([])
+    const near = '山西转型综合改革示范区成立于2017年。今年,综改示范区新签约项目120个。'
+    expect(zones(near)).toEqual([
+      ['山西转型综合改革示范区', '山西转型综合改革示范区', true],
+      ['综改示范区', '山西转型综合改革示范区', true],
+    ])
+    const far = `山西转型综合改革示范区成立。${'。'.repeat(3000)}综改示范区将加快建设。`
+    expect(zones(far)).toHaveLength(1)
+  })
+})
+
+describe('offsets and shape', () => {
+  it('are JavaScript string offsets, and unknown zones have no id', () => {
+    const text = '😀仲夏时节,太谷经济技术开发区内,吕梁经开区外'
+    const found = detectZones(text, starter)
+    for (const z of found) expect(text.slice(z.start, z.end)).toBe(z.text)
+    expect(found[0]?.zone).toEqual({
+      name: '太谷经济技术开发区',
+      known: true,
+      id: 'sx-taigu-etdz',
+      type: '经济技术开发区',
+    })
+    expect(found[1]?.zone).toEqual({ name: '吕梁经济技术开发区', known: false, id: null, type: '经济技术开发区' })
+  })
+})
+
+describe('loadGazetteer', () => {
+  it('rejects an invalid registry with the path of the problem', () => {
+    expect(() => loadGazetteer({ zones: [{ id: 'x', name: '', type: '开发区', source: 's' }] })).toThrow(
+      /zones\.0\.name/,
+    )
+    expect(() => loadGazetteer({ zones: 'none' })).toThrow(/zone registry is invalid at zones/)
+  })
+
+  it('drops a surface form two zones share', () => {
+    const row = { type: '经济开发区', source: 'test' }
+    const gazetteer = loadGazetteer({
+      zones: [
+        { ...row, id: 'a', name: '甲乙经济开发区', aliases: ['明珠园'] },
+        { ...row, id: 'b', name: '丙丁经济开发区', aliases: ['明珠园'] },
+      ],
+    })
+    expect(detectZones('明珠园', gazetteer)).toEqual([])
+    expect(detectZones('甲乙经济开发区', gazetteer)[0]?.zone.id).toBe('a')
+  })
+
+  it('has every zone suffix end in the character the detector jumps to', () => {
+    expect(ZONE_SUFFIXES.every((s) => s.text.endsWith(SUFFIX_LAST_CHAR))).toBe(true)
+  })
+
+  it('ships a starter registry whose rows all have a source', () => {
+    expect(starter.zones.length).toBeGreaterThan(40)
+    for (const zone of starter.zones) expect(zone.source.length).toBeGreaterThan(0)
+  })
+
+  it('finds every name, short form and alias of the starter registry as its zone', () => {
+    for (const zone of starter.zones) {
+      for (const form of [zone.name, ...zone.short, ...zone.aliases]) {
+        expect({ form, found: zones(`记者在${form}调研`) }).toEqual({ form, found: [[form, zone.name, true]] })
+      }
+    }
+  })
+})
