@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { METHODS, type Method } from '../src/shared/api/contract'
 import { isFolioError } from '../src/shared/api/errors'
 import { docFromBlocks, parseDoc, docToPlainText } from '../src/shared/doc/lexical'
@@ -8,6 +9,21 @@ const TEN_MB = '开'.repeat(10 * 1024 * 1024)
 const SQL = "'); DROP TABLE articles; --"
 const body = (...paragraphs: string[]) =>
   JSON.stringify(docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text }))))
+
+let DOCX = ''
+beforeAll(async () => {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: '年产1GWh锂离子电池项目落地', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph('近日,项目签约仪式举行。'),
+        ],
+      },
+    ],
+  })
+  DOCX = (await Packer.toBuffer(doc)).toString('base64')
+})
 
 let lib: TempLibrary
 // Placeholder ids until beforeEach creates real ones (lets the case table be built at collection time).
@@ -48,6 +64,7 @@ function validInputs(): Record<Method, unknown> {
     'revision.get': { id: revisionId },
     'revision.restore': { id: revisionId },
     'image.get': { hash: sha256(PNG_1PX) },
+    'image.put': { data: PNG_1PX },
     'import.commit': {
       issueId,
       articles: [
@@ -66,14 +83,15 @@ function validInputs(): Record<Method, unknown> {
       images: [{ hash: sha256(PNG_1PX), mime: 'image/png', data: PNG_1PX }],
     },
     'sample.open': {},
+    'import.docx': { data: DOCX },
   }
 }
 
 describe('every API method', () => {
-  it.each(METHODS)('%s succeeds on valid input', (method) => {
+  it.each(METHODS)('%s succeeds on valid input', async (method) => {
     if (method === 'article.restore') lib.api.call('article.delete', { id: articleId })
     if (method === 'image.get') lib.api.call('import.commit', validInputs()['import.commit'] as never)
-    const answer = lib.api.dispatch(method, validInputs()[method])
+    const answer = await lib.api.dispatchAsync(method, validInputs()[method])
     expect(answer).toMatchObject({ ok: true })
   })
 
@@ -91,9 +109,9 @@ describe('every API method', () => {
   for (const [label, make] of badInputs) {
     // Only methods whose input this corruption actually changes (library.info has no ids to break).
     const methods = METHODS.filter((m) => JSON.stringify(make(m)) !== JSON.stringify(validInputs()[m]))
-    it.each(methods)(`%s: ${label} → typed error, library unchanged`, (method) => {
+    it.each(methods)(`%s: ${label} → typed error, library unchanged`, async (method) => {
       const before = dump(lib.db)
-      const answer = lib.api.dispatch(method, make(method))
+      const answer = await lib.api.dispatchAsync(method, make(method))
       expect(answer.ok).toBe(false)
       if (!answer.ok) {
         expect(isFolioError(answer.error)).toBe(true)
@@ -108,6 +126,15 @@ describe('every API method', () => {
   it('10 MB strings are reported as too large', () => {
     const answer = lib.api.dispatch('article.update', { id: articleId, patch: { headline: TEN_MB } })
     expect(answer).toMatchObject({ ok: false, error: { code: 'too_large', field: 'patch.headline' } })
+  })
+
+  it('a .docx is read for the preview without writing anything', async () => {
+    const before = dump(lib.db)
+    const answer = await lib.api.dispatchAsync('import.docx', { data: DOCX })
+    expect(answer).toMatchObject({ ok: true, result: { articles: [{ headline: '年产1GWh锂离子电池项目落地' }] } })
+    const broken = await lib.api.dispatchAsync('import.docx', { data: Buffer.from('PK nonsense').toString('base64') })
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(dump(lib.db)).toBe(before)
   })
 
   it('an unknown method is a typed error', () => {

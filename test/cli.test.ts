@@ -11,10 +11,10 @@ beforeEach(() => {
 })
 afterEach(() => lib.dispose())
 
-function cli(...args: string[]): { code: number; out: string; err: string } {
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = runCli(
+  const code = await runCli(
     ['--db', lib.path, ...args],
     (s) => (out += s),
     (s) => (err += s),
@@ -23,27 +23,27 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
 }
 
 describe('folio CLI', () => {
-  it('creates and lists issues as JSON', () => {
-    const created = cli('issue', 'create', '--title', '开发区建设', '--number', '2024年第25期', '--json')
+  it('creates and lists issues as JSON', async () => {
+    const created = await cli('issue', 'create', '--title', '开发区建设', '--number', '2024年第25期', '--json')
     expect(created.code).toBe(0)
     const issue = JSON.parse(created.out) as { id: number; title: string }
     expect(issue.title).toBe('开发区建设')
-    const listed = JSON.parse(cli('issue', 'list', '--json').out) as { id: number; number: string }[]
+    const listed = JSON.parse((await cli('issue', 'list', '--json')).out) as { id: number; number: string }[]
     expect(listed).toEqual([expect.objectContaining({ id: issue.id, number: '2024年第25期' })])
   })
 
-  it('shows what another client (the UI’s API) wrote', () => {
+  it('shows what another client (the UI’s API) wrote', async () => {
     const library = openFolio(lib.path)
     const issueId = library.api.call('issue.create', { title: '开发区建设' }).id
     const article = library.api.call('article.create', { issueId, headline: '农业农村部调研组 在晋中国家农高区调研' })
     library.close()
-    const list = JSON.parse(cli('article', 'list', '--issue', String(issueId), '--json').out) as { headline: string }[]
+    const list = JSON.parse((await cli('article', 'list', '--issue', String(issueId), '--json')).out) as { headline: string }[]
     expect(list.map((a) => a.headline)).toEqual(['农业农村部调研组 在晋中国家农高区调研'])
-    const shown = JSON.parse(cli('article', 'show', String(article.id), '--json').out) as { id: number }
+    const shown = JSON.parse((await cli('article', 'show', String(article.id), '--json')).out) as { id: number }
     expect(shown.id).toBe(article.id)
   })
 
-  it('reports errors on stderr with a non-zero exit and nothing on stdout', () => {
+  it('reports errors on stderr with a non-zero exit and nothing on stdout', async () => {
     for (const args of [
       ['article', 'show', '99'],
       ['article', 'show', 'abc'],
@@ -52,7 +52,7 @@ describe('folio CLI', () => {
       ['issue', 'create', '--title', 'x', '--bogus'],
       ['frobnicate'],
     ]) {
-      const result = cli(...args)
+      const result = await cli(...args)
       expect(result.code, args.join(' ')).not.toBe(0)
       expect(result.out).toBe('')
       expect(result.err).toMatch(/[\u4e00-\u9fff]/)

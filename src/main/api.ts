@@ -14,8 +14,23 @@ import * as images from './services/images'
 import * as importer from './services/import'
 import * as issues from './services/issues'
 import * as revisions from './services/revisions'
+import { parseDocx } from './import/docx'
 
-type Handlers = { [M in Method]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
+/** Methods that read and write the library: synchronous, each in one transaction. */
+type SyncMethod = Exclude<Method, AsyncMethod>
+/** Methods that only compute (parsing a file for a preview): may await, never touch the library. */
+type AsyncMethod = 'import.docx'
+
+type Handlers = { [M in SyncMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
+type AsyncHandlers = { [M in AsyncMethod]: (input: ParsedInput<M>) => Promise<Result<M>> }
+
+const asyncHandlers: AsyncHandlers = {
+  'import.docx': (input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
+}
+
+function isAsync(method: Method): method is AsyncMethod {
+  return Object.prototype.hasOwnProperty.call(asyncHandlers, method)
+}
 
 const handlers: Handlers = {
   'library.info': (ctx) => ({
@@ -39,18 +54,25 @@ const handlers: Handlers = {
   'revision.get': (ctx, input) => revisions.getRevision(ctx, input.id),
   'revision.restore': (ctx, input) => revisions.restoreRevision(ctx, input.id),
   'image.get': (ctx, input) => images.getImage(ctx, input.hash),
+  'image.put': (ctx, input) => ({ hash: images.storeImage(ctx, input.data) }),
   'import.commit': (ctx, input) => importer.importIntoLibrary(ctx, input),
   'sample.open': (ctx) => importer.openSample(ctx),
 }
 
 export interface Api {
+  /** Library methods, answered synchronously (tests, CLI). Async methods answer unknown_method here. */
   dispatch(method: string, input: unknown): ApiResult<unknown>
-  /** Typed in-process call for the CLI and tests; throws FolioFailure on error. */
-  call<M extends Method>(method: M, input: z.input<(typeof schemas)[M]>): Result<M>
+  /** Every method; what the transports (IPC, HTTP) use. */
+  dispatchAsync(method: string, input: unknown): Promise<ApiResult<unknown>>
+  /** Typed in-process call of a library method for the CLI and tests; throws FolioFailure on error. */
+  call<M extends SyncMethod>(method: M, input: z.input<(typeof schemas)[M]>): Result<M>
 }
 
 export function createApi(ctx: ServiceContext, log: (message: string) => void = console.error): Api {
-  function dispatch(method: string, input: unknown): ApiResult<unknown> {
+  function validate(
+    method: string,
+    input: unknown,
+  ): { ok: false; error: FolioError } | { ok: true; method: Method; data: unknown } {
     if (!isMethod(method)) {
       return {
         ok: false,
@@ -63,6 +85,19 @@ export function createApi(ctx: ServiceContext, log: (message: string) => void = 
     }
     const parsed = schemas[method].safeParse(input ?? {})
     if (!parsed.success) return { ok: false, error: inputError(parsed.error) }
+    return { ok: true, method, data: parsed.data }
+  }
+
+  function dispatch(name: string, input: unknown): ApiResult<unknown> {
+    const valid = validate(name, input)
+    if (!valid.ok) return valid
+    const { method, data } = valid
+    if (isAsync(method))
+      return {
+        ok: false,
+        error: folioError('unknown_method', `${method} 需异步调用。`, `${method} must be called asynchronously.`),
+      }
+    const parsed = { data }
     try {
       // Each call is one transaction: a failure leaves the library exactly as it was.
       const run = ctx.db.transaction(() =>
@@ -73,8 +108,19 @@ export function createApi(ctx: ServiceContext, log: (message: string) => void = 
       return { ok: false, error: toFolioError(error, log) }
     }
   }
+  async function dispatchAsync(name: string, input: unknown): Promise<ApiResult<unknown>> {
+    const valid = validate(name, input)
+    if (!valid.ok || !isAsync(valid.method)) return dispatch(name, input)
+    try {
+      return { ok: true, result: await (asyncHandlers[valid.method] as (i: unknown) => Promise<unknown>)(valid.data) }
+    } catch (error) {
+      return { ok: false, error: toFolioError(error, log) }
+    }
+  }
+
   return {
     dispatch,
+    dispatchAsync,
     call(method, input) {
       const answer = dispatch(method, input)
       if (!answer.ok) throw new FolioFailure(answer.error)

@@ -6,6 +6,8 @@ import type { ParseArgsConfig } from 'node:util'
 import { fail } from '../../shared/api/errors'
 import type { Article, ArticleSummary, Issue } from '../../shared/api/types'
 import type { Api } from '../api'
+import { runImport } from './importing'
+import { tagFile, tagHuman, tagText } from './tagging'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 type Values = Record<string, string | boolean | undefined>
@@ -109,5 +111,54 @@ export const COMMANDS: Command[] = [
         .filter((line) => line !== undefined)
         .join('\n')
     },
+  },
+  {
+    name: 'import',
+    summary: '导入文本或 Word 稿件 / import a text or .docx file',
+    usage: 'import FILE [--issue ID] [--dry-run] [--split headings] [--json]',
+    options: { issue: { type: 'string' }, 'dry-run': { type: 'boolean' }, split: { type: 'string' } },
+    run: (api, v, positionals) => {
+      const file = positionals[0]
+      if (!file) fail('invalid_input', '请给出要导入的文件。', 'Give the file to import.')
+      if (v.split !== undefined && v.split !== 'headings' && v.split !== 'file') {
+        fail('invalid_input', '--split 只能是 headings 或 file。', '--split must be headings or file.')
+      }
+      return runImport(api, file, {
+        ...(v.issue !== undefined && { issueId: requireId(v.issue, '期次') }),
+        dryRun: v['dry-run'] === true,
+        split: v.split === 'headings' ? 'headings' : 'file',
+      })
+    },
+    human: (data) => {
+      const d = data as { issue: { id: number | null; title: string }; articles: { headline: string | null }[] }
+      const lines = d.articles.map((a, i) => `  ${i + 1}. ${a.headline ?? '（无标题）'}`)
+      return [
+        `${d.issue.id === null ? '预览 preview' : `已导入 imported → #${d.issue.id}`} ${d.issue.title}`,
+        ...lines,
+      ].join('\n')
+    },
+  },
+  {
+    name: 'tag detect',
+    summary: '识别文本中的开发区和数据 / detect zones and figures in a text file',
+    usage: 'tag detect FILE [--json]',
+    options: {},
+    run: (_api, _v, positionals) => {
+      const file = positionals[0]
+      if (!file) fail('invalid_input', '请给出文本文件。', 'Give a text file.')
+      return tagFile(file)
+    },
+    human: tagHuman,
+  },
+  {
+    name: 'tag article',
+    summary: '识别一篇稿件中的开发区和数据 / detect zones and figures in a stored article',
+    usage: 'tag article ID [--json]',
+    options: {},
+    run: (api, _v, positionals) => {
+      const article = api.call('article.get', { id: requireId(positionals[0], '稿件') })
+      return { article: article.id, ...tagText(article.bodyText) }
+    },
+    human: tagHuman,
   },
 ]

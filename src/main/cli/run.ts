@@ -34,7 +34,7 @@ function findCommand(argv: string[]): { db?: string; command?: Command; rest: st
   return { db, command, rest: command ? args.slice(command.name.split(' ').length) : args }
 }
 
-export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { db, command, rest } = findCommand(argv)
   if (!command) {
     err(argv.length > 0 ? `未知命令 unknown command: ${argv.join(' ')}\n\n${usage()}` : usage())
@@ -55,7 +55,7 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
   let library
   try {
     library = openFolio(libraryPathFrom(db))
-    const data = command.run(library.api, parsed.values, parsed.positionals)
+    const data = await command.run(library.api, parsed.values, parsed.positionals)
     out(parsed.values.json || !command.human ? JSON.stringify(data, null, 2) : command.human(data))
     return 0
   } catch (error) {

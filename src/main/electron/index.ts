@@ -121,7 +121,7 @@ void app.whenReady().then(() => {
     if (typeof method !== 'string') {
       return { ok: false, error: folioError('unknown_method', '缺少操作名。', 'Missing method name.') }
     }
-    return library.api.dispatch(method, input)
+    return library.api.dispatchAsync(method, input)
   })
 
   createWindow()

@@ -10,8 +10,9 @@ import type { ParsedInput } from '../../shared/api/contract'
 import type { Article, Issue } from '../../shared/api/types'
 import { docFromBlocks } from '../../shared/doc/lexical'
 import { decodeText } from '../../shared/import/decode'
-import type { ImportArticle } from '../../shared/import/model'
-import { parseIssueText, type ParsedArticle, type ParsedIssue } from '../../shared/import/plaintext'
+import { toImportArticle } from '../../shared/import/model'
+import { toIssueFields } from '../../shared/import/masthead-fields'
+import { parseIssueText, type ParsedIssue } from '../../shared/import/plaintext'
 import { createArticle } from './articles'
 import type { ServiceContext } from './context'
 import { hasImage, storeImage } from './images'
@@ -60,34 +61,6 @@ export function importIntoLibrary(
     }),
   )
   return { issue: getIssue(ctx, targetIssue), articles }
-}
-
-/** A parsed plain-text article as the library takes it. */
-export function toImportArticle(article: ParsedArticle): ImportArticle {
-  return {
-    kicker: article.kicker,
-    headline: article.headline,
-    subtitle: article.subtitle,
-    dateline: article.dateline,
-    byline: article.byline,
-    blocks: article.blocks,
-  }
-}
-
-/** The masthead's metadata as issue fields (a title is required; fall back to a neutral one). */
-export function toIssueFields(parsed: ParsedIssue): NonNullable<ParsedInput<'import.commit'>['issue']> {
-  const meta = parsed.issue
-  return {
-    title: meta.title ?? '未命名期次',
-    edition: meta.edition ?? '',
-    number: meta.number ?? '',
-    publicationDate: meta.date ?? '',
-    guidance: meta.guidance ?? '',
-    publisher: meta.publisher ?? '',
-    postalCode: meta.postal_code ?? '',
-    email: meta.email ?? '',
-    slogan: meta.slogan.join('\n'),
-  }
 }
 
 /** Decodes and parses a plain-text issue (typed error on bad bytes). */

@@ -117,7 +117,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       sendError(res, folioError('invalid_input', '请求不是有效的 JSON。', 'Request body is not valid JSON.'))
       return
     }
-    send(res, options.api.dispatch(method, input))
+    send(res, await options.api.dispatchAsync(method, input))
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Article, ArticleSummary, Issue, LibraryInfo, Revision, RevisionSummary } from './types'
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from './types'
+import type { ImportArticle, ImportImage } from '../import/model'
 
 /** Longest single-line field (headline, dateline …) in characters. */
 export const MAX_FIELD = 2000
@@ -112,6 +113,8 @@ export const schemas = {
   'revision.get': z.object({ id }).strict(),
   'revision.restore': z.object({ id }).strict(),
   'image.get': z.object({ hash }).strict(),
+  /** Stores an image (jpg/png/webp, ≤ 20 MB) once; answers its hash. */
+  'image.put': z.object({ data: z.base64().max(28_000_000) }).strict(),
   /** Writes imported articles (and their images) into an existing issue or a new one, all or nothing. */
   'import.commit': z
     .object({
@@ -130,6 +133,10 @@ export const schemas = {
         )
         .max(500),
     })
+    .strict(),
+  /** Reads a Word .docx into articles for the import preview; writes nothing. */
+  'import.docx': z
+    .object({ data: z.base64().max(70_000_000), split: z.enum(['file', 'headings']).optional() })
     .strict(),
   /** Opens the bundled sample issue (开发区建设 专刊 2024年第25期) as a new issue. */
   'sample.open': z.object({}).strict(),
@@ -153,8 +160,14 @@ export interface Results {
   'revision.get': Revision
   'revision.restore': Article
   'image.get': { hash: string; mime: string; data: string }
+  'image.put': { hash: string }
   'import.commit': { issue: Issue; articles: Article[] }
   'sample.open': { issue: Issue; articles: Article[] }
+  'import.docx': {
+    articles: ImportArticle[]
+    images: ImportImage[]
+    warnings: { message_zh: string; message_en: string }[]
+  }
 }
 
 export type Method = keyof typeof schemas

@@ -30,3 +30,9 @@ export interface ImportImage {
   /** base64 of the image bytes (JSON-safe across every transport). */
   data: string
 }
+
+/** Picks the library's fields from any importer's article (e.g. a parsed plain-text article). */
+export function toImportArticle(article: ImportArticle): ImportArticle {
+  const { kicker, headline, subtitle, dateline, byline, blocks } = article
+  return { kicker, headline, subtitle, dateline, byline, blocks }
+}
