@@ -4,6 +4,7 @@ import { call, errorMessage, onFlushRequest } from '../api'
 import { ArticlesPane } from '../features/articles/ArticlesPane'
 import { ArticleEditor, type ArticleEditorProps } from '../features/editor/ArticleEditor'
 import { flushAll, flushAllOnUnload } from '../features/editor/savers'
+import { ImportDialog } from '../features/import/ImportDialog'
 import { IssueDialog } from '../features/issues/IssueDialog'
 import { IssuesPane } from '../features/issues/IssuesPane'
 import { ConfirmDialog } from './Dialog'
@@ -20,6 +21,7 @@ type Pending =
   | { kind: 'issue-dialog'; issue: Issue | null }
   | { kind: 'delete-issue'; issue: Issue }
   | { kind: 'delete-article'; article: ArticleSummary }
+  | { kind: 'import'; files: File[] }
   | null
 
 interface Toast {
@@ -101,6 +103,27 @@ export function App() {
       document.removeEventListener('visibilitychange', onHide)
     }
   }, [])
+
+  const [dragging, setDragging] = useState(false)
+
+  const openSample = async (): Promise<void> => {
+    try {
+      const sample = await call('sample.open', {})
+      await refreshIssues()
+      setPlace({ issueId: sample.issue.id, articleId: sample.articles[0]?.id ?? null })
+    } catch (error) {
+      report(error)
+    }
+  }
+
+  const onImported = async (issueId: number, articleId: number | null): Promise<void> => {
+    setPending(null)
+    await refreshIssues()
+    if (issueId === place.issueId) await refreshArticles(issueId)
+    setPlace({ issueId, articleId })
+  }
+
+  const hasFiles = (e: React.DragEvent): boolean => e.dataTransfer.types.includes('Files')
 
   const selectedIssue = issues.find((i) => i.id === place.issueId) ?? null
 
@@ -192,7 +215,24 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return
+        e.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false)
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return
+        e.preventDefault()
+        setDragging(false)
+        setPending({ kind: 'import', files: [...e.dataTransfer.files] })
+      }}
+    >
+      {dragging && <div className="drop-overlay">{t('import.dropHere')}</div>}
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         {selectedIssue && (
@@ -218,6 +258,8 @@ export function App() {
           onNew={() => setPending({ kind: 'issue-dialog', issue: null })}
           onEdit={(issue) => setPending({ kind: 'issue-dialog', issue })}
           onDelete={(issue) => setPending({ kind: 'delete-issue', issue })}
+          onImport={() => setPending({ kind: 'import', files: [] })}
+          onOpenSample={() => void openSample()}
         />
         <ArticlesPane
           issue={selectedIssue}
@@ -230,7 +272,12 @@ export function App() {
         />
         <section className="pane pane-editor">
           {place.articleId !== null && articles.some((a) => a.id === place.articleId) ? (
-            <ArticleEditor key={place.articleId} articleId={place.articleId} onChanged={onArticleChanged} />
+            <ArticleEditor
+              key={place.articleId}
+              articleId={place.articleId}
+              creditStyle={selectedIssue?.creditStyle ?? '■ {name}摄'}
+              onChanged={onArticleChanged}
+            />
           ) : (
             <p className="pane-empty">{t('editor.none')}</p>
           )}
@@ -245,6 +292,15 @@ export function App() {
             void refreshIssues()
             setPlace((p) => ({ issueId: issue.id, articleId: p.issueId === issue.id ? p.articleId : null }))
           }}
+        />
+      )}
+      {pending?.kind === 'import' && (
+        <ImportDialog
+          files={pending.files}
+          issues={issues}
+          currentIssueId={place.issueId}
+          onClose={() => setPending(null)}
+          onDone={(issueId, articleId) => void onImported(issueId, articleId)}
         />
       )}
       {pending?.kind === 'delete-issue' && (

@@ -7,7 +7,9 @@ export function Dialog({
   onClose,
   footer,
   testId,
+  wide = false,
 }: {
+  wide?: boolean
   title: string
   children: ReactNode
   footer: ReactNode
@@ -22,7 +24,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={`dialog${wide ? ' wide' : ''}`}
       data-testid={testId}
       onCancel={(e) => {
         e.preventDefault()

@@ -13,4 +13,5 @@ export const editorTheme: EditorThemeClasses = {
   quote: 'ed-quote',
   list: { ul: 'ed-ul', ol: 'ed-ol', listitem: 'ed-li', nested: { listitem: 'ed-li-nested' } },
   text: { bold: 'ed-bold', italic: 'ed-italic' },
+  photo: 'ed-photo',
 }

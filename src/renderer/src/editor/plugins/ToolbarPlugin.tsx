@@ -2,7 +2,7 @@ import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text'
 import { $setBlocksType } from '@lexical/selection'
-import { $getNearestNodeOfType, mergeRegister } from '@lexical/utils'
+import { $getNearestNodeOfType, $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils'
 import {
   $createParagraphNode,
   $getSelection,
@@ -16,6 +16,7 @@ import {
 } from 'lexical'
 import { useEffect, useState } from 'react'
 import { useI18n } from '../../app/i18n'
+import { $createPhotoNode } from '../nodes/PhotoNode'
 import { SUBHEAD_TAG } from './CleanContentPlugin'
 
 type Block = 'paragraph' | 'subhead' | 'quote' | 'bullet' | 'number'
@@ -114,6 +115,19 @@ export function ToolbarPlugin() {
       <span className="tb-sep" />
       {button('bullet', t('editor.bullet'))}
       {button('number', t('editor.numbered'))}
+      <button
+        type="button"
+        className="tb-btn"
+        data-testid="insert-photo"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() =>
+          editor.update(() => {
+            $insertNodeToNearestRoot($createPhotoNode({ image: null, caption: '', credit: '' }))
+          })
+        }
+      >
+        {t('editor.photo')}
+      </button>
       <span className="tb-sep" />
       <button
         type="button"

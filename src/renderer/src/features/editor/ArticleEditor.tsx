@@ -12,6 +12,7 @@ import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { BODY_NODES } from '../../editor/nodes'
+import { CreditStyleContext } from '../../editor/nodes/PhotoView'
 import { CleanContentPlugin } from '../../editor/plugins/CleanContentPlugin'
 import { CountPlugin } from '../../editor/plugins/CountPlugin'
 import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
@@ -25,6 +26,8 @@ type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
 
 export interface ArticleEditorProps {
   articleId: number
+  /** The issue's photo credit style, e.g. '■ {name}摄'. */
+  creditStyle: string
   onChanged(article: {
     id: number
     headline?: string
@@ -34,7 +37,7 @@ export interface ArticleEditorProps {
   }): void
 }
 
-export function ArticleEditor({ articleId, onChanged }: ArticleEditorProps) {
+export function ArticleEditor({ articleId, creditStyle, onChanged }: ArticleEditorProps) {
   const { t, lang } = useI18n()
   const [article, setArticle] = useState<Article | null>(null)
   const [saver, setSaver] = useState<ArticleSaver | null>(null)
@@ -66,6 +69,7 @@ export function ArticleEditor({ articleId, onChanged }: ArticleEditorProps) {
   return (
     <LoadedEditor
       key={`${article.id}:${article.version}`}
+      creditStyle={creditStyle}
       article={article}
       saver={saver}
       onChanged={onChanged}
@@ -80,8 +84,10 @@ function LoadedEditor({
   saver,
   onChanged,
   onReload,
+  creditStyle,
   t,
 }: {
+  creditStyle: string
   article: Article
   saver: ArticleSaver
   onChanged: ArticleEditorProps['onChanged']
@@ -175,29 +181,31 @@ function LoadedEditor({
             {fieldInput('dateline', 'f-dateline')}
             {fieldInput('byline', 'f-byline')}
           </div>
-          <LexicalComposer initialConfig={initialConfig}>
-            <ToolbarPlugin />
-            <div className="body-wrap">
-              <RichTextPlugin
-                contentEditable={
-                  <ContentEditable
-                    className="body-editable"
-                    aria-label={t('editor.body')}
-                    data-testid="body"
-                    onBlur={() => void saver.flush()}
-                  />
-                }
-                placeholder={<div className="body-placeholder">{t('editor.placeholder')}</div>}
-                ErrorBoundary={LexicalErrorBoundary}
-              />
-            </div>
-            <HistoryPlugin />
-            <ListPlugin />
-            <CleanContentPlugin />
-            <PlainTextPastePlugin />
-            <CountPlugin onCount={onCount} />
-            <OnChangePlugin ignoreSelectionChange onChange={onBodyChange} />
-          </LexicalComposer>
+          <CreditStyleContext.Provider value={creditStyle}>
+            <LexicalComposer initialConfig={initialConfig}>
+              <ToolbarPlugin />
+              <div className="body-wrap">
+                <RichTextPlugin
+                  contentEditable={
+                    <ContentEditable
+                      className="body-editable"
+                      aria-label={t('editor.body')}
+                      data-testid="body"
+                      onBlur={() => void saver.flush()}
+                    />
+                  }
+                  placeholder={<div className="body-placeholder">{t('editor.placeholder')}</div>}
+                  ErrorBoundary={LexicalErrorBoundary}
+                />
+              </div>
+              <HistoryPlugin />
+              <ListPlugin />
+              <CleanContentPlugin />
+              <PlainTextPastePlugin />
+              <CountPlugin onCount={onCount} />
+              <OnChangePlugin ignoreSelectionChange onChange={onBodyChange} />
+            </LexicalComposer>
+          </CreditStyleContext.Provider>
         </div>
       </div>
       {showRevisions && (

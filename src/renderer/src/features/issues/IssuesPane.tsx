@@ -8,7 +8,11 @@ export function IssuesPane({
   onNew,
   onEdit,
   onDelete,
+  onImport,
+  onOpenSample,
 }: {
+  onImport(): void
+  onOpenSample(): void
   issues: Issue[]
   selectedId: number | null
   onSelect(id: number): void
@@ -21,12 +25,24 @@ export function IssuesPane({
     <section className="pane pane-issues" aria-label={t('issues.title')}>
       <header className="pane-head">
         <h2>{t('issues.title')}</h2>
-        <button type="button" className="btn small primary" onClick={onNew} data-testid="new-issue">
-          ＋ {t('issues.new')}
-        </button>
+        <span className="pane-actions">
+          <button type="button" className="btn small" onClick={onImport} data-testid="import">
+            {t('import.button')}
+          </button>
+          <button type="button" className="btn small primary" onClick={onNew} data-testid="new-issue">
+            ＋ {t('issues.new')}
+          </button>
+        </span>
       </header>
       {issues.length === 0 ? (
-        <p className="pane-empty">{t('issues.empty')}</p>
+        <div className="pane-empty">
+          <p>{t('issues.empty')}</p>
+          <p className="muted">{t('sample.hint')}</p>
+          <button type="button" className="btn small" onClick={onOpenSample} data-testid="open-sample">
+            {t('sample.open')}
+          </button>
+          <p className="muted">{t('import.dropHint')}</p>
+        </div>
       ) : (
         <ul className="list" role="listbox" aria-label={t('issues.title')}>
           {issues.map((issue) => (

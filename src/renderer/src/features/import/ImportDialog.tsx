@@ -1,0 +1,392 @@
+import { useEffect, useState } from 'react'
+import type { Issue } from '@shared/api/types'
+import type { IssueFields } from '@shared/import/masthead-fields'
+import { toImportArticle } from '@shared/import/model'
+import {
+  LINE_ROLES,
+  mergeArticles,
+  ROLE_LABELS,
+  setLineRole,
+  splitArticle,
+  type LineRole,
+  type ParsedArticle,
+} from '@shared/import/plaintext'
+import { call, errorMessage } from '../../api'
+import { Dialog } from '../../app/Dialog'
+import { useI18n, type MessageKey } from '../../app/i18n'
+import { IMPORTABLE, readFiles, type Preview, type PreviewArticle } from './readFiles'
+
+const MASTHEAD_FIELDS = ['title', 'edition', 'number', 'guidance', 'postalCode', 'email'] as const
+
+/**
+ * Import preview: every decision the importer made is shown — articles, each line's role, where it
+ * was unsure — and can be fixed (change a role, split, merge) before anything is written.
+ */
+export function ImportDialog({
+  files: initialFiles,
+  issues,
+  currentIssueId,
+  onDone,
+  onClose,
+}: {
+  files: File[]
+  issues: Issue[]
+  currentIssueId: number | null
+  onDone(issueId: number, firstArticleId: number | null): void
+  onClose(): void
+}) {
+  const { t, lang } = useI18n()
+  const [files, setFiles] = useState<File[]>(initialFiles)
+  const [split, setSplit] = useState<'file' | 'headings'>('file')
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [selected, setSelected] = useState(0)
+  const [target, setTarget] = useState<'new' | number>(currentIssueId ?? 'new')
+  const [masthead, setMasthead] = useState<IssueFields>({ title: '' })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (files.length === 0) return
+    let live = true
+    setBusy(true)
+    readFiles(files, split)
+      .then((read) => {
+        if (!live) return
+        setPreview(read)
+        setSelected(0)
+        if (read.issue) {
+          setMasthead(read.issue)
+          setTarget('new')
+        }
+      })
+      .catch((e: unknown) => live && setError(errorMessage(e, lang)))
+      .finally(() => live && setBusy(false))
+    return () => {
+      live = false
+    }
+  }, [files, split, lang])
+
+  const articles = preview?.articles ?? []
+  const current = articles[selected]
+
+  const replaceArticles = (next: PreviewArticle[], select = selected): void => {
+    if (!preview) return
+    setPreview({ ...preview, articles: next })
+    setSelected(Math.max(0, Math.min(select, next.length - 1)))
+  }
+
+  const updateText = (index: number, article: ParsedArticle): void => {
+    const item = articles[index]
+    if (item?.source !== 'text') return
+    replaceArticles(articles.map((a, i) => (i === index ? { ...item, article } : a)))
+  }
+
+  const splitAt = (line: number): void => {
+    if (current?.source !== 'text') return
+    const [head, tail] = splitArticle(current.article, line)
+    const next = [...articles]
+    next.splice(selected, 1, { ...current, article: head }, { ...current, article: tail })
+    replaceArticles(next, selected + 1)
+  }
+
+  const mergeNext = (index: number): void => {
+    const first = articles[index]
+    const second = articles[index + 1]
+    if (first?.source !== 'text' || second?.source !== 'text') return
+    const next = [...articles]
+    next.splice(index, 2, { ...first, article: mergeArticles(first.article, second.article) })
+    replaceArticles(next, index)
+  }
+
+  const commit = async (): Promise<void> => {
+    if (!preview) return
+    setBusy(true)
+    setError(null)
+    try {
+      const result = await call('import.commit', {
+        ...(target === 'new' ? { issue: masthead } : { issueId: target }),
+        articles: articles.map((a) => toImportArticle(a.article)),
+        images: preview.images,
+      })
+      onDone(result.issue.id, result.articles[0]?.id ?? null)
+    } catch (e) {
+      setError(errorMessage(e, lang))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const warnCount = (a: PreviewArticle): number =>
+    a.source === 'text' ? a.article.notes.filter((n) => n.level === 'warn').length : a.warnings.length
+
+  return (
+    <Dialog
+      title={t('import.title')}
+      onClose={onClose}
+      testId="import-dialog"
+      wide
+      footer={
+        <>
+          {error && (
+            <span className="form-error footer-error" role="alert">
+              {error}
+            </span>
+          )}
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={busy || articles.length === 0 || (target === 'new' && masthead.title.trim() === '')}
+            onClick={() => void commit()}
+            data-testid="import-commit"
+          >
+            {t('import.commit', { count: articles.length })}
+          </button>
+        </>
+      }
+    >
+      <div className="import-top">
+        <label className="btn small">
+          {t('import.choose')}
+          <input
+            type="file"
+            accept={IMPORTABLE}
+            multiple
+            hidden
+            data-testid="import-file"
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
+        </label>
+        <span className="import-files">{files.map((f) => f.name).join('，') || t('import.dropHint')}</span>
+        {files.some((f) => /\.docx$/i.test(f.name)) && (
+          <label className="import-split">
+            <input
+              type="checkbox"
+              checked={split === 'headings'}
+              onChange={(e) => setSplit(e.target.checked ? 'headings' : 'file')}
+            />
+            {t('import.splitHeadings')}
+          </label>
+        )}
+        {busy && <span className="muted">…</span>}
+      </div>
+
+      {preview?.errors.map((e) => (
+        <p key={e.file} className="form-error" role="alert">
+          {e.file}：{lang === 'zh' ? e.message_zh : e.message_en}
+        </p>
+      ))}
+
+      {preview && articles.length > 0 && (
+        <>
+          <div className="import-target">
+            <label>
+              <input type="radio" name="target" checked={target === 'new'} onChange={() => setTarget('new')} />{' '}
+              {t('import.newIssue')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="target"
+                checked={target !== 'new'}
+                disabled={issues.length === 0}
+                onChange={() => setTarget(currentIssueId ?? issues[0]?.id ?? 'new')}
+              />{' '}
+              {t('import.existingIssue')}
+            </label>
+            {target !== 'new' && (
+              <select
+                value={target}
+                onChange={(e) => setTarget(Number(e.target.value))}
+                data-testid="import-target-issue"
+              >
+                {issues.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title} {i.number}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+          {target === 'new' && (
+            <div className="import-masthead">
+              {MASTHEAD_FIELDS.map((key) => (
+                <label key={key} className="form-field">
+                  <span>{t(`issue.${key}` as MessageKey)}</span>
+                  <input
+                    name={`masthead-${key}`}
+                    value={masthead[key] ?? ''}
+                    onChange={(e) => setMasthead({ ...masthead, [key]: e.target.value })}
+                  />
+                </label>
+              ))}
+            </div>
+          )}
+          <div className="import-body">
+            <ol className="list import-articles" data-testid="import-articles">
+              {articles.map((a, i) => (
+                <li
+                  key={i}
+                  className={i === selected ? 'selected' : ''}
+                  onClick={() => setSelected(i)}
+                  data-testid="import-article"
+                >
+                  <div className="article-main">
+                    {a.article.kicker && <div className="article-kicker">{a.article.kicker}</div>}
+                    <div className="article-headline">{a.article.headline || t('articles.untitled')}</div>
+                    <div className="article-meta">
+                      <span>{a.file}</span>
+                      {warnCount(a) > 0 && (
+                        <span className="badge b-review">{t('import.unsure', { count: warnCount(a) })}</span>
+                      )}
+                    </div>
+                  </div>
+                  {a.source === 'text' && articles[i + 1]?.source === 'text' && (
+                    <button
+                      type="button"
+                      className="link"
+                      title={t('import.mergeNext')}
+                      data-testid="merge-next"
+                      onClick={(e) => {
+                        e.stopPropagation()
+                        mergeNext(i)
+                      }}
+                    >
+                      {t('import.merge')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ol>
+            <div className="import-lines">
+              {current?.source === 'text' && (
+                <TextArticleLines
+                  article={current.article}
+                  onRole={(line, role) => updateText(selected, setLineRole(current.article, line, role))}
+                  onSplit={splitAt}
+                />
+              )}
+              {current?.source === 'docx' && <DocxArticleParts preview={current} />}
+            </div>
+          </div>
+        </>
+      )}
+    </Dialog>
+  )
+}
+
+function TextArticleLines({
+  article,
+  onRole,
+  onSplit,
+}: {
+  article: ParsedArticle
+  onRole(line: number, role: LineRole): void
+  onSplit(line: number): void
+}) {
+  const { t, lang } = useI18n()
+  return (
+    <table className="import-table">
+      <tbody>
+        {article.lines.map((line, i) => {
+          const notes = article.notes.filter((n) => n.line === line.line && line.line > 0)
+          const warn = notes.some((n) => n.level === 'warn')
+          return (
+            <tr
+              key={`${line.line}-${i}`}
+              className={`role-${line.role}${warn ? ' warn' : ''}`}
+              data-testid="import-line"
+            >
+              <td className="ln">{line.line || ''}</td>
+              <td>
+                <select
+                  value={line.role}
+                  aria-label={t('import.role')}
+                  data-testid="line-role"
+                  onChange={(e) => onRole(i, e.target.value as LineRole)}
+                >
+                  {LINE_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role][lang]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="text">
+                {line.join === '' && (
+                  <span className="join-mark" title={t('import.joined')}>
+                    ⤴
+                  </span>
+                )}
+                {line.text}
+                {notes.map((n) => (
+                  <div key={n.code} className={`note note-${n.level}`}>
+                    {lang === 'zh' ? n.message_zh : n.message_en}
+                  </div>
+                ))}
+              </td>
+              <td>
+                {i > 0 && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSplit(i)}
+                    data-testid="split-here"
+                    title={t('import.splitHere')}
+                  >
+                    {t('import.split')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+function DocxArticleParts({ preview }: { preview: Extract<PreviewArticle, { source: 'docx' }> }) {
+  const { lang } = useI18n()
+  const { article } = preview
+  const parts: [LineRole, string | null][] = [
+    ['kicker', article.kicker],
+    ['headline', article.headline],
+    ['subtitle', article.subtitle],
+    ['dateline', article.dateline],
+    ['byline', article.byline],
+  ]
+  return (
+    <table className="import-table">
+      <tbody>
+        {parts
+          .filter(([, text]) => text)
+          .map(([role, text]) => (
+            <tr key={role} className={`role-${role}`}>
+              <td className="ln" />
+              <td>{ROLE_LABELS[role][lang]}</td>
+              <td className="text">{text}</td>
+            </tr>
+          ))}
+        {article.blocks.map((block, i) => (
+          <tr key={i} className={`role-${block.type === 'photo' ? 'caption' : block.type}`}>
+            <td className="ln" />
+            <td>{ROLE_LABELS[block.type === 'photo' ? 'caption' : block.type][lang]}</td>
+            <td className="text">
+              {block.type === 'photo' ? `${block.caption}${block.credit ? ` ■ ${block.credit}` : ''}` : block.text}
+            </td>
+          </tr>
+        ))}
+        {preview.warnings.map((w) => (
+          <tr key={w}>
+            <td colSpan={3} className="note note-warn">
+              {w}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,69 @@
+/** Turns files the editor chose or dropped into preview articles (nothing is written yet). */
+import { decodeText } from '@shared/import/decode'
+import { toIssueFields, type IssueFields } from '@shared/import/masthead-fields'
+import type { ImportArticle, ImportImage } from '@shared/import/model'
+import { parseIssueText, type ImportNote, type ParsedArticle } from '@shared/import/plaintext'
+import { call } from '../../api'
+
+export type PreviewArticle =
+  | { source: 'text'; file: string; article: ParsedArticle }
+  | { source: 'docx'; file: string; article: ImportArticle; warnings: string[] }
+
+export interface Preview {
+  articles: PreviewArticle[]
+  images: ImportImage[]
+  /** Masthead of the first text file that had one. */
+  issue: IssueFields | null
+  notes: ImportNote[]
+  errors: { file: string; message_zh: string; message_en: string }[]
+}
+
+export const IMPORTABLE = '.txt,.text,.docx'
+
+function base64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+export async function readFiles(files: File[], split: 'file' | 'headings'): Promise<Preview> {
+  const preview: Preview = { articles: [], images: [], issue: null, notes: [], errors: [] }
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    try {
+      if (/\.docx$/i.test(file.name)) {
+        const docx = await call('import.docx', { data: base64(bytes), split })
+        preview.images.push(...docx.images)
+        const warnings = docx.warnings.map((w) => w.message_zh)
+        preview.articles.push(
+          ...docx.articles.map((article) => ({ source: 'docx' as const, file: file.name, article, warnings })),
+        )
+        continue
+      }
+      const decoded = decodeText(bytes)
+      if ('error' in decoded) {
+        preview.errors.push({ file: file.name, ...decoded.error })
+        continue
+      }
+      const parsed = parseIssueText(decoded.text)
+      if (parsed.articles.length === 0) {
+        preview.errors.push({ file: file.name, message_zh: '没有找到任何稿件。', message_en: 'No articles found.' })
+        continue
+      }
+      if (!preview.issue && parsed.issue.title) preview.issue = toIssueFields(parsed)
+      preview.notes.push(...parsed.notes)
+      preview.articles.push(
+        ...parsed.articles.map((article) => ({ source: 'text' as const, file: file.name, article })),
+      )
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      const folio = (error as { error?: { message_zh: string; message_en: string } }).error
+      preview.errors.push({
+        file: file.name,
+        message_zh: folio?.message_zh ?? message,
+        message_en: folio?.message_en ?? message,
+      })
+    }
+  }
+  return preview
+}
