@@ -72,6 +72,51 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE issues ADD COLUMN slogan TEXT NOT NULL DEFAULT '';
   ALTER TABLE issues ADD COLUMN credit_style TEXT NOT NULL DEFAULT '■ {name}摄';
   `,
+  // 4: zone registry, the tag index (rebuilt from each article's body on save), rejected suggestions
+  `
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE zones (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    type        TEXT,
+    level       TEXT,
+    province    TEXT,
+    city        TEXT,
+    source      TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE zone_aliases (
+    alias    TEXT PRIMARY KEY,
+    zone_id  INTEGER NOT NULL REFERENCES zones(id) ON DELETE CASCADE,
+    learned  INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX zone_aliases_zone ON zone_aliases(zone_id);
+  CREATE TABLE tags (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('zone', 'figure')),
+    ordinal     INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    zone_id     INTEGER REFERENCES zones(id) ON DELETE SET NULL,
+    value       REAL,
+    unit        TEXT,
+    qualifier   TEXT,
+    metric      TEXT,
+    period      TEXT
+  );
+  CREATE INDEX tags_article ON tags(article_id);
+  CREATE INDEX tags_zone ON tags(zone_id);
+  CREATE TABLE tag_rejections (
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    PRIMARY KEY (article_id, kind, text)
+  );
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
