@@ -204,10 +204,20 @@ test('deleting an article asks first and can be undone; issue metadata is editab
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(dialog.getByRole('alert')).toContainText('不是有效的电子邮箱')
   await dialog.locator('input[name=email]').fill('kfjzsk@163.com')
+  await dialog.locator('input[name=creditStyle]').fill('摄影：王超')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('须包含 {name}')
+  await dialog.locator('input[name=creditStyle]').fill('（{name} 摄）')
+  await dialog.locator('textarea[name=slogan]').fill('打造开发区建设升级版\n决胜高质量发展新战场')
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(dialog).toBeHidden()
   const issue = (folio.cli('issue', 'list', '--json') as { postalCode: string; email: string }[])[0]
-  expect(issue).toMatchObject({ postalCode: '21-465', email: 'kfjzsk@163.com' })
+  expect(issue).toMatchObject({
+    postalCode: '21-465',
+    email: 'kfjzsk@163.com',
+    creditStyle: '（{name} 摄）',
+    slogan: '打造开发区建设升级版\n决胜高质量发展新战场',
+  })
 
   await page.getByTestId('lang').click()
   await expect(page.getByTestId('new-issue')).toContainText('New issue')

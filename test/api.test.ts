@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph } from 'docx'
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { METHODS, type Method } from '../src/shared/api/contract'
 import { isFolioError } from '../src/shared/api/errors'
@@ -268,6 +268,52 @@ describe('import', () => {
       if (!answer.ok) expect(answer.error.message_zh).toMatch(/[\u4e00-\u9fff]/)
     }
     expect(dump(lib.db)).toBe(before)
+  })
+
+  it('a .docx goes through preview and commit with its emphasis and photo intact', async () => {
+    const png = Buffer.from(PNG_1PX, 'base64')
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '年产1GWh锂离子电池项目落地', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({
+              children: [
+                new TextRun('项目'),
+                new TextRun({ text: '总投资3亿元', bold: true }),
+                new TextRun({ text: '，预计', italics: true }),
+              ],
+            }),
+            new Paragraph({ text: '项目进展', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({
+              children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })],
+            }),
+            new Paragraph('签约现场。 ■ 王超摄'),
+          ],
+        },
+      ],
+    })
+    const data = (await Packer.toBuffer(doc)).toString('base64')
+    const preview = await lib.api.dispatchAsync('import.docx', { data })
+    if (!preview.ok) throw new Error(preview.error.message_en)
+    const { articles, images } = preview.result as { articles: never[]; images: never[] }
+    const result = lib.api.call('import.commit', { issueId, articles, images })
+    const article = lib.api.call('article.get', { id: result.articles[0]!.id })
+    const children = JSON.parse(article.body).root.children as {
+      type: string
+      children?: { text: string; format: number }[]
+      image?: string
+      credit?: string
+    }[]
+    expect(article.headline).toBe('年产1GWh锂离子电池项目落地')
+    expect(children[0]?.children?.map((c) => [c.text, c.format])).toEqual([
+      ['项目', 0],
+      ['总投资3亿元', 1],
+      ['，预计', 2],
+    ])
+    expect(children[1]).toMatchObject({ type: 'heading' })
+    expect(children[2]).toMatchObject({ type: 'photo', credit: '王超', image: sha256(PNG_1PX) })
+    expect(lib.api.call('image.get', { hash: sha256(PNG_1PX) }).data).toBe(PNG_1PX)
   })
 
   it('opens the bundled sample issue', () => {

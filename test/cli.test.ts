@@ -37,7 +37,9 @@ describe('folio CLI', () => {
     const issueId = library.api.call('issue.create', { title: '开发区建设' }).id
     const article = library.api.call('article.create', { issueId, headline: '农业农村部调研组 在晋中国家农高区调研' })
     library.close()
-    const list = JSON.parse((await cli('article', 'list', '--issue', String(issueId), '--json')).out) as { headline: string }[]
+    const list = JSON.parse((await cli('article', 'list', '--issue', String(issueId), '--json')).out) as {
+      headline: string
+    }[]
     expect(list.map((a) => a.headline)).toEqual(['农业农村部调研组 在晋中国家农高区调研'])
     const shown = JSON.parse((await cli('article', 'show', String(article.id), '--json')).out) as { id: number }
     expect(shown.id).toBe(article.id)

@@ -6,7 +6,17 @@ import { useI18n, type MessageKey } from '../../app/i18n'
 
 type Form = Pick<
   Issue,
-  'title' | 'edition' | 'number' | 'publicationDate' | 'guidance' | 'publisher' | 'postalCode' | 'email' | 'status'
+  | 'title'
+  | 'edition'
+  | 'number'
+  | 'publicationDate'
+  | 'guidance'
+  | 'publisher'
+  | 'postalCode'
+  | 'email'
+  | 'slogan'
+  | 'creditStyle'
+  | 'status'
 >
 const TEXT_FIELDS = [
   'title',
@@ -17,6 +27,7 @@ const TEXT_FIELDS = [
   'publisher',
   'postalCode',
   'email',
+  'creditStyle',
 ] as const
 
 const EMPTY: Form = {
@@ -28,7 +39,16 @@ const EMPTY: Form = {
   publisher: '',
   postalCode: '',
   email: '',
+  slogan: '',
+  creditStyle: '■ {name}摄',
   status: 'planning',
+}
+
+const PLACEHOLDERS: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = {
+  number: '2024年第25期',
+  postalCode: '21-465',
+  guidance: '山西省商务厅',
+  creditStyle: '■ {name}摄',
 }
 
 function pickForm(issue: Issue): Form {
@@ -98,11 +118,21 @@ export function IssueDialog({
               value={form[key]}
               required={key === 'title'}
               autoFocus={key === 'title'}
-              placeholder={key === 'number' ? '2024年第25期' : key === 'postalCode' ? '21-465' : ''}
+              placeholder={PLACEHOLDERS[key] ?? ''}
               onChange={(e) => setForm({ ...form, [key]: e.target.value })}
             />
           </label>
         ))}
+        <label className={`form-field wide${error?.field?.endsWith('slogan') ? ' invalid' : ''}`}>
+          <span>{t('issue.slogan')}</span>
+          <textarea
+            name="slogan"
+            rows={2}
+            value={form.slogan}
+            placeholder={'打造开发区建设升级版\n决胜高质量发展新战场'}
+            onChange={(e) => setForm({ ...form, slogan: e.target.value })}
+          />
+        </label>
         <label className="form-field">
           <span>{t('issue.status')}</span>
           <select
