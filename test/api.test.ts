@@ -84,6 +84,25 @@ function validInputs(): Record<Method, unknown> {
     },
     'sample.open': {},
     'import.docx': { data: DOCX },
+    'zone.list': {},
+    'zone.get': { id: 'sx-huairen-etdz' },
+    'zone.create': {
+      name: '平遥经济开发区',
+      type: '经济开发区',
+      province: '山西省',
+      city: '晋中市',
+      source: '编辑添加',
+    },
+    'zone.update': { id: 'sx-huairen-etdz', patch: { name: '山西怀仁经济技术开发区', level: null } },
+    'zone.merge': { sourceId: 'sx-taigu-etdz', targetId: 'sx-jinzhong-agri' },
+    'zone.alias.add': { id: 'sx-huairen-etdz', alias: '怀仁开发区' },
+    'zone.alias.remove': { alias: '怀仁经开区' },
+    'zone.gazetteer': {},
+    'figure.list': { zoneId: 'sx-huairen-etdz', unit: '元', issueId },
+    'figure.consistency': {},
+    'tag.rejections': { articleId },
+    'tag.reject': { articleId, kind: 'zone', text: '全省开发区' },
+    'tag.unreject': { articleId, kind: 'figure', text: '717亿元' },
   }
 }
 

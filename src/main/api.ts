@@ -14,6 +14,8 @@ import * as images from './services/images'
 import * as importer from './services/import'
 import * as issues from './services/issues'
 import * as revisions from './services/revisions'
+import * as tags from './services/tags'
+import * as zones from './services/zones'
 import { parseDocx } from './import/docx'
 
 /** Methods that read and write the library: synchronous, each in one transaction. */
@@ -57,6 +59,19 @@ const handlers: Handlers = {
   'image.put': (ctx, input) => ({ hash: images.storeImage(ctx, input.data) }),
   'import.commit': (ctx, input) => importer.importIntoLibrary(ctx, input),
   'sample.open': (ctx) => importer.openSample(ctx),
+  'zone.list': (ctx) => zones.listZones(ctx),
+  'zone.get': (ctx, input) => tags.getZoneDetail(ctx, input.id),
+  'zone.create': (ctx, input) => zones.createZone(ctx, input),
+  'zone.update': (ctx, input) => zones.updateZone(ctx, input),
+  'zone.merge': (ctx, input) => zones.mergeZones(ctx, input),
+  'zone.alias.add': (ctx, input) => zones.addAlias(ctx, input),
+  'zone.alias.remove': (ctx, input) => zones.removeAlias(ctx, input.alias),
+  'zone.gazetteer': (ctx) => zones.registryGazetteer(ctx),
+  'figure.list': (ctx, input) => tags.listFigures(ctx, input),
+  'figure.consistency': (ctx) => tags.figureConsistency(ctx),
+  'tag.rejections': (ctx, input) => tags.listRejections(ctx, input.articleId),
+  'tag.reject': (ctx, input) => tags.rejectSuggestion(ctx, input),
+  'tag.unreject': (ctx, input) => tags.unrejectSuggestion(ctx, input),
 }
 
 export interface Api {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { createApi, type Api } from './api'
 import { openLibrary, type Db } from './store/db'
 import type { ServiceContext } from './services/context'
+import { seedRegistry } from './services/zones'
 
 export const DEFAULT_REVISION_INTERVAL_MS = 3 * 60 * 1000
 
@@ -20,6 +21,13 @@ export function openFolio(path: string, options: Partial<Omit<ServiceContext, 'd
     now: options.now ?? (() => new Date()),
     revisionIntervalMs: options.revisionIntervalMs ?? DEFAULT_REVISION_INTERVAL_MS,
     resourcesDir: options.resourcesDir ?? findResources(__dirname),
+  }
+  try {
+    // once per library: the starter zone registry (later edits by editors are never undone)
+    db.transaction(() => seedRegistry(ctx))()
+  } catch (error) {
+    db.close()
+    throw error
   }
   return { db, api: createApi(ctx), close: () => db.close() }
 }

@@ -6,6 +6,7 @@ import { countChars } from '../../shared/text/count'
 import { isoNow, type ServiceContext } from './context'
 import { requireIssue } from './issues'
 import { recordRevision, type RevisionReasonOrNone } from './revisions'
+import { reindexArticle } from './tags'
 
 export interface ArticleRow {
   id: number
@@ -152,6 +153,7 @@ export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.c
       now,
     )
   const newId = Number(info.lastInsertRowid)
+  reindexArticle(ctx, newId, body.body_json)
   ids.splice(index, 0, newId)
   renumber(ctx, ids)
   return getArticle(ctx, newId)
@@ -198,6 +200,10 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
         row.id,
       )
   }
+  // The tag index follows the body; an explicit save also refreshes it against the registry.
+  if (patch.body !== undefined && (next.body_json !== row.body_json || input.explicit)) {
+    reindexArticle(ctx, row.id, next.body_json)
+  }
   const reason: RevisionReasonOrNone = input.explicit
     ? 'save'
     : next.status !== row.status
@@ -233,6 +239,8 @@ export function restoreArticle(ctx: ServiceContext, id: number): Article {
   if (!row) fail('not_found', `回收站里没有第 ${id} 号稿件。`, `Article ${id} is not in the trash.`, 'id')
   requireIssue(ctx, row.issue_id)
   ctx.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id)
+  const restored = ctx.db.prepare('SELECT body_json FROM articles WHERE id = ?').get(id) as { body_json: string }
+  reindexArticle(ctx, id, restored.body_json)
   renumber(
     ctx,
     orderedRows(ctx, row.issue_id).map((r) => r.id),

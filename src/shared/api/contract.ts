@@ -6,6 +6,8 @@ import { z } from 'zod'
 import type { Article, ArticleSummary, Issue, LibraryInfo, Revision, RevisionSummary } from './types'
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from './types'
 import type { ImportArticle, ImportImage } from '../import/model'
+import type { GazetteerData } from '../tagging/gazetteer'
+import type { FigureConflict, FigureRow, TagRejection, ZoneDetail, ZoneSummary } from './tagging-types'
 
 /** Longest single-line field (headline, dateline …) in characters. */
 export const MAX_FIELD = 2000
@@ -44,6 +46,15 @@ const articleFields = {
 }
 
 const optionalText = z.string().max(MAX_FIELD).nullable()
+const zoneId = z.string().min(1).max(100)
+const zoneName = z.string().trim().min(2).max(100)
+const zoneFields = {
+  type: z.string().max(50).optional(),
+  level: z.enum(['国家级', '省级']).nullable().optional(),
+  province: z.string().max(50).nullable().optional(),
+  city: z.string().max(50).nullable().optional(),
+  source: z.string().max(500).optional(),
+}
 const importBlock = z.discriminatedUnion('type', [
   z
     .object({
@@ -138,6 +149,30 @@ export const schemas = {
   'import.docx': z
     .object({ data: z.base64().max(70_000_000), split: z.enum(['file', 'headings']).optional() })
     .strict(),
+  'zone.list': z.object({}).strict(),
+  'zone.get': z.object({ id: zoneId }).strict(),
+  'zone.create': z.object({ name: zoneName }).extend(zoneFields).strict(),
+  /** Renaming keeps the old name as an alias, so earlier mentions still resolve. */
+  'zone.update': z
+    .object({ id: zoneId, patch: z.object({ name: zoneName.optional() }).extend(zoneFields).strict() })
+    .strict(),
+  /** Moves every alias and tag of `sourceId` to `targetId`; the source's name becomes an alias. */
+  'zone.merge': z.object({ sourceId: zoneId, targetId: zoneId }).strict(),
+  'zone.alias.add': z.object({ id: zoneId, alias: zoneName }).strict(),
+  'zone.alias.remove': z.object({ alias: zoneName }).strict(),
+  /** The registry as detector data (src/shared/tagging loadGazetteer input), for live suggestions. */
+  'zone.gazetteer': z.object({}).strict(),
+  'figure.list': z
+    .object({ zoneId: zoneId.optional(), unit: z.string().max(20).optional(), issueId: id.optional() })
+    .strict(),
+  'figure.consistency': z.object({}).strict(),
+  'tag.rejections': z.object({ articleId: id }).strict(),
+  'tag.reject': z
+    .object({ articleId: id, kind: z.enum(['zone', 'figure']), text: z.string().min(1).max(200) })
+    .strict(),
+  'tag.unreject': z
+    .object({ articleId: id, kind: z.enum(['zone', 'figure']), text: z.string().min(1).max(200) })
+    .strict(),
   /** Opens the bundled sample issue (开发区建设 专刊 2024年第25期) as a new issue. */
   'sample.open': z.object({}).strict(),
 } as const
@@ -163,6 +198,19 @@ export interface Results {
   'image.put': { hash: string }
   'import.commit': { issue: Issue; articles: Article[] }
   'sample.open': { issue: Issue; articles: Article[] }
+  'zone.list': ZoneSummary[]
+  'zone.get': ZoneDetail
+  'zone.create': ZoneSummary
+  'zone.update': ZoneSummary
+  'zone.merge': ZoneSummary
+  'zone.alias.add': ZoneSummary
+  'zone.alias.remove': { alias: string }
+  'zone.gazetteer': GazetteerData
+  'figure.list': FigureRow[]
+  'figure.consistency': FigureConflict[]
+  'tag.rejections': TagRejection[]
+  'tag.reject': TagRejection[]
+  'tag.unreject': TagRejection[]
   'import.docx': {
     articles: ImportArticle[]
     images: ImportImage[]

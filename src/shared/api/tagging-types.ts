@@ -1,0 +1,83 @@
+/** Zone registry, tag index and figure views as the API returns them (issue: tagging). */
+import type { ZoneLevel } from '../tagging/types'
+
+export type AliasKind = 'short' | 'alias' | 'context' | 'learned'
+
+export interface ZoneSummary {
+  id: string
+  name: string
+  type: string
+  level: ZoneLevel | null
+  province: string | null
+  city: string | null
+  source: string
+  aliases: { alias: string; kind: AliasKind }[]
+  /** Tagged mentions across all articles (not deleted). */
+  mentionCount: number
+  articleCount: number
+}
+
+export interface ZoneMention {
+  articleId: number
+  headline: string
+  issueId: number
+  issueTitle: string
+  issueNumber: string
+  /** The text as written, e.g. 怀仁经开区. */
+  text: string
+}
+
+export interface FigureRow {
+  articleId: number
+  headline: string
+  issueId: number
+  issueTitle: string
+  issueNumber: string
+  text: string
+  value: number
+  unit: string
+  qualifier: string | null
+  /** Editor's label, e.g. 进出口额; '' when not given. */
+  metric: string
+  /** e.g. 2023年; '' when not given. */
+  period: string
+  zoneId: string | null
+  zoneName: string | null
+}
+
+export interface ZoneDetail extends ZoneSummary {
+  mentions: ZoneMention[]
+  figures: FigureRow[]
+}
+
+/** The same zone + metric (+ period) reported with different values. */
+export interface FigureConflict {
+  zoneId: string
+  zoneName: string
+  metric: string
+  period: string
+  figures: FigureRow[]
+}
+
+export interface TagRejection {
+  kind: 'zone' | 'figure'
+  text: string
+}
+
+/** Serialized tag nodes inside an article body (Lexical JSON): text nodes with entity data. */
+export interface SerializedZoneTag {
+  type: 'zone-tag'
+  text: string
+  zoneId: string
+  zoneName: string
+}
+
+export interface SerializedFigureTag {
+  type: 'figure-tag'
+  text: string
+  value: number
+  unit: string
+  qualifier: string | null
+  metric: string
+  period: string
+}
