@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { I18nProvider } from './app/i18n'
+import { TaggingProvider } from './editor/tagging/TaggingContext'
 import './styles.css'
 
 const root = document.getElementById('root')
@@ -9,7 +10,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <App />
+        <TaggingProvider>
+          <App />
+        </TaggingProvider>
       </I18nProvider>
     </StrictMode>,
   )

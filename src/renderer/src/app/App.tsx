@@ -4,7 +4,9 @@ import { call, errorMessage, onFlushRequest } from '../api'
 import { ArticlesPane } from '../features/articles/ArticlesPane'
 import { ArticleEditor, type ArticleEditorProps } from '../features/editor/ArticleEditor'
 import { flushAll, flushAllOnUnload } from '../features/editor/savers'
+import { FiguresView } from '../features/figures/FiguresView'
 import { ImportDialog } from '../features/import/ImportDialog'
+import { ZonesView } from '../features/zones/ZonesView'
 import { IssueDialog } from '../features/issues/IssueDialog'
 import { IssuesPane } from '../features/issues/IssuesPane'
 import { ConfirmDialog } from './Dialog'
@@ -105,6 +107,13 @@ export function App() {
   }, [])
 
   const [dragging, setDragging] = useState(false)
+  const [view, setView] = useState<'articles' | 'zones' | 'figures'>('articles')
+
+  const openArticle = (issueId: number, articleId: number): void => {
+    setView('articles')
+    if (issueId !== place.issueId) void refreshArticles(issueId)
+    setPlace({ issueId, articleId })
+  }
 
   const openSample = async (): Promise<void> => {
     try {
@@ -240,6 +249,24 @@ export function App() {
             {selectedIssue.title} {selectedIssue.edition} · {selectedIssue.number}
           </span>
         )}
+        <nav className="tabs" role="tablist">
+          {(['articles', 'zones', 'figures'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={view === v}
+              className={`tab${view === v ? ' active' : ''}`}
+              data-testid={`tab-${v}`}
+              onClick={() => {
+                void flushAll()
+                setView(v)
+              }}
+            >
+              {t(`view.${v}`)}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
         <button
           type="button"
@@ -250,7 +277,9 @@ export function App() {
           {t('lang.switch')}
         </button>
       </header>
-      <main className="panes">
+      {view === 'zones' && <ZonesView onOpenArticle={openArticle} />}
+      {view === 'figures' && <FiguresView issues={issues} onOpenArticle={openArticle} />}
+      <main className="panes" hidden={view !== 'articles'}>
         <IssuesPane
           issues={issues}
           selectedId={place.issueId}

@@ -13,6 +13,10 @@ import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { BODY_NODES } from '../../editor/nodes'
 import { CreditStyleContext } from '../../editor/nodes/PhotoView'
+import { rejectionKey, type Suggestion } from '../../editor/tagging/suggestions'
+import { useTagging } from '../../editor/tagging/TaggingContext'
+import { TagsPanel } from '../../editor/tagging/TagsPanel'
+import { TagsPlugin } from '../../editor/tagging/TagsPlugin'
 import { CleanContentPlugin } from '../../editor/plugins/CleanContentPlugin'
 import { CountPlugin } from '../../editor/plugins/CountPlugin'
 import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
@@ -105,6 +109,21 @@ function LoadedEditor({
   const [status, setStatus] = useState<ArticleStatus>(article.status)
   const [count, setCount] = useState<CharCount>({ chars: article.charCount, punct: article.punctCount })
   const [showRevisions, setShowRevisions] = useState(false)
+  const [showTags, setShowTags] = useState(true)
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([])
+  const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set())
+  const { gazetteer } = useTagging()
+
+  useEffect(() => {
+    call('tag.rejections', { articleId: article.id })
+      .then((list) => setRejected(new Set(list.map((r) => rejectionKey(r.kind, r.text)))))
+      .catch((error: unknown) => console.error(error))
+  }, [article.id])
+
+  const reject = (kind: 'zone' | 'figure', text: string): void => {
+    setRejected((prev) => new Set([...prev, rejectionKey(kind, text)]))
+    call('tag.reject', { articleId: article.id, kind, text }).catch((error: unknown) => console.error(error))
+  }
   const saveState = useSyncExternalStore(
     useCallback((listener) => saver.subscribe(listener), [saver]),
     () => saver.state,
@@ -172,42 +191,46 @@ function LoadedEditor({
 
   return (
     <div className={`editor${showRevisions ? ' with-revisions' : ''}`} onKeyDown={onKeyDown}>
-      <div className="editor-scroll">
-        <div className="sheet">
-          {fieldInput('kicker', 'f-kicker')}
-          {fieldInput('headline', 'f-headline', true)}
-          {fieldInput('subtitle', 'f-subtitle')}
-          <div className="field-row">
-            {fieldInput('dateline', 'f-dateline')}
-            {fieldInput('byline', 'f-byline')}
-          </div>
-          <CreditStyleContext.Provider value={creditStyle}>
-            <LexicalComposer initialConfig={initialConfig}>
-              <ToolbarPlugin />
-              <div className="body-wrap">
-                <RichTextPlugin
-                  contentEditable={
-                    <ContentEditable
-                      className="body-editable"
-                      aria-label={t('editor.body')}
-                      data-testid="body"
-                      onBlur={() => void saver.flush()}
-                    />
-                  }
-                  placeholder={<div className="body-placeholder">{t('editor.placeholder')}</div>}
-                  ErrorBoundary={LexicalErrorBoundary}
-                />
+      <CreditStyleContext.Provider value={creditStyle}>
+        <LexicalComposer initialConfig={initialConfig}>
+          <div className="editor-main">
+            <div className="editor-scroll">
+              <div className="sheet">
+                {fieldInput('kicker', 'f-kicker')}
+                {fieldInput('headline', 'f-headline', true)}
+                {fieldInput('subtitle', 'f-subtitle')}
+                <div className="field-row">
+                  {fieldInput('dateline', 'f-dateline')}
+                  {fieldInput('byline', 'f-byline')}
+                </div>
+                <ToolbarPlugin />
+                <div className="body-wrap">
+                  <RichTextPlugin
+                    contentEditable={
+                      <ContentEditable
+                        className="body-editable"
+                        aria-label={t('editor.body')}
+                        data-testid="body"
+                        onBlur={() => void saver.flush()}
+                      />
+                    }
+                    placeholder={<div className="body-placeholder">{t('editor.placeholder')}</div>}
+                    ErrorBoundary={LexicalErrorBoundary}
+                  />
+                </div>
+                <HistoryPlugin />
+                <ListPlugin />
+                <CleanContentPlugin />
+                <PlainTextPastePlugin />
+                <CountPlugin onCount={onCount} />
+                <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={setSuggestions} />
+                <OnChangePlugin ignoreSelectionChange onChange={onBodyChange} />
               </div>
-              <HistoryPlugin />
-              <ListPlugin />
-              <CleanContentPlugin />
-              <PlainTextPastePlugin />
-              <CountPlugin onCount={onCount} />
-              <OnChangePlugin ignoreSelectionChange onChange={onBodyChange} />
-            </LexicalComposer>
-          </CreditStyleContext.Provider>
-        </div>
-      </div>
+            </div>
+            {showTags && <TagsPanel suggestions={suggestions} onReject={reject} onClose={() => setShowTags(false)} />}
+          </div>
+        </LexicalComposer>
+      </CreditStyleContext.Provider>
       {showRevisions && (
         <RevisionsPanel
           articleId={article.id}
@@ -228,6 +251,14 @@ function LoadedEditor({
         <button
           type="button"
           className="link history-link"
+          data-testid="show-tags"
+          onClick={() => setShowTags((v) => !v)}
+        >
+          {t('tags.toggle', { count: suggestions.length })}
+        </button>
+        <button
+          type="button"
+          className="link"
           data-testid="show-revisions"
           onClick={() => void saver.flush().then(() => setShowRevisions((v) => !v))}
         >

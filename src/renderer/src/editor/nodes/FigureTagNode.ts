@@ -1,0 +1,104 @@
+/**
+ * A key figure in the text (717亿元, 42.3%): its value with the magnitude folded in, unit,
+ * qualifier (约, 超过 …), and the editor's metric label and period for fact-checking.
+ */
+import {
+  $applyNodeReplacement,
+  TextNode,
+  type EditorConfig,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedTextNode,
+  type Spread,
+} from 'lexical'
+
+export interface FigureData {
+  value: number
+  unit: string
+  qualifier: string | null
+  metric: string
+  period: string
+}
+
+const EMPTY_FIGURE: FigureData = { value: 0, unit: '', qualifier: null, metric: '', period: '' }
+
+export type SerializedFigureTagNode = Spread<
+  { value: number; unit: string; qualifier: string | null; metric: string; period: string },
+  SerializedTextNode
+>
+
+export class FigureTagNode extends TextNode {
+  __figure: FigureData
+
+  static override getType(): string {
+    return 'figure-tag'
+  }
+
+  static override clone(node: FigureTagNode): FigureTagNode {
+    return new FigureTagNode(node.__text, node.__figure, node.__key)
+  }
+
+  static override importJSON(json: SerializedFigureTagNode): FigureTagNode {
+    const { value, unit, qualifier, metric, period } = json
+    return $createFigureTagNode(json.text, {
+      value,
+      unit,
+      qualifier: qualifier ?? null,
+      metric: metric ?? '',
+      period: period ?? '',
+    }).updateFromJSON(json)
+  }
+
+  constructor(text = '', figure: FigureData = EMPTY_FIGURE, key?: NodeKey) {
+    super(text, key)
+    this.__figure = figure
+  }
+
+  override exportJSON(): SerializedFigureTagNode {
+    return { ...super.exportJSON(), ...this.__figure, type: 'figure-tag' }
+  }
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    const dom = super.createDOM(config)
+    dom.classList.add('tag', 'tag-figure')
+    dom.title = describeFigure(this.__figure)
+    return dom
+  }
+
+  override updateDOM(prev: this, dom: HTMLElement, config: EditorConfig): boolean {
+    const changed = super.updateDOM(prev, dom, config)
+    dom.title = describeFigure(this.__figure)
+    return changed
+  }
+
+  override canInsertTextBefore(): false {
+    return false
+  }
+
+  override canInsertTextAfter(): false {
+    return false
+  }
+
+  getFigure(): FigureData {
+    return this.getLatest().__figure
+  }
+
+  setFigure(figure: FigureData): this {
+    const writable = this.getWritable()
+    writable.__figure = figure
+    return writable
+  }
+}
+
+export function describeFigure(f: FigureData): string {
+  const value = f.value.toLocaleString('zh-CN', { maximumFractionDigits: 6 })
+  return [f.metric, f.period, `${f.qualifier ?? ''}${value} ${f.unit}`].filter(Boolean).join(' · ')
+}
+
+export function $createFigureTagNode(text: string, figure: FigureData): FigureTagNode {
+  return $applyNodeReplacement(new FigureTagNode(text, figure))
+}
+
+export function $isFigureTagNode(node: LexicalNode | null | undefined): node is FigureTagNode {
+  return node instanceof FigureTagNode
+}

@@ -1,0 +1,383 @@
+/**
+ * The article's tags beside the text: suggestions to accept or reject (one by one or all at
+ * once), manual tagging of the selection (zone typeahead over the registry, figure form), and
+ * the tag under the cursor to edit or remove.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getNodeByKey, $getSelection, $isRangeSelection } from 'lexical'
+import { useEffect, useMemo, useState } from 'react'
+import { detectFigures } from '@shared/tagging'
+import { call, errorMessage } from '../../api'
+import { useI18n } from '../../app/i18n'
+import { $isFigureTagNode, describeFigure, type FigureData } from '../nodes/FigureTagNode'
+import { $isZoneTagNode } from '../nodes/ZoneTagNode'
+import { $blockText } from './segments'
+import { $applyTag, $untag, acceptAll, type Suggestion, type TagPayload } from './suggestions'
+import { useTagging } from './TaggingContext'
+
+interface Span {
+  blockKey: string
+  start: number
+  end: number
+  text: string
+}
+
+type CurrentTag = { key: string; kind: 'zone'; zoneName: string } | { key: string; kind: 'figure'; figure: FigureData }
+
+/** The selection as a span of one block, or null (collapsed, or across blocks). */
+function $selectedSpan(): Span | null {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection) || selection.isCollapsed()) return null
+  const [first, last] = selection.isBackward()
+    ? [selection.focus, selection.anchor]
+    : [selection.anchor, selection.focus]
+  const block = first.getNode().getTopLevelElement()
+  if (!block || block !== last.getNode().getTopLevelElement() || first.type !== 'text' || last.type !== 'text')
+    return null
+  const text = $blockText(block)
+  const offset = (key: string, at: number): number | null => {
+    const segment = text.segments.find((s) => s.key === key)
+    return segment ? segment.start + at : null
+  }
+  const start = offset(first.key, first.offset)
+  const end = offset(last.key, last.offset)
+  if (start === null || end === null || end <= start) return null
+  return { blockKey: text.blockKey, start, end, text: text.text.slice(start, end) }
+}
+
+function $currentTag(): CurrentTag | null {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection)) return null
+  const node = selection.anchor.getNode()
+  if ($isZoneTagNode(node)) return { key: node.getKey(), kind: 'zone', zoneName: node.getZoneName() }
+  if ($isFigureTagNode(node)) return { key: node.getKey(), kind: 'figure', figure: node.getFigure() }
+  return null
+}
+
+export function TagsPanel({
+  suggestions,
+  onReject,
+  onClose,
+}: {
+  suggestions: Suggestion[]
+  onReject(kind: 'zone' | 'figure', text: string): void
+  onClose(): void
+}) {
+  const [editor] = useLexicalComposerContext()
+  const { t, lang } = useI18n()
+  const { data, refresh } = useTagging()
+  const [span, setSpan] = useState<Span | null>(null)
+  const [current, setCurrent] = useState<CurrentTag | null>(null)
+  const [mode, setMode] = useState<'zone' | 'figure' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) =>
+        editorState.read(() => {
+          const selected = $selectedSpan()
+          if (selected) setSpan(selected)
+          setCurrent($currentTag())
+        }),
+      ),
+    [editor],
+  )
+
+  /** A registry id for a detected or typed zone, creating the zone when the registry lacks it. */
+  const resolveZone = async (name: string, type = ''): Promise<{ zoneId: string; zoneName: string }> => {
+    const known = data?.zones.find((z) => z.name === name || z.short?.includes(name) || z.aliases?.includes(name))
+    if (known) return { zoneId: known.id, zoneName: known.name }
+    const created = await call('zone.create', { name, ...(type && { type }) })
+    await refresh()
+    return { zoneId: created.id, zoneName: created.name }
+  }
+
+  const payloadFor = async (s: Suggestion): Promise<TagPayload> => {
+    if (s.kind === 'zone' && s.zone) {
+      const zone = s.zone.id
+        ? { zoneId: s.zone.id, zoneName: s.zone.name }
+        : await resolveZone(s.zone.name, s.zone.type)
+      return { kind: 'zone', ...zone }
+    }
+    const f = s.figure ?? { value: 0, unit: '', qualifier: null }
+    return { kind: 'figure', figure: { ...f, metric: '', period: '' } }
+  }
+
+  const accept = async (list: Suggestion[]): Promise<void> => {
+    try {
+      setError(null)
+      const items = []
+      for (const suggestion of list) items.push({ suggestion, payload: await payloadFor(suggestion) })
+      acceptAll(editor, items)
+    } catch (e) {
+      setError(errorMessage(e, lang))
+    }
+  }
+
+  const tagSpan = (payload: TagPayload): void => {
+    if (!span) return
+    editor.update(() => {
+      if (!$applyTag(span.blockKey, span.start, span.end, span.text, payload)) setError(t('tags.spanMoved'))
+    })
+    setMode(null)
+    setSpan(null)
+  }
+
+  return (
+    <aside className="side-panel tags-panel" data-testid="tags-panel" aria-label={t('tags.title')}>
+      <header className="pane-head">
+        <h2>{t('tags.title')}</h2>
+        <button type="button" className="icon-btn visible" aria-label={t('common.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div className="side-scroll">
+        {error && <p className="form-error">{error}</p>}
+
+        {current && (
+          <section className="tag-section" data-testid="current-tag">
+            <h3>{t('tags.current')}</h3>
+            {current.kind === 'zone' ? (
+              <>
+                <div className="tag-line">
+                  <span className="badge b-zone">{t('tags.zone')}</span> {current.zoneName}
+                </div>
+                <ZonePicker
+                  placeholder={t('tags.changeZone')}
+                  onPick={async (name) => {
+                    const zone = await resolveZone(name)
+                    editor.update(() => {
+                      const node = $getNodeByKey(current.key)
+                      if ($isZoneTagNode(node)) node.setZone(zone.zoneId, zone.zoneName)
+                    })
+                  }}
+                />
+              </>
+            ) : (
+              <FigureForm
+                initial={current.figure}
+                submitLabel={t('common.save')}
+                onSubmit={(figure) =>
+                  editor.update(() => {
+                    const node = $getNodeByKey(current.key)
+                    if ($isFigureTagNode(node)) node.setFigure(figure)
+                  })
+                }
+              />
+            )}
+            <button
+              type="button"
+              className="link danger"
+              data-testid="untag"
+              onClick={() => editor.update(() => $untag(current.key))}
+            >
+              {t('tags.remove')}
+            </button>
+          </section>
+        )}
+
+        <section className="tag-section">
+          <h3>{t('tags.manual')}</h3>
+          <div className="tag-line muted">{span ? `「${span.text}」` : t('tags.selectHint')}</div>
+          <div className="tag-actions">
+            <button
+              type="button"
+              className="btn small"
+              disabled={!span}
+              onClick={() => setMode('zone')}
+              data-testid="tag-as-zone"
+            >
+              {t('tags.asZone')}
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              disabled={!span}
+              onClick={() => setMode('figure')}
+              data-testid="tag-as-figure"
+            >
+              {t('tags.asFigure')}
+            </button>
+          </div>
+          {mode === 'zone' && span && (
+            <ZonePicker
+              autoFocus
+              initial={span.text}
+              placeholder={t('tags.zoneSearch')}
+              onPick={async (name) => {
+                try {
+                  tagSpan({ kind: 'zone', ...(await resolveZone(name)) })
+                } catch (e) {
+                  setError(errorMessage(e, lang))
+                }
+              }}
+            />
+          )}
+          {mode === 'figure' && span && (
+            <FigureForm
+              initial={prefillFigure(span.text)}
+              submitLabel={t('tags.apply')}
+              onSubmit={(figure) => tagSpan({ kind: 'figure', figure })}
+            />
+          )}
+        </section>
+
+        <section className="tag-section">
+          <h3>
+            {t('tags.suggestions', { count: suggestions.length })}
+            {suggestions.length > 0 && (
+              <button
+                type="button"
+                className="btn small primary"
+                onClick={() => void accept(suggestions)}
+                data-testid="accept-all"
+              >
+                {t('tags.acceptAll')}
+              </button>
+            )}
+          </h3>
+          {suggestions.length === 0 && <p className="muted">{t('tags.none')}</p>}
+          <ul className="suggestions">
+            {suggestions.map((s) => (
+              <li key={s.id} data-testid="suggestion" data-kind={s.kind}>
+                <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
+                <span className="suggestion-text">{s.text}</span>
+                <span className="muted suggestion-detail">
+                  {s.zone
+                    ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
+                    : s.figure
+                      ? `= ${describeFigure({ ...s.figure, metric: '', period: '' })}`
+                      : ''}
+                </span>
+                <span className="suggestion-actions">
+                  <button type="button" className="link" onClick={() => void accept([s])} data-testid="accept">
+                    {t('tags.accept')}
+                  </button>
+                  <button type="button" className="link" onClick={() => onReject(s.kind, s.text)} data-testid="reject">
+                    {t('tags.reject')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </aside>
+  )
+}
+
+function prefillFigure(text: string): FigureData {
+  const found = detectFigures(text)[0]
+  const numeric = Number(text.replace(/[^\d.]/g, ''))
+  return {
+    value: found?.value ?? (Number.isFinite(numeric) ? numeric : 0),
+    unit: found?.unit ?? '',
+    qualifier: found?.qualifier ?? null,
+    metric: '',
+    period: '',
+  }
+}
+
+/** Typeahead over the registry's names, short forms and aliases; Enter takes the first match. */
+function ZonePicker({
+  initial = '',
+  placeholder,
+  autoFocus,
+  onPick,
+}: {
+  initial?: string
+  placeholder: string
+  autoFocus?: boolean
+  onPick(name: string): Promise<void> | void
+}) {
+  const { t } = useI18n()
+  const { data } = useTagging()
+  const [query, setQuery] = useState(initial)
+  const matches = useMemo(() => {
+    const q = query.trim()
+    if (!data || q === '') return []
+    return data.zones
+      .filter((z) => [z.name, ...(z.short ?? []), ...(z.aliases ?? [])].some((n) => n.includes(q) || q.includes(n)))
+      .slice(0, 8)
+  }, [data, query])
+  const exact = matches.some((z) => z.name === query.trim())
+  return (
+    <div className="zone-picker">
+      <input
+        value={query}
+        placeholder={placeholder}
+        autoFocus={autoFocus}
+        data-testid="zone-search"
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault()
+            const first = matches[0]?.name ?? query.trim()
+            if (first) void onPick(first)
+          }
+        }}
+      />
+      <ul className="zone-options" role="listbox">
+        {matches.map((z) => (
+          <li
+            key={z.id}
+            role="option"
+            aria-selected={false}
+            data-testid="zone-option"
+            onClick={() => void onPick(z.name)}
+          >
+            {z.name}
+            <span className="muted"> {z.type}</span>
+          </li>
+        ))}
+        {query.trim().length >= 2 && !exact && (
+          <li role="option" aria-selected={false} data-testid="zone-create" onClick={() => void onPick(query.trim())}>
+            {t('tags.createZone', { name: query.trim() })}
+          </li>
+        )}
+      </ul>
+    </div>
+  )
+}
+
+function FigureForm({
+  initial,
+  submitLabel,
+  onSubmit,
+}: {
+  initial: FigureData
+  submitLabel: string
+  onSubmit(figure: FigureData): void
+}) {
+  const { t } = useI18n()
+  const [form, setForm] = useState({ ...initial, value: String(initial.value), qualifier: initial.qualifier ?? '' })
+  const value = Number(form.value)
+  return (
+    <form
+      className="figure-form"
+      data-testid="figure-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (!Number.isFinite(value)) return
+        onSubmit({
+          value,
+          unit: form.unit,
+          qualifier: form.qualifier || null,
+          metric: form.metric,
+          period: form.period,
+        })
+      }}
+    >
+      {(['value', 'unit', 'qualifier', 'metric', 'period'] as const).map((key) => (
+        <label key={key} className="form-field">
+          <span>{t(`tags.f.${key}`)}</span>
+          <input name={key} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+        </label>
+      ))}
+      {!Number.isFinite(value) && <p className="form-error">{t('tags.badValue')}</p>}
+      <button type="submit" className="btn small primary">
+        {submitLabel}
+      </button>
+    </form>
+  )
+}
