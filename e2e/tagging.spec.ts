@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { body, expect, test, waitSaved } from './fixtures'
 
@@ -104,4 +105,58 @@ test('typing and composing next to a tag never writes into it', async ({ page, f
   await cdp.send('Input.insertText', { text: '管委会' })
   await expect(body(page).locator('.tag-zone').first()).toHaveText(tagText)
   await expect(body(page)).toContainText(`${tagText}管委会`)
+})
+
+test('figures tagged by hand with a metric and period are checked for consistency across articles', async ({
+  page,
+  folio,
+}) => {
+  await page.goto(folio.url)
+  await page.getByTestId('open-sample').click()
+  const panel = page.getByTestId('tags-panel')
+
+  // Article 3: the zone by suggestion, then 3亿元 by hand with its metric and period.
+  await page.getByTestId('article-item').nth(2).click()
+  await panel.getByTestId('suggestion').filter({ hasText: '应县经济技术开发区' }).first().getByTestId('accept').click()
+  await selectText(page, '3亿元')
+  await panel.getByTestId('tag-as-figure').click()
+  const form = panel.getByTestId('figure-form')
+  await expect(form.locator('input[name=value]')).toHaveValue('300000000')
+  await expect(form.locator('input[name=unit]')).toHaveValue('元')
+  await form.locator('input[name=metric]').fill('项目投资')
+  await form.locator('input[name=period]').fill('2024年')
+  await form.getByRole('button', { name: '标注' }).click()
+  await expect(body(page).locator('.tag-figure').filter({ hasText: '3亿元' })).toHaveCount(1)
+  await waitSaved(page)
+
+  // Article 4 reports the same project with another value.
+  await page.getByTestId('article-item').nth(3).click()
+  await body(page).locator('p').last().click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.insertText('应县经济技术开发区锂离子电池项目投资5亿元。')
+  const fresh = panel.getByTestId('suggestion')
+  await expect(fresh.filter({ hasText: '5亿元' })).toHaveCount(1)
+  await fresh.filter({ hasText: '应县经济技术开发区' }).first().getByTestId('accept').click()
+  await fresh.filter({ hasText: '5亿元' }).getByTestId('accept').click()
+  await body(page).locator('.tag-figure').filter({ hasText: '5亿元' }).click()
+  const current = panel.getByTestId('current-tag')
+  await current.locator('input[name=metric]').fill('项目投资')
+  await current.locator('input[name=period]').fill('2024年')
+  await current.getByRole('button', { name: '保存' }).click()
+  await waitSaved(page)
+
+  await page.getByTestId('tab-figures').click()
+  const conflicts = page.getByTestId('conflicts')
+  await expect(conflicts).toContainText('应县经济技术开发区 · 项目投资 · 2024年')
+  await expect(conflicts).toContainText('3亿元')
+  await expect(conflicts).toContainText('5亿元')
+  await page.screenshot({ path: 'test-results/screens/figures.png' })
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
+  const csv = readFileSync(await download.path(), 'utf8')
+  expect(csv.split('\r\n')[0]).toBe('\ufeff期号,稿件,开发区,指标,时期,原文,数值,单位,限定')
+  expect(csv).toContain(
+    '2024年第25期,年产1GWh锂离子电池项目落地,应县经济技术开发区,项目投资,2024年,3亿元,300000000,元,',
+  )
 })

@@ -155,6 +155,7 @@ export function TagsPanel({
               </>
             ) : (
               <FigureForm
+                key={current.key}
                 initial={current.figure}
                 submitLabel={t('common.save')}
                 onSubmit={(figure) =>
