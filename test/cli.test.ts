@@ -1,8 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../src/main/cli/run'
 import { openFolio } from '../src/main/library'
-import { tempLibrary, type TempLibrary } from './helpers'
+import { runFolio, tempLibrary, type TempLibrary } from './helpers'
 
 let lib: TempLibrary
 beforeEach(() => {
@@ -11,16 +10,7 @@ beforeEach(() => {
 })
 afterEach(() => lib.dispose())
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(
-    ['--db', lib.path, ...args],
-    (s) => (out += s),
-    (s) => (err += s),
-  )
-  return { code, out, err }
-}
+const cli = (...args: string[]) => runFolio(lib.path, ...args)
 
 describe('folio CLI', () => {
   it('creates and lists issues as JSON', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runCli } from '../src/main/cli/run'
 import { openFolio, type Library } from '../src/main/library'
 import type { Db } from '../src/main/store/db'
 
@@ -44,4 +45,16 @@ export const PNG_1PX =
 
 export function sha256(base64: string): string {
   return createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex')
+}
+
+/** Runs the `folio` CLI in-process against a library file, capturing its output. */
+export async function runFolio(dbPath: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(
+    ['--db', dbPath, ...args],
+    (s) => (out += s),
+    (s) => (err += s),
+  )
+  return { code, out, err }
 }

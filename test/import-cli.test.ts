@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../src/main/cli/run'
 import { openFolio } from '../src/main/library'
-import { dump, tempLibrary, type TempLibrary } from './helpers'
+import { dump, runFolio, tempLibrary, type TempLibrary } from './helpers'
 
 const SEED = join(__dirname, '../resources/samples/kaifaqu-2024-25.txt')
 const GOLD = JSON.parse(readFileSync(join(__dirname, 'fixtures/import/seed-kfjz-2024-25.expected.json'), 'utf8')) as {
@@ -42,16 +41,7 @@ beforeEach(() => {
 })
 afterEach(() => lib.dispose())
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(
-    ['--db', lib.path, ...args],
-    (s) => (out += s),
-    (s) => (err += s),
-  )
-  return { code, out, err }
-}
+const cli = (...args: string[]) => runFolio(lib.path, ...args)
 
 function libraryDump(): string {
   const library = openFolio(lib.path)

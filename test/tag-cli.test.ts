@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../src/main/cli/run'
 import { docFromBlocks } from '../src/shared/doc/lexical'
-import { tempLibrary, type TempLibrary } from './helpers'
+import { runFolio, tempLibrary, type TempLibrary } from './helpers'
 
 let lib: TempLibrary
 beforeEach(() => {
@@ -24,16 +23,7 @@ interface TagJson {
   }[]
 }
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(
-    ['--db', lib.path, ...args],
-    (s) => (out += s),
-    (s) => (err += s),
-  )
-  return { code, out, err }
-}
+const cli = (...args: string[]) => runFolio(lib.path, ...args)
 
 describe('folio tag', () => {
   it('detect prints zones and figures with offsets into the file text', async () => {

@@ -2,15 +2,8 @@
  * A key figure in the text (717亿元, 42.3%): its value with the magnitude folded in, unit,
  * qualifier (约, 超过 …), and the editor's metric label and period for fact-checking.
  */
-import {
-  $applyNodeReplacement,
-  TextNode,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedTextNode,
-  type Spread,
-} from 'lexical'
+import { $applyNodeReplacement, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical'
+import { TagTextNode } from './TagTextNode'
 
 export interface FigureData {
   value: number
@@ -27,7 +20,7 @@ export type SerializedFigureTagNode = Spread<
   SerializedTextNode
 >
 
-export class FigureTagNode extends TextNode {
+export class FigureTagNode extends TagTextNode {
   __figure: FigureData
 
   static override getType(): string {
@@ -58,25 +51,9 @@ export class FigureTagNode extends TextNode {
     return { ...super.exportJSON(), ...this.__figure, type: 'figure-tag' }
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    const dom = super.createDOM(config)
-    dom.classList.add('tag', 'tag-figure')
+  protected override decorateDOM(dom: HTMLElement): void {
+    dom.classList.add('tag-figure')
     dom.title = describeFigure(this.__figure)
-    return dom
-  }
-
-  override updateDOM(prev: this, dom: HTMLElement, config: EditorConfig): boolean {
-    const changed = super.updateDOM(prev, dom, config)
-    dom.title = describeFigure(this.__figure)
-    return changed
-  }
-
-  override canInsertTextBefore(): false {
-    return false
-  }
-
-  override canInsertTextAfter(): false {
-    return false
   }
 
   getFigure(): FigureData {

@@ -1,21 +1,10 @@
-/**
- * A development zone mentioned in the text, tied to a registry entry by id. A text node, so it
- * edits, copies, undoes and saves like text; typing at its edges goes outside it, so an input
- * method composing next to a tag never writes into it.
- */
-import {
-  $applyNodeReplacement,
-  TextNode,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedTextNode,
-  type Spread,
-} from 'lexical'
+/** A development zone mentioned in the text, tied to a registry entry by id (see TagTextNode). */
+import { $applyNodeReplacement, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical'
+import { TagTextNode } from './TagTextNode'
 
 export type SerializedZoneTagNode = Spread<{ zoneId: string; zoneName: string }, SerializedTextNode>
 
-export class ZoneTagNode extends TextNode {
+export class ZoneTagNode extends TagTextNode {
   __zoneId: string
   __zoneName: string
 
@@ -41,27 +30,10 @@ export class ZoneTagNode extends TextNode {
     return { ...super.exportJSON(), type: 'zone-tag', zoneId: this.__zoneId, zoneName: this.__zoneName }
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    const dom = super.createDOM(config)
-    dom.classList.add('tag', 'tag-zone')
+  protected override decorateDOM(dom: HTMLElement): void {
+    dom.classList.add('tag-zone')
     dom.dataset.zone = this.__zoneName
     dom.title = this.__zoneName
-    return dom
-  }
-
-  override updateDOM(prev: this, dom: HTMLElement, config: EditorConfig): boolean {
-    const changed = super.updateDOM(prev, dom, config)
-    dom.dataset.zone = this.__zoneName
-    dom.title = this.__zoneName
-    return changed
-  }
-
-  override canInsertTextBefore(): false {
-    return false
-  }
-
-  override canInsertTextAfter(): false {
-    return false
   }
 
   getZoneId(): string {
