@@ -160,3 +160,39 @@ test('figures tagged by hand with a metric and period are checked for consistenc
     '2024年第25期,年产1GWh锂离子电池项目落地,应县经济技术开发区,项目投资,2024年,3亿元,300000000,元,',
   )
 })
+
+test('a tag copied and pasted inside Folio keeps its zone, and undo/redo keep it too', async ({ page, folio }) => {
+  await page.goto(folio.url)
+  await page.getByTestId('open-sample').click()
+  await page.getByTestId('article-item').nth(2).click()
+  const panel = page.getByTestId('tags-panel')
+  await panel.getByTestId('suggestion').filter({ hasText: '应县经济技术开发区' }).first().getByTestId('accept').click()
+  const tags = body(page).locator('.tag-zone[data-zone="应县经济技术开发区"]')
+  await expect(tags).toHaveCount(1)
+
+  // Select the whole paragraph that holds the tag, as a mouse drag across it would.
+  await page.evaluate(() => {
+    const paragraph = document.querySelector('[data-testid=body] .tag-zone')?.closest('p')
+    if (!paragraph) throw new Error('no tagged paragraph')
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT)
+    const texts: Node[] = []
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n)
+    const last = texts[texts.length - 1]
+    if (!texts[0] || !last) throw new Error('empty paragraph')
+    window.getSelection()?.setBaseAndExtent(texts[0], 0, last, last.textContent?.length ?? 0)
+  })
+  await page.keyboard.press('Control+c')
+  await body(page).locator('p').last().click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+v')
+  await expect(tags).toHaveCount(2)
+  await page.keyboard.press('Control+z')
+  await expect(tags).toHaveCount(1)
+  await page.keyboard.press('Control+Shift+z')
+  await expect(tags).toHaveCount(2)
+  await waitSaved(page)
+  await page.reload()
+  await page.getByTestId('article-item').nth(2).click()
+  await expect(tags).toHaveCount(2)
+})
