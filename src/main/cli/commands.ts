@@ -6,6 +6,7 @@ import type { ParseArgsConfig } from 'node:util'
 import { fail } from '../../shared/api/errors'
 import type { Article, ArticleSummary, Issue } from '../../shared/api/types'
 import type { Api } from '../api'
+import { EXPORT_COMMANDS } from './export-commands'
 import { runImport } from './importing'
 import { tagFile, tagHuman, tagText } from './tagging'
 
@@ -161,4 +162,5 @@ export const COMMANDS: Command[] = [
     },
     human: tagHuman,
   },
+  ...EXPORT_COMMANDS,
 ]

@@ -1,3 +1,5 @@
+import { LAYOUT_MIGRATION } from '../export/schema'
+
 /**
  * Schema migrations keyed by PRAGMA user_version. Each entry moves the library
  * from version i to i+1 and runs in its own transaction; never edit a shipped step.
@@ -79,9 +81,9 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   CREATE TABLE zones (
-    id          INTEGER PRIMARY KEY,
+    id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE,
-    type        TEXT,
+    type        TEXT NOT NULL DEFAULT '',
     level       TEXT,
     province    TEXT,
     city        TEXT,
@@ -91,8 +93,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE zone_aliases (
     alias    TEXT PRIMARY KEY,
-    zone_id  INTEGER NOT NULL REFERENCES zones(id) ON DELETE CASCADE,
-    learned  INTEGER NOT NULL DEFAULT 0
+    zone_id  TEXT NOT NULL REFERENCES zones(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    kind     TEXT NOT NULL CHECK (kind IN ('short', 'alias', 'context', 'learned'))
   );
   CREATE INDEX zone_aliases_zone ON zone_aliases(zone_id);
   CREATE TABLE tags (
@@ -101,7 +103,7 @@ export const MIGRATIONS: readonly string[] = [
     kind        TEXT NOT NULL CHECK (kind IN ('zone', 'figure')),
     ordinal     INTEGER NOT NULL,
     text        TEXT NOT NULL,
-    zone_id     INTEGER REFERENCES zones(id) ON DELETE SET NULL,
+    zone_id     TEXT REFERENCES zones(id) ON DELETE SET NULL ON UPDATE CASCADE,
     value       REAL,
     unit        TEXT,
     qualifier   TEXT,
@@ -117,6 +119,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (article_id, kind, text)
   );
   `,
+  // 5: page templates, each issue's layout (template snapshot), its pages (版次, 版名, 责任编辑) and blocks
+  LAYOUT_MIGRATION,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,115 @@
+/**
+ * PDF export time for a 4-page and a 16-page 四开 issue (the sample's articles repeated), reported
+ * as a ratio against Chromium printing the same prepared document with no Folio code in the loop:
+ * the laid-out DOM (after folio-print.js ran) saved as a static HTML file, fonts as file: URLs,
+ * opened and printed by the same browser. So the ratio is Folio's overhead (loading the issue,
+ * rendering HTML, serving fonts, snapping, copyfit measuring, PDF post-processing) on top of printing.
+ * Each time is the fastest of RUNS runs after a warm-up, with the median beside it.
+ *
+ *   npx tsx bench/export.bench.ts
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { launchPrintBrowser, openDocument } from '../src/main/export/browser'
+import { fontFiles } from '../src/main/export/fonts'
+import { exportPdf, layoutIssue, preparePrintHtml, type ExportEnv } from '../src/main/export/index'
+import { openFolio } from '../src/main/library'
+
+const RUNS = 5
+const resourcesDir = resolve(__dirname, '../resources')
+
+interface Timing {
+  best: number
+  median: number
+}
+
+async function time(run: () => Promise<unknown>): Promise<Timing> {
+  await run()
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now()
+    await run()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return { best: times[0] ?? NaN, median: times[Math.floor(times.length / 2)] ?? NaN }
+}
+
+/** An issue of the sample's articles repeated `copies` times. */
+function buildIssue(env: ExportEnv, copies: number): number {
+  const { issue, articles } = env.api.call('sample.open', {})
+  for (let c = 1; c < copies; c++) {
+    for (const summary of articles) {
+      const a = env.api.call('article.get', { id: summary.id })
+      env.api.call('article.create', {
+        issueId: issue.id,
+        kicker: a.kicker,
+        headline: `${a.headline}（${c + 1}）`,
+        subtitle: a.subtitle,
+        dateline: a.dateline,
+        byline: a.byline,
+        body: a.body,
+      })
+    }
+  }
+  return issue.id
+}
+
+/** The prepared document as a static file: DOM after folio-print.js, no script, fonts from disk. */
+async function staticCopy(browser: Browser, env: ExportEnv, issueId: number, dir: string): Promise<string> {
+  const prepared = await preparePrintHtml(env, issueId, { browser })
+  const page = await openDocument(browser, { html: prepared.html })
+  let html = await page.content()
+  await page.close()
+  html = html.replace(/<script>[\s\S]*?<\/script>/g, '')
+  for (const f of fontFiles()) html = html.split(`http://folio.print/fonts/${f.file}`).join(pathToFileURL(f.path).href)
+  const file = join(dir, `static-${issueId}.html`)
+  writeFileSync(file, html)
+  return file
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-bench-'))
+  const lib = openFolio(join(dir, 'bench.sqlite'))
+  const env: ExportEnv = { api: lib.api, db: lib.db, resourcesDir }
+  const browser = await launchPrintBrowser()
+  try {
+    const rows: string[] = []
+    for (const [label, copies] of [
+      ['4-page', 2],
+      ['16-page', 8],
+    ] as const) {
+      const issueId = buildIssue(env, copies)
+      const laid = await layoutIssue(env, issueId, { template: 'sikai', browser })
+      const pages = laid.layout.pages.length
+      const out = join(dir, `${label}.pdf`)
+      const folio = await time(() => exportPdf(env, issueId, { out, browser }))
+      const auto = await time(() => exportPdf(env, issueId, { out, browser, template: 'a3' }))
+      const file = await staticCopy(browser, env, issueId, dir)
+      const chromium = await time(async () => {
+        const page = await browser.newPage()
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
+        await page.evaluate('document.fonts.ready.then(() => true)')
+        await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true })
+        await page.close()
+      })
+      const fmt = (t: Timing): string => `${t.best.toFixed(0)} ms (median ${t.median.toFixed(0)})`
+      rows.push(
+        `${label} issue (${pages} pages, ${copies * 4} articles, ${laid.overset.length} overset):`,
+        `  Chromium alone, prepared HTML → PDF:     ${fmt(chromium)}`,
+        `  Folio export pdf (stored layout):        ${fmt(folio)}  ratio ${(folio.best / chromium.best).toFixed(2)}`,
+        `  Folio export pdf (measure + auto-layout): ${fmt(auto)}  ratio ${(auto.best / chromium.best).toFixed(2)}`,
+      )
+    }
+    console.log(rows.join('\n'))
+  } finally {
+    await browser.close()
+    lib.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+void main()

@@ -1,0 +1,171 @@
+/**
+ * CLI commands for layout and export; spread into COMMANDS (src/main/cli/commands.ts):
+ *   export pdf --issue ID --out FILE [--template NAME] [--bleed MM] [--marks]
+ *   export html --issue ID --out FILE [--template NAME]
+ *   export bundle --issue ID --out FILE
+ *   import-bundle FILE
+ *   layout auto --issue ID [--template NAME]
+ * Commands receive only the Api, so they open a second connection to the same library file
+ * (WAL allows it) for the layout tables and close it when done.
+ */
+import { resolve } from 'node:path'
+import { fail } from '../../shared/api/errors'
+import type { Api } from '../api'
+import { exportBundle, importBundle, type BundleReport, type ImportBundleReport } from '../export/bundle'
+import {
+  exportHtml,
+  exportPdf,
+  layoutIssue,
+  type ExportEnv,
+  type HtmlReport,
+  type LayoutOutcome,
+  type PdfReport,
+} from '../export/index'
+import { findResources } from '../library'
+import { openLibrary } from '../store/db'
+import type { Command } from './commands'
+
+type Values = Record<string, string | boolean | undefined>
+
+function issueId(raw: string | boolean | undefined): number {
+  const id = Number(raw)
+  if (typeof raw !== 'string' || !Number.isSafeInteger(id) || id <= 0) {
+    fail('invalid_input', `需要正整数的期次 ID（--issue），收到「${String(raw ?? '')}」。`, 'Expected --issue ID.')
+  }
+  return id
+}
+
+function outFile(v: Values): string {
+  if (typeof v.out !== 'string' || v.out === '') fail('invalid_input', '请用 --out 给出输出文件。', 'Give --out FILE.')
+  return resolve(v.out)
+}
+
+async function withEnv<T>(api: Api, run: (env: ExportEnv) => T | Promise<T>): Promise<T> {
+  const db = openLibrary(api.call('library.info', {}).path)
+  try {
+    return await run({ api, db, resourcesDir: findResources(__dirname) })
+  } finally {
+    db.close()
+  }
+}
+
+function fitLines(r: LayoutOutcome): string[] {
+  const lines = r.warnings.map((w) => `  ⚠ ${w.message_zh}  (${w.message_en})`)
+  for (const s of r.short) lines.push(`  · 第${s.page}版《${s.headline}》余 ${s.shortLines} 行`)
+  return lines
+}
+
+function pageLines(r: LayoutOutcome): string[] {
+  return r.layout.pages.map(
+    (p) =>
+      `  第${p.number}版${p.name ? ` ${p.name}` : ''}: ` +
+      (p.blocks.map((b) => `#${b.articleId}(${b.span}栏×${b.lines}行)`).join(' ') || '（空）'),
+  )
+}
+
+/** What a report prints as JSON: the layout's pages without repeating the template in full. */
+function lean<T extends LayoutOutcome>(r: T): Omit<T, 'layout'> & { layout: unknown } {
+  return { ...r, layout: { template: r.layout.template.id, pages: r.layout.pages } }
+}
+
+export const EXPORT_COMMANDS: Command[] = [
+  {
+    name: 'export pdf',
+    summary: '导出付印 PDF / export a print PDF',
+    usage: 'export pdf --issue ID --out FILE [--template NAME] [--bleed MM] [--marks]',
+    options: {
+      issue: { type: 'string' },
+      out: { type: 'string' },
+      template: { type: 'string' },
+      bleed: { type: 'string' },
+      marks: { type: 'boolean' },
+    },
+    run: (api, v) => {
+      const bleed = v.bleed === undefined ? 0 : Number(v.bleed)
+      if (!Number.isFinite(bleed) || bleed < 0 || bleed > 20) {
+        fail('invalid_input', '--bleed 应为 0 到 20 之间的毫米数。', '--bleed must be 0 to 20 (mm).')
+      }
+      return withEnv(api, async (env) =>
+        lean(
+          await exportPdf(env, issueId(v.issue), {
+            out: outFile(v),
+            ...(typeof v.template === 'string' && { template: v.template }),
+            bleed,
+            marks: v.marks === true,
+          }),
+        ),
+      )
+    },
+    human: (data) => {
+      const r = data as PdfReport
+      return [
+        `已导出 exported ${r.file}`,
+        `  ${r.pages} 版 pages · ${r.pageSize.width}×${r.pageSize.height} mm · ${r.template} · ${r.bytes} bytes`,
+        ...fitLines(r),
+      ].join('\n')
+    },
+  },
+  {
+    name: 'export html',
+    summary: '导出单文件网页 / export one self-contained HTML file',
+    usage: 'export html --issue ID --out FILE [--template NAME]',
+    options: { issue: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' } },
+    run: (api, v) =>
+      withEnv(api, async (env) =>
+        lean(
+          await exportHtml(env, issueId(v.issue), {
+            out: outFile(v),
+            ...(typeof v.template === 'string' && { template: v.template }),
+          }),
+        ),
+      ),
+    human: (data) => {
+      const r = data as HtmlReport
+      return [`已导出 exported ${r.file} (${r.bytes} bytes)`, ...fitLines(r)].join('\n')
+    },
+  },
+  {
+    name: 'export bundle',
+    summary: '导出 .folio 文件（稿件、图片、版面）/ export a .folio bundle',
+    usage: 'export bundle --issue ID --out FILE',
+    options: { issue: { type: 'string' }, out: { type: 'string' } },
+    run: (api, v) => withEnv(api, (env) => exportBundle(env, issueId(v.issue), outFile(v))),
+    human: (data) => {
+      const r = data as BundleReport
+      return `已导出 exported ${r.file}: ${r.articles} 篇稿件 articles, ${r.images} 张图片 images, ${r.bytes} bytes`
+    },
+  },
+  {
+    name: 'import-bundle',
+    summary: '导入 .folio 文件为新的一期 / import a .folio bundle as a new issue',
+    usage: 'import-bundle FILE',
+    options: {},
+    run: (api, _v, positionals) => {
+      const file = positionals[0]
+      if (!file) fail('invalid_input', '请给出 .folio 文件。', 'Give the .folio file.')
+      return withEnv(api, (env) => importBundle(env, resolve(file)))
+    },
+    human: (data) => {
+      const r = data as ImportBundleReport
+      return `已导入 imported → #${r.issue.id} ${r.issue.title} ${r.issue.number}: ${r.articleIds.length} 篇稿件 articles, ${r.images} 张图片 images`
+    },
+  },
+  {
+    name: 'layout auto',
+    summary: '自动排版（按稿件顺序上版）/ auto-layout an issue onto pages',
+    usage: 'layout auto --issue ID [--template NAME]',
+    options: { issue: { type: 'string' }, template: { type: 'string' } },
+    run: (api, v) =>
+      withEnv(api, async (env) =>
+        lean(
+          await layoutIssue(env, issueId(v.issue), {
+            ...(typeof v.template === 'string' && { template: v.template }),
+          }),
+        ),
+      ),
+    human: (data) => {
+      const r = data as LayoutOutcome
+      return [`已排版 laid out on ${r.layout.pages.length} 版 pages`, ...pageLines(r), ...fitLines(r)].join('\n')
+    },
+  },
+]

@@ -1,0 +1,235 @@
+/**
+ * The .folio bundle: how an issue moves between machines. A zip of
+ *   folio-bundle.json   the issue's fields, its articles (body JSON exactly as stored) and layout
+ *   images/<sha256>.<ext>  every image the articles show, byte for byte
+ * Importing into another library reproduces the article JSON and the images exactly; images are
+ * checked against their hash, and the whole import is one transaction.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { z } from 'zod'
+import { fail } from '../../shared/api/errors'
+import type { Issue } from '../../shared/api/types'
+import { ARTICLE_STATUSES, ISSUE_STATUSES } from '../../shared/api/types'
+import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
+import { pageSchema, templateSchema, type IssueLayout } from '../../shared/layout/model'
+import type { ExportEnv } from './index'
+import { getLayout, saveLayout } from './store'
+
+export const BUNDLE_FORMAT = 'folio-bundle'
+export const BUNDLE_VERSION = 1
+const MANIFEST = 'folio-bundle.json'
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+/** Refuse bundles that would unpack to more than this (a zip bomb, or not a bundle at all). */
+const MAX_UNPACKED = 2_000_000_000
+
+const manifestSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    version: z.literal(BUNDLE_VERSION),
+    exportedAt: z.string(),
+    issue: z
+      .object({
+        title: z.string().min(1),
+        edition: z.string(),
+        number: z.string(),
+        publicationDate: z.string(),
+        guidance: z.string(),
+        publisher: z.string(),
+        postalCode: z.string(),
+        email: z.string(),
+        slogan: z.string(),
+        creditStyle: z.string(),
+        status: z.enum(ISSUE_STATUSES),
+      })
+      .strict(),
+    articles: z.array(
+      z
+        .object({
+          kicker: z.string(),
+          headline: z.string(),
+          subtitle: z.string(),
+          dateline: z.string(),
+          byline: z.string(),
+          status: z.enum(ARTICLE_STATUSES),
+          body: z.string(),
+        })
+        .strict(),
+    ),
+    images: z.array(
+      z
+        .object({
+          hash: z.string().regex(/^[0-9a-f]{64}$/),
+          mime: z.string(),
+          path: z.string(),
+        })
+        .strict(),
+    ),
+    /** Blocks refer to articles by their index in `articles`. */
+    layout: z
+      .object({
+        template: templateSchema,
+        pages: z.array(pageSchema),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict()
+
+export type BundleManifest = z.infer<typeof manifestSchema>
+
+function imageHashes(body: string): string[] {
+  const out: string[] = []
+  const visit = (node: SerializedNode): void => {
+    if (node.type === 'photo' && typeof node.image === 'string') out.push(node.image)
+    for (const child of node.children ?? []) visit(child)
+  }
+  visit(parseDoc(body).root)
+  return out
+}
+
+export interface BundleReport {
+  file: string
+  articles: number
+  images: number
+  bytes: number
+}
+
+export function exportBundle(env: ExportEnv, issueId: number, out: string): BundleReport {
+  const issue: Issue = env.api.call('issue.get', { id: issueId })
+  const articles = env.api.call('article.list', { issueId }).map((s) => env.api.call('article.get', { id: s.id }))
+  const files: Zippable = {}
+  const images: BundleManifest['images'] = []
+  const seen = new Set<string>()
+  for (const a of articles) {
+    for (const hash of imageHashes(a.body)) {
+      if (seen.has(hash)) continue
+      seen.add(hash)
+      const image = env.api.call('image.get', { hash })
+      const path = `images/${hash}.${EXT[image.mime] ?? 'bin'}`
+      // Images are already compressed: store them as they are.
+      files[path] = [new Uint8Array(Buffer.from(image.data, 'base64')), { level: 0 }]
+      images.push({ hash, mime: image.mime, path })
+    }
+  }
+  const index = new Map(articles.map((a, i) => [a.id, i]))
+  const layout: IssueLayout | null = getLayout(env.db, issueId)
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    exportedAt: (env.now?.() ?? new Date()).toISOString(),
+    issue: {
+      title: issue.title,
+      edition: issue.edition,
+      number: issue.number,
+      publicationDate: issue.publicationDate,
+      guidance: issue.guidance,
+      publisher: issue.publisher,
+      postalCode: issue.postalCode,
+      email: issue.email,
+      slogan: issue.slogan,
+      creditStyle: issue.creditStyle,
+      status: issue.status,
+    },
+    articles: articles.map((a) => ({
+      kicker: a.kicker,
+      headline: a.headline,
+      subtitle: a.subtitle,
+      dateline: a.dateline,
+      byline: a.byline,
+      status: a.status,
+      body: a.body,
+    })),
+    images,
+    layout: layout && {
+      template: layout.template,
+      pages: layout.pages.map((p) => ({
+        ...p,
+        blocks: p.blocks.map((b) => ({ ...b, articleId: (index.get(b.articleId) ?? 0) + 1 })),
+      })),
+    },
+  }
+  files[MANIFEST] = strToU8(JSON.stringify(manifest, null, 1))
+  const zip = zipSync(files, { level: 6 })
+  writeFileSync(out, zip)
+  return { file: out, articles: articles.length, images: images.length, bytes: zip.length }
+}
+
+function badBundle(zh: string, en: string): never {
+  fail('invalid_input', `不是有效的 Folio 文件：${zh}`, `Not a valid .folio bundle: ${en}`)
+}
+
+export function readBundle(bytes: Uint8Array): { manifest: BundleManifest; files: Record<string, Uint8Array> } {
+  let files: Record<string, Uint8Array>
+  let unpacked = 0
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        unpacked += file.originalSize
+        if (unpacked > MAX_UNPACKED) throw new Error('too large')
+        return file.name === MANIFEST || /^images\/[0-9a-f]{64}\.\w+$/.test(file.name)
+      },
+    })
+  } catch {
+    badBundle('无法解压。', 'cannot unzip it.')
+  }
+  const raw = files[MANIFEST]
+  if (!raw) badBundle(`缺少 ${MANIFEST}。`, `${MANIFEST} is missing.`)
+  let json: unknown
+  try {
+    json = JSON.parse(strFromU8(raw))
+  } catch {
+    badBundle('清单不是 JSON。', 'the manifest is not JSON.')
+  }
+  const parsed = manifestSchema.safeParse(json)
+  if (!parsed.success) badBundle('清单格式不对。', `bad manifest (${parsed.error.issues[0]?.message ?? ''}).`)
+  return { manifest: parsed.data, files }
+}
+
+export interface ImportBundleReport {
+  issue: Issue
+  articleIds: number[]
+  images: number
+}
+
+/** Imports a bundle as a new issue (all or nothing). */
+export function importBundle(env: ExportEnv, file: string): ImportBundleReport {
+  const { manifest, files } = readBundle(readFileSync(file))
+  return env.db.transaction((): ImportBundleReport => {
+    for (const image of manifest.images) {
+      const bytes = files[image.path]
+      if (!bytes) badBundle(`缺少图片 ${image.path}。`, `image ${image.path} is missing.`)
+      const { hash } = env.api.call('image.put', { data: Buffer.from(bytes).toString('base64') })
+      if (hash !== image.hash) badBundle(`图片 ${image.path} 已损坏。`, `image ${image.path} is damaged.`)
+    }
+    const issue = env.api.call('issue.create', manifest.issue)
+    const articleIds = manifest.articles.map(
+      (a) =>
+        env.api.call('article.create', {
+          issueId: issue.id,
+          kicker: a.kicker,
+          headline: a.headline,
+          subtitle: a.subtitle,
+          dateline: a.dateline,
+          byline: a.byline,
+          status: a.status,
+          body: a.body,
+        }).id,
+    )
+    if (manifest.layout) {
+      const layout: IssueLayout = {
+        template: manifest.layout.template,
+        pages: manifest.layout.pages.map((p) => ({
+          ...p,
+          blocks: p.blocks.map((b) => {
+            const id = articleIds[b.articleId - 1]
+            if (id === undefined) badBundle('版面引用了不存在的稿件。', 'the layout refers to a missing article.')
+            return { ...b, articleId: id }
+          }),
+        })),
+      }
+      saveLayout(env.db, issue.id, layout, (env.now?.() ?? new Date()).toISOString())
+    }
+    return { issue: env.api.call('issue.get', { id: issue.id }), articleIds, images: manifest.images.length }
+  })()
+}

@@ -1,0 +1,400 @@
+/**
+ * Export pipeline: an issue → laid-out pages → measured (copyfit) → PDF / self-contained HTML.
+ * Measuring and printing happen in the same Chromium on the same HTML, so what copyfit reports is
+ * what prints. Used by the CLI (src/main/cli/export-commands.ts), tests and the bench; Electron can
+ * print the same HTML with webContents.printToPDF.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { FolioFailure } from '../../shared/api/errors'
+import type { Issue } from '../../shared/api/types'
+import { docToBlocks, parseDoc } from '../../shared/doc/lexical'
+import { autoLayout, type LayoutItem } from '../../shared/layout/auto'
+import { grid, MM_PER_PT, type IssueLayout, type PageTemplate } from '../../shared/layout/model'
+import type { Api } from '../api'
+import type { Db } from '../store/db'
+import { launchPrintBrowser, openDocument, PRINT_ORIGIN } from './browser'
+import { fontFaceCss, type FontFile } from './fonts'
+import { setPdfInfo } from './pdf-info'
+import {
+  documentTitle,
+  pageSize,
+  renderIssueHtml,
+  renderMeasureHtml,
+  type PrintArticle,
+  type RenderAssets,
+  type RenderOptions,
+} from './render'
+import { DEFAULT_TEMPLATE, findTemplate, getLayout, saveLayout } from './store'
+
+export interface ExportEnv {
+  api: Api
+  db: Db
+  resourcesDir: string
+  now?: () => Date
+}
+
+export interface ExportControl {
+  /** A browser to reuse (tests, bench, a long-running app); otherwise one is launched and closed. */
+  browser?: Browser
+  signal?: AbortSignal
+  onProgress?(stage: 'load' | 'measure' | 'layout' | 'render' | 'pdf' | 'done'): void
+}
+
+export interface BlockFit {
+  page: number
+  articleId: number
+  headline: string
+  /** 超 N 字: characters that do not fit (0 when it fits). */
+  overChars: number
+  /** 余 N 行: empty column lines at the foot of the block's columns. */
+  shortLines: number
+}
+
+export interface Warning {
+  message_zh: string
+  message_en: string
+}
+
+export interface LayoutOutcome {
+  layout: IssueLayout
+  source: 'stored' | 'auto'
+  fits: BlockFit[]
+  overset: BlockFit[]
+  short: BlockFit[]
+  unplaced: { articleId: number; headline: string }[]
+  warnings: Warning[]
+}
+
+export interface PdfReport extends LayoutOutcome {
+  file: string
+  pages: number
+  /** PDF page size, mm (trim plus bleed and mark slug). */
+  pageSize: { width: number; height: number }
+  template: string
+  title: string
+  author: string
+  bytes: number
+}
+
+interface PrintIssue {
+  issue: Issue
+  articles: PrintArticle[]
+}
+
+export function loadPrintIssue(env: ExportEnv, issueId: number): PrintIssue {
+  const issue = env.api.call('issue.get', { id: issueId })
+  const articles = env.api.call('article.list', { issueId }).map((summary): PrintArticle => {
+    const a = env.api.call('article.get', { id: summary.id })
+    return {
+      id: a.id,
+      kicker: a.kicker,
+      headline: a.headline,
+      subtitle: a.subtitle,
+      dateline: a.dateline,
+      byline: a.byline,
+      blocks: docToBlocks(parseDoc(a.body)),
+    }
+  })
+  return { issue, articles }
+}
+
+function resource(env: ExportEnv, name: string): string {
+  return readFileSync(join(env.resourcesDir, 'print', name), 'utf8')
+}
+
+function readImage(env: ExportEnv, hash: string): { mime: string; bytes: Buffer } | null {
+  try {
+    const image = env.api.call('image.get', { hash })
+    return { mime: image.mime, bytes: Buffer.from(image.data, 'base64') }
+  } catch (error) {
+    if (error instanceof FolioFailure && error.error.code === 'not_found') return null
+    throw error
+  }
+}
+
+/** Fonts and images served lazily from the private origin (measuring, PDF). */
+function servedAssets(env: ExportEnv): RenderAssets {
+  return {
+    fontCss: fontFaceCss((file: FontFile) => `${PRINT_ORIGIN}/fonts/${file.file}`),
+    printCss: resource(env, 'print.css'),
+    script: resource(env, 'folio-print.js'),
+    imageUrl: (hash) => (readImage(env, hash) ? `${PRINT_ORIGIN}/img/${hash}` : null),
+  }
+}
+
+/** Fonts (only the subsets the text needs) and images inlined as data: URLs (the HTML export). */
+function inlineAssets(env: ExportEnv, chars: string): RenderAssets {
+  return {
+    fontCss: fontFaceCss((file) => `data:font/woff2;base64,${readFileSync(file.path).toString('base64')}`, chars),
+    printCss: resource(env, 'print.css'),
+    script: resource(env, 'folio-print.js'),
+    imageUrl: (hash) => {
+      const image = readImage(env, hash)
+      return image ? `data:${image.mime};base64,${image.bytes.toString('base64')}` : null
+    },
+  }
+}
+
+/** Every character print can show for this issue (text, metadata and the fixed labels). */
+function issueChars(p: PrintIssue, layout: IssueLayout): string {
+  const fixed = '第版期号邮发代号投稿邮箱责任编辑指导主办图片无标题□■——：· 年月日星期一二三四五六0123456789'
+  const meta = Object.values(p.issue).filter((v) => typeof v === 'string')
+  const pages = layout.pages.flatMap((page) => [page.name, page.editor])
+  const text = p.articles.flatMap((a) => [
+    a.kicker,
+    a.headline,
+    a.subtitle,
+    a.dateline,
+    a.byline,
+    ...a.blocks.map((b) => (b.type === 'photo' ? `${b.caption}${b.credit ?? ''}` : b.text)),
+  ])
+  return [...new Set([fixed, ...meta, ...pages, ...text].join(''))].join('')
+}
+
+function checkAbort(control: ExportControl): void {
+  if (control.signal?.aborted) {
+    throw new FolioFailure({ code: 'internal', message_zh: '导出已取消。', message_en: 'Export cancelled.' })
+  }
+}
+
+async function withBrowser<T>(control: ExportControl, run: (browser: Browser) => Promise<T>): Promise<T> {
+  if (control.browser) return run(control.browser)
+  const browser = await launchPrintBrowser()
+  try {
+    return await run(browser)
+  } finally {
+    await browser.close()
+  }
+}
+
+/** Lines each article needs at each span 1 … columns, measured in Chromium. */
+export async function measureNeeds(
+  browser: Browser,
+  env: ExportEnv,
+  p: PrintIssue,
+  template: PageTemplate,
+): Promise<Map<number, number[]>> {
+  const spans = Array.from({ length: template.columns }, (_, i) => i + 1)
+  const html = renderMeasureHtml(p.issue, template, p.articles, spans, servedAssets(env))
+  const page = await openDocument(browser, { html, image: (h) => readImage(env, h) })
+  try {
+    const measured = (await page.evaluate('window.folioPrint.natural()')) as {
+      articleId: number
+      span: number
+      lines: number
+    }[]
+    const needs = new Map<number, number[]>()
+    for (const m of measured) {
+      const row = needs.get(m.articleId) ?? []
+      row[m.span] = m.lines
+      needs.set(m.articleId, row)
+    }
+    return needs
+  } finally {
+    await page.close()
+  }
+}
+
+/** Auto-layout of the issue's articles on `template`, from measured heights. */
+export async function autoLayoutMeasured(
+  browser: Browser,
+  env: ExportEnv,
+  p: PrintIssue,
+  template: PageTemplate,
+  keep?: IssueLayout | null,
+): Promise<IssueLayout> {
+  const needs = await measureNeeds(browser, env, p, template)
+  const items: LayoutItem[] = p.articles.map((a) => ({
+    articleId: a.id,
+    need: (span) => needs.get(a.id)?.[span] ?? grid(template).lines,
+  }))
+  const pageInfo = new Map(keep?.pages.map((page) => [page.number, { name: page.name, editor: page.editor }]) ?? [])
+  return autoLayout(items, template, { pageInfo })
+}
+
+/** `layout auto`: lays the issue out on a template (its current one, or the default 四开) and saves it. */
+export async function layoutIssue(
+  env: ExportEnv,
+  issueId: number,
+  options: { template?: string } & ExportControl = {},
+): Promise<LayoutOutcome> {
+  return withBrowser(options, async (browser) => {
+    const p = loadPrintIssue(env, issueId)
+    const stored = getLayout(env.db, issueId)
+    const template = options.template
+      ? findTemplate(env.db, env.resourcesDir, options.template)
+      : (stored?.template ?? findTemplate(env.db, env.resourcesDir, DEFAULT_TEMPLATE))
+    const layout = await autoLayoutMeasured(browser, env, p, template, stored)
+    saveLayout(env.db, issueId, layout, (env.now?.() ?? new Date()).toISOString())
+    const page = await openDocument(browser, {
+      html: renderIssueHtml(printInput(env, p, layout), { bleed: 0, marks: false }, servedAssets(env)),
+      image: (h) => readImage(env, h),
+    })
+    try {
+      return outcome(p, layout, 'auto', (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[])
+    } finally {
+      await page.close()
+    }
+  })
+}
+
+type RawFit = Omit<BlockFit, 'headline'>
+
+function outcome(p: PrintIssue, layout: IssueLayout, source: 'stored' | 'auto', raw: RawFit[]): LayoutOutcome {
+  const headline = (id: number): string => p.articles.find((a) => a.id === id)?.headline || '（无标题）'
+  const fits = raw.map((r) => ({ ...r, headline: headline(r.articleId) }))
+  const placed = new Set(layout.pages.flatMap((page) => page.blocks.map((b) => b.articleId)))
+  const unplaced = p.articles
+    .filter((a) => !placed.has(a.id))
+    .map((a) => ({ articleId: a.id, headline: headline(a.id) }))
+  const overset = fits.filter((f) => f.overChars > 0)
+  const short = fits.filter((f) => f.overChars === 0 && f.shortLines > 0)
+  const warnings: Warning[] = [
+    ...overset.map((f) => ({
+      message_zh: `第${f.page}版《${f.headline}》超 ${f.overChars} 字`,
+      message_en: `Page ${f.page} "${f.headline}": ${f.overChars} characters overset`,
+    })),
+    ...unplaced.map((u) => ({
+      message_zh: `《${u.headline}》未上版`,
+      message_en: `"${u.headline}" is not on any page`,
+    })),
+  ]
+  return { layout, source, fits, overset, short, unplaced, warnings }
+}
+
+/** The author the PDF carries: the publisher, else the pages' editors, else the publication's 编辑部. */
+export function documentAuthor(issue: Issue, layout: IssueLayout): string {
+  if (issue.publisher.trim()) return issue.publisher.trim()
+  const editors = [...new Set(layout.pages.map((p) => p.editor.trim()).filter(Boolean))]
+  if (editors.length > 0) return editors.join('、')
+  return `${issue.title}${issue.edition}编辑部`
+}
+
+function printInput(_env: ExportEnv, p: PrintIssue, layout: IssueLayout) {
+  return {
+    issue: p.issue,
+    layout,
+    articles: new Map(p.articles.map((a) => [a.id, a])),
+    author: documentAuthor(p.issue, layout),
+  }
+}
+
+/** The layout an export uses: the stored one (when on the asked template), else a fresh auto-layout. */
+async function exportLayout(
+  browser: Browser,
+  env: ExportEnv,
+  p: PrintIssue,
+  issueId: number,
+  templateKey: string | undefined,
+): Promise<{ layout: IssueLayout; source: 'stored' | 'auto' }> {
+  const stored = getLayout(env.db, issueId)
+  const asked = templateKey ? findTemplate(env.db, env.resourcesDir, templateKey) : null
+  if (stored && (!asked || asked.id === stored.template.id)) return { layout: stored, source: 'stored' }
+  const template = asked ?? findTemplate(env.db, env.resourcesDir, DEFAULT_TEMPLATE)
+  return { layout: await autoLayoutMeasured(browser, env, p, template, stored), source: 'auto' }
+}
+
+export interface PdfOptions extends ExportControl {
+  out: string
+  template?: string
+  /** Bleed in mm; undefined or 0: none. */
+  bleed?: number
+  marks?: boolean
+}
+
+/** The print HTML of an issue as the PDF prints it (fonts and images served, not inlined). */
+export async function preparePrintHtml(
+  env: ExportEnv,
+  issueId: number,
+  options: Omit<PdfOptions, 'out'> & { browser: Browser },
+): Promise<{ html: string; layout: IssueLayout; source: 'stored' | 'auto'; render: RenderOptions }> {
+  const p = loadPrintIssue(env, issueId)
+  const { layout, source } = await exportLayout(options.browser, env, p, issueId, options.template)
+  const render = { bleed: options.bleed ?? 0, marks: options.marks ?? false }
+  return { html: renderIssueHtml(printInput(env, p, layout), render, servedAssets(env)), layout, source, render }
+}
+
+export async function exportPdf(env: ExportEnv, issueId: number, options: PdfOptions): Promise<PdfReport> {
+  return withBrowser(options, async (browser) => {
+    options.onProgress?.('load')
+    const p = loadPrintIssue(env, issueId)
+    checkAbort(options)
+    options.onProgress?.('layout')
+    const { layout, source } = await exportLayout(browser, env, p, issueId, options.template)
+    checkAbort(options)
+    options.onProgress?.('render')
+    const render: RenderOptions = { bleed: options.bleed ?? 0, marks: options.marks ?? false }
+    const input = printInput(env, p, layout)
+    const page = await openDocument(browser, {
+      html: renderIssueHtml(input, render, servedAssets(env)),
+      image: (h) => readImage(env, h),
+    })
+    try {
+      const fits = (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[]
+      checkAbort(options)
+      options.onProgress?.('pdf')
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true })
+      const title = documentTitle(p.issue)
+      const size = pageSize(layout.template, render)
+      const bytes = setPdfInfo(
+        pdf,
+        {
+          title,
+          author: input.author,
+          subject: [p.issue.title, p.issue.edition, p.issue.number].filter(Boolean).join(' '),
+        },
+        env.now?.() ?? new Date(),
+        {
+          width: size.width / MM_PER_PT,
+          height: size.height / MM_PER_PT,
+          trimInset: size.outer / MM_PER_PT,
+          bleedInset: (size.outer - render.bleed) / MM_PER_PT,
+        },
+      )
+      writeFileSync(options.out, bytes)
+      options.onProgress?.('done')
+      return {
+        ...outcome(p, layout, source, fits),
+        file: options.out,
+        pages: layout.pages.length,
+        pageSize: { width: size.width, height: size.height },
+        template: layout.template.id,
+        title,
+        author: input.author,
+        bytes: bytes.length,
+      }
+    } finally {
+      await page.close()
+    }
+  })
+}
+
+export interface HtmlReport extends LayoutOutcome {
+  file: string
+  bytes: number
+}
+
+/** One self-contained HTML file: the laid-out pages with fonts (needed subsets) and images inlined. */
+export async function exportHtml(
+  env: ExportEnv,
+  issueId: number,
+  options: { out: string; template?: string } & ExportControl,
+): Promise<HtmlReport> {
+  return withBrowser(options, async (browser) => {
+    const p = loadPrintIssue(env, issueId)
+    const { layout, source } = await exportLayout(browser, env, p, issueId, options.template)
+    const input = printInput(env, p, layout)
+    const html = renderIssueHtml(input, { bleed: 0, marks: false }, inlineAssets(env, issueChars(p, layout)))
+    writeFileSync(options.out, html)
+    // Copyfit of the very file written: it needs nothing from the private origin.
+    const page = await openDocument(browser, { html })
+    try {
+      const fits = (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[]
+      return { ...outcome(p, layout, source, fits), file: options.out, bytes: Buffer.byteLength(html) }
+    } finally {
+      await page.close()
+    }
+  })
+}

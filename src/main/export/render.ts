@@ -1,0 +1,329 @@
+/**
+ * Print HTML for an issue laid out on pages: one <section class="page"> per newspaper page at the
+ * trim size (plus bleed and crop-mark slug when asked), the masthead on page 1, folios on the others,
+ * and each article as a block on the column grid. The same markup is used to measure (blocks of
+ * natural height, see `renderMeasureHtml`), to print the PDF and for the HTML export, so what is
+ * measured is what prints. resources/print/print.css styles it; resources/print/folio-print.js
+ * snaps headlines and photos to the baseline grid, flows text around lead photos and measures copyfit.
+ */
+import type { Issue } from '../../shared/api/types'
+import type { BodyBlock } from '../../shared/doc/lexical'
+import {
+  blockBox,
+  grid,
+  type Grid,
+  type IssueLayout,
+  type LayoutPage,
+  type PageTemplate,
+} from '../../shared/layout/model'
+
+export interface PrintArticle {
+  id: number
+  kicker: string
+  headline: string
+  subtitle: string
+  dateline: string
+  byline: string
+  blocks: BodyBlock[]
+}
+
+export interface RenderAssets {
+  /** @font-face rules (see fonts.ts). */
+  fontCss: string
+  /** resources/print/print.css */
+  printCss: string
+  /** resources/print/folio-print.js, inlined so the document measures itself anywhere. */
+  script: string
+  /** Address of a stored image (served URL or data: URL); null when the library lacks it. */
+  imageUrl(hash: string): string | null
+}
+
+export interface RenderOptions {
+  /** Bleed on every side, mm (0: none). */
+  bleed: number
+  /** Crop marks in a slug outside the bleed. */
+  marks: boolean
+}
+
+/** Slug around the bleed that carries the crop marks, mm. */
+export const MARK_SLUG = 10
+
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+
+const f = (n: number): string => `${Math.round(n * 1000) / 1000}mm`
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+
+/** 2024-07-02 → 2024年7月2日 星期二 */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日 星期${WEEKDAYS[d.getUTCDay()] ?? ''}`
+}
+
+export function documentTitle(issue: Issue): string {
+  return [issue.title, issue.edition, issue.number].filter(Boolean).join(' ')
+}
+
+/** Page size in mm including bleed and the crop-mark slug. */
+export function pageSize(t: PageTemplate, o: RenderOptions): { width: number; height: number; outer: number } {
+  const outer = o.bleed + (o.marks ? MARK_SLUG : 0)
+  return { width: t.trim.width + 2 * outer, height: t.trim.height + 2 * outer, outer }
+}
+
+/** Headline size in pt: grows with the share of the page width the block spans. */
+export function headlineSize(t: PageTemplate, span: number, lead: boolean): number {
+  const share = span / t.columns
+  const size = t.body.size * (1.35 + 1.75 * share) * (lead ? 1.15 : 1)
+  return Math.round(size * 2) / 2
+}
+
+function credit(issue: Issue, name: string | null): string {
+  if (!name) return ''
+  return (issue.creditStyle || '■ {name}摄').replace('{name}', name)
+}
+
+function photoFigure(
+  issue: Issue,
+  block: Extract<BodyBlock, { type: 'photo' }>,
+  assets: RenderAssets,
+  cls: string,
+): string {
+  const url = block.image ? assets.imageUrl(block.image) : null
+  const frame = url ? `<img src="${esc(url)}" alt="">` : `<div class="frame" aria-hidden="true"><span>图片</span></div>`
+  const c = credit(issue, block.credit)
+  return (
+    `<figure class="${cls}">${frame}<figcaption>${esc(block.caption)}` +
+    `${c ? `<span class="credit">${esc(c)}</span>` : ''}</figcaption></figure>`
+  )
+}
+
+function bodyHtml(issue: Issue, a: PrintArticle, assets: RenderAssets, skipFirstPhoto: boolean): string {
+  const out: string[] = []
+  const showByline = a.byline.trim() !== '' && !a.dateline.includes(a.byline.trim())
+  if (showByline) out.push(`<p class="byline">□ ${esc(a.byline)}</p>`)
+  let datelineDone = a.dateline.trim() === ''
+  a.blocks.forEach((b, i) => {
+    if (b.type === 'photo') {
+      if (!(skipFirstPhoto && i === firstPhotoIndex(a))) out.push(photoFigure(issue, b, assets, 'photo in-column'))
+      return
+    }
+    if (b.type === 'subhead') {
+      out.push(`<h3 class="subhead">${esc(b.text)}</h3>`)
+      return
+    }
+    if (b.text.trim() === '') return
+    const tag = b.type === 'quote' ? 'blockquote' : 'p'
+    const lead = datelineDone ? '' : `<b class="dateline">${esc(a.dateline)}</b>\u3000`
+    datelineDone = true
+    out.push(`<${tag}>${lead}${esc(b.text)}</${tag}>`)
+  })
+  if (!datelineDone) out.push(`<p><b class="dateline">${esc(a.dateline)}</b></p>`)
+  return out.join('')
+}
+
+/** The lead photo: a photo before any text, laid out at the block's top right with text beside it. */
+function firstPhotoIndex(a: PrintArticle): number {
+  const i = a.blocks.findIndex((b) => b.type === 'photo' || (b.type !== 'subhead' && b.text.trim() !== ''))
+  return i >= 0 && a.blocks[i]?.type === 'photo' ? i : -1
+}
+
+/** Columns a lead photo takes in a block of `span` columns. */
+export function leadPhotoSpan(span: number): number {
+  return span <= 2 ? span : Math.max(2, Math.round(span / 2))
+}
+
+/** One article block's inner markup (headline over the block, body in columns). */
+export function articleHtml(
+  issue: Issue,
+  t: PageTemplate,
+  g: Grid,
+  a: PrintArticle,
+  span: number,
+  lead: boolean,
+  assets: RenderAssets,
+): string {
+  const size = headlineSize(t, span, lead)
+  const kicker = a.kicker.trim() ? `<p class="kicker">${esc(a.kicker)}</p>` : ''
+  const subtitle = a.subtitle.trim() ? `<p class="subtitle">——${esc(a.subtitle)}</p>` : ''
+  const head =
+    `<header class="hd" style="--hl:${size}pt">${kicker}` +
+    `<h2 class="headline">${esc(a.headline || '（无标题）')}</h2>${subtitle}</header>`
+  const photoAt = firstPhotoIndex(a)
+  const photo = photoAt >= 0 ? (a.blocks[photoAt] as Extract<BodyBlock, { type: 'photo' }>) : null
+  const body = bodyHtml(issue, a, assets, photo !== null)
+  if (!photo) return `${head}<div class="flow flow-b" style="column-count:${span}">${body}</div>`
+  const p = leadPhotoSpan(span)
+  const pw = p * g.columnWidth + (p - 1) * g.gutter
+  const aCols = span - p
+  const figure = photoFigure(issue, photo, assets, 'photo lead')
+  // The photo is placed (absolutely, by folio-print.js) over a slot in the row, and comes last in the
+  // document so the PDF's text runs flow-a → flow-b without the caption in between.
+  const slot = `<div class="photo-slot" style="width:${f(pw + (aCols > 0 ? g.gutter / 2 : 0))}"></div>`
+  const row =
+    aCols > 0
+      ? `<div class="row"><div class="flow flow-a" style="column-count:${aCols}">${body}</div>${slot}</div>` +
+        `<div class="flow flow-b" style="column-count:${span}"></div>`
+      : `<div class="row">${slot}</div><div class="flow flow-b" style="column-count:${span}">${body}</div>`
+  const side = aCols > 0 ? ' side' : ''
+  return `${head}${row}<div class="lead-photo${side}" style="width:${f(pw + (aCols > 0 ? g.gutter / 2 : 0))}">${figure}</div>`
+}
+
+function gridVars(t: PageTemplate, g: Grid): string {
+  return (
+    `--leading:${f(g.leading)};--body:${t.body.size}pt;--gutter:${f(g.gutter)};--colw:${f(g.columnWidth)};` +
+    `--lead-pt:${t.body.leading}pt`
+  )
+}
+
+function masthead(issue: Issue, page: LayoutPage, t: PageTemplate, g: Grid): string {
+  const height = t.mastheadLines * g.leading
+  const titleSize = Math.min((g.width * 0.56) / (Math.max(3, [...issue.title].length) * 1.06), height * 0.5)
+  const slogan = issue.slogan
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => `<div>${esc(s)}</div>`)
+    .join('')
+  const facts = [
+    issue.number && `<span>${esc(issue.number)}</span>`,
+    issue.publicationDate && `<span>${esc(chineseDate(issue.publicationDate))}</span>`,
+    `<span>第${page.number}版${page.name ? ` · ${esc(page.name)}` : ''}</span>`,
+    issue.postalCode && `<span>邮发代号：${esc(issue.postalCode)}</span>`,
+    issue.email && `<span>投稿邮箱：${esc(issue.email)}</span>`,
+    page.editor && `<span>责任编辑：${esc(page.editor)}</span>`,
+  ]
+    .filter(Boolean)
+    .join('')
+  return (
+    `<header class="masthead" style="height:${f(height)}">` +
+    `<div class="mh-main"><div class="mh-title" style="font-size:${f(titleSize)}">${esc(issue.title)}</div>` +
+    (issue.edition ? `<div class="mh-edition">${esc(issue.edition)}</div>` : '') +
+    `<div class="mh-side">${slogan ? `<div class="mh-slogan">${slogan}</div>` : ''}` +
+    (issue.guidance ? `<div class="mh-guidance">${esc(issue.guidance)} 指导</div>` : '') +
+    (issue.publisher ? `<div class="mh-guidance">${esc(issue.publisher)} 主办</div>` : '') +
+    `</div></div><div class="mh-facts" style="height:${f(2 * g.leading)}">${facts}</div></header>`
+  )
+}
+
+function folio(issue: Issue, page: LayoutPage, t: PageTemplate, g: Grid): string {
+  const height = t.folioLines * g.leading
+  const left = `<span class="fo-page">第${page.number}版</span>${page.name ? `<span class="fo-name">${esc(page.name)}</span>` : ''}`
+  const mid = `<span>${esc([issue.title, issue.edition].filter(Boolean).join(' '))}</span>`
+  const right = [
+    issue.number && esc(issue.number),
+    issue.publicationDate && esc(chineseDate(issue.publicationDate)),
+    page.editor && `责任编辑：${esc(page.editor)}`,
+  ]
+    .filter(Boolean)
+    .map((s) => `<span>${s}</span>`)
+    .join('')
+  const even = page.number % 2 === 0
+  return (
+    `<header class="folio${even ? ' even' : ''}" style="height:${f(height)}">` +
+    `<div class="fo-l">${even ? left : right}</div><div class="fo-m">${mid}</div>` +
+    `<div class="fo-r">${even ? right : left}</div></header>`
+  )
+}
+
+function cropMarks(t: PageTemplate, o: RenderOptions, outer: number): string {
+  if (!o.marks) return ''
+  const w = t.trim.width
+  const h = t.trim.height
+  const gap = o.bleed + 1
+  const len = outer - gap
+  const lines: string[] = []
+  for (const x of [outer, outer + w]) {
+    lines.push(`M${x} 0v${len}`, `M${x} ${outer + h + gap}v${len}`)
+  }
+  for (const y of [outer, outer + h]) {
+    lines.push(`M0 ${y}h${len}`, `M${outer + w + gap} ${y}h${len}`)
+  }
+  const W = w + 2 * outer
+  const H = h + 2 * outer
+  return (
+    `<svg class="marks" viewBox="0 0 ${W} ${H}" width="${f(W)}" height="${f(H)}">` +
+    `<path d="${lines.join('')}" stroke="#000" stroke-width="0.1" fill="none"/></svg>`
+  )
+}
+
+export interface RenderInput {
+  issue: Issue
+  layout: IssueLayout
+  articles: Map<number, PrintArticle>
+  author: string
+}
+
+/** The whole issue as print HTML. */
+export function renderIssueHtml(input: RenderInput, options: RenderOptions, assets: RenderAssets): string {
+  const t = input.layout.template
+  const g = grid(t)
+  const size = pageSize(t, options)
+  const pages = input.layout.pages.map((page) => {
+    const band = page.number === 1 ? masthead(input.issue, page, t, g) : folio(input.issue, page, t, g)
+    const blocks = page.blocks.map((b, index) => {
+      const a = input.articles.get(b.articleId)
+      if (!a) return ''
+      const box = blockBox(g, b)
+      const atFoot = b.line + b.lines >= g.lines
+      const cls = ['block', atFoot ? 'foot' : '', b.col > 0 ? 'rule-l' : ''].filter(Boolean).join(' ')
+      const lead = page.number === 1 && index === 0
+      return (
+        `<article class="${cls}" data-article="${a.id}" data-page="${page.number}" ` +
+        `style="left:${f(box.left)};top:${f(box.top)};width:${f(box.width)};height:${f(box.height)}">` +
+        `${articleHtml(input.issue, t, g, a, b.span, lead, assets)}</article>`
+      )
+    })
+    return (
+      `<section class="page" data-page="${page.number}" style="width:${f(size.width)};height:${f(size.height)}">` +
+      `<div class="trim" style="left:${f(size.outer)};top:${f(size.outer)};width:${f(t.trim.width)};height:${f(t.trim.height)}">` +
+      `<div class="type-area" style="left:${f(g.left)};top:${f(g.top)};width:${f(g.width)};height:${f(g.height)}">` +
+      `${band}${blocks.join('')}</div></div>${cropMarks(t, options, size.outer)}</section>`
+    )
+  })
+  return documentShell(
+    documentTitle(input.issue),
+    input.author,
+    `@page{size:${f(size.width)} ${f(size.height)};margin:0}:root{${gridVars(t, g)}}`,
+    pages.join('\n'),
+    assets,
+  )
+}
+
+/** Every article at every span in `spans`, at natural height, for measuring what each needs. */
+export function renderMeasureHtml(
+  issue: Issue,
+  t: PageTemplate,
+  articles: PrintArticle[],
+  spans: number[],
+  assets: RenderAssets,
+): string {
+  const g = grid(t)
+  const items = articles.flatMap((a, index) =>
+    spans.map((span) => {
+      const width = span * g.columnWidth + (span - 1) * g.gutter
+      return (
+        `<article class="block measure" data-article="${a.id}" data-span="${span}" style="width:${f(width)}">` +
+        `${articleHtml(issue, t, g, a, span, index === 0, assets)}</article>`
+      )
+    }),
+  )
+  return documentShell(
+    documentTitle(issue),
+    '',
+    `:root{${gridVars(t, g)}}`,
+    `<div class="measure-area">${items.join('\n')}</div>`,
+    assets,
+  )
+}
+
+function documentShell(title: string, author: string, pageCss: string, body: string, assets: RenderAssets): string {
+  return (
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>` +
+    (author ? `<meta name="author" content="${esc(author)}">` : '') +
+    `<meta name="generator" content="Folio"><style>${assets.fontCss}\n${pageCss}\n${assets.printCss}</style></head>` +
+    `<body>${body}<script>${assets.script}</script></body></html>`
+  )
+}

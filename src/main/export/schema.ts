@@ -1,0 +1,53 @@
+/**
+ * Layout tables: page templates kept in the library, each issue's layout (its template, a snapshot
+ * so later template edits never reflow a finished issue), its pages (版次, 版名, 责任编辑) and the
+ * article blocks on them.
+ *
+ * To be appended to src/main/store/migrations.ts as migration 5. Every statement is IF NOT EXISTS so
+ * that libraries where `ensureLayoutSchema` already created the tables migrate cleanly.
+ */
+import type { Db } from '../store/db'
+
+export const LAYOUT_MIGRATION = `
+  CREATE TABLE IF NOT EXISTS page_templates (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    spec_json   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS issue_layouts (
+    issue_id       INTEGER PRIMARY KEY REFERENCES issues(id) ON DELETE CASCADE,
+    template_json  TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS layout_pages (
+    id        INTEGER PRIMARY KEY,
+    issue_id  INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+    number    INTEGER NOT NULL,
+    name      TEXT NOT NULL DEFAULT '',
+    editor    TEXT NOT NULL DEFAULT '',
+    UNIQUE (issue_id, number)
+  );
+  CREATE TABLE IF NOT EXISTS layout_blocks (
+    id          INTEGER PRIMARY KEY,
+    page_id     INTEGER NOT NULL REFERENCES layout_pages(id) ON DELETE CASCADE,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    col         INTEGER NOT NULL,
+    span        INTEGER NOT NULL,
+    line        INTEGER NOT NULL,
+    lines       INTEGER NOT NULL,
+    UNIQUE (article_id)
+  );
+  CREATE INDEX IF NOT EXISTS layout_blocks_page ON layout_blocks(page_id);
+`
+
+/**
+ * Until the lead appends LAYOUT_MIGRATION as migration 5, creates the tables in place without
+ * touching user_version (a library at a version this build does not know would refuse to open).
+ * Once migration 5 ships, the tables exist and this does nothing.
+ */
+export function ensureLayoutSchema(db: Db): void {
+  const present = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layout_blocks'").get()
+  if (present === undefined) db.exec(LAYOUT_MIGRATION)
+}
