@@ -1,4 +1,6 @@
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { METHODS, type Method } from '../src/shared/api/contract'
 import { isFolioError } from '../src/shared/api/errors'
@@ -26,6 +28,11 @@ beforeAll(async () => {
 })
 
 let lib: TempLibrary
+const SIKAI = JSON.parse(readFileSync(join(__dirname, '../resources/templates/sikai.json'), 'utf8')) as {
+  margins: Record<string, number>
+}
+let jobId = '00000000-0000-4000-8000-000000000000'
+
 // Placeholder ids until beforeEach creates real ones (lets the case table be built at collection time).
 let issueId = 1
 let articleId = 1
@@ -84,6 +91,26 @@ function validInputs(): Record<Method, unknown> {
     },
     'sample.open': {},
     'import.docx': { data: DOCX },
+    'template.list': {},
+    'template.save': {
+      template: { ...SIKAI, id: 'sikai-wide', name: '四开（宽边）', margins: { ...SIKAI.margins, left: 20 } },
+    },
+    'layout.get': { issueId },
+    'layout.save': {
+      issueId,
+      layout: {
+        template: SIKAI,
+        pages: [
+          { number: 1, name: '要闻', editor: '李若男', blocks: [{ articleId, col: 0, span: 6, line: 20, lines: 30 }] },
+        ],
+      },
+    },
+    'layout.auto': { issueId },
+    'layout.copyfit': { issueId },
+    'export.start': { kind: 'bundle', issueId },
+    'export.status': { jobId },
+    'export.cancel': { jobId },
+    'export.result': { jobId },
     'zone.list': {},
     'zone.get': { id: 'sx-huairen-etdz' },
     'zone.create': {
@@ -110,6 +137,15 @@ describe('every API method', () => {
   it.each(METHODS)('%s succeeds on valid input', async (method) => {
     if (method === 'article.restore') lib.api.call('article.delete', { id: articleId })
     if (method === 'image.get') lib.api.call('import.commit', validInputs()['import.commit'] as never)
+    if (method.startsWith('export.') && method !== 'export.start') {
+      const started = await lib.api.dispatchAsync('export.start', { kind: 'bundle', issueId })
+      if (!started.ok) throw new Error(started.error.message_en)
+      jobId = (started.result as { id: string }).id
+      for (let done = false; !done; ) {
+        const status = await lib.api.dispatchAsync('export.status', { jobId })
+        done = status.ok && (status.result as { done: boolean }).done
+      }
+    }
     const answer = await lib.api.dispatchAsync(method, validInputs()[method])
     expect(answer).toMatchObject({ ok: true })
   })
@@ -389,7 +425,10 @@ describe('document helpers', () => {
 })
 
 function withIds(input: unknown, value: unknown): unknown {
-  return mapEntries(input, (key, v) => (/^(id|issueId|articleId|afterId)$/.test(key) ? value : v))
+  // Numeric entity ids only (a template's id is a name, e.g. 'sikai').
+  return mapEntries(input, (key, v) =>
+    /^(id|issueId|articleId|afterId)$/.test(key) && typeof v === 'number' ? value : v,
+  )
 }
 
 function withStrings(input: unknown, value: string): unknown {

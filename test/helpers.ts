@@ -10,7 +10,7 @@ export interface TempLibrary extends Library {
   dir: string
   path: string
   clock: { now: number }
-  dispose(): void
+  dispose(): Promise<void>
 }
 
 /** A fresh library file in a temp folder, with a clock the test controls. */
@@ -24,7 +24,8 @@ export function tempLibrary(): TempLibrary {
     dir,
     path,
     clock,
-    dispose() {
+    async dispose() {
+      await library.api.close()
       library.close()
       rmSync(dir, { recursive: true, force: true })
     },

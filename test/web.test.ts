@@ -17,7 +17,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await web.close()
-  lib.dispose()
+  await lib.dispose()
 })
 
 function post(

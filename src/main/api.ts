@@ -17,17 +17,36 @@ import * as revisions from './services/revisions'
 import * as tags from './services/tags'
 import * as zones from './services/zones'
 import { parseDocx } from './import/docx'
+import { ExportJobs } from './export/jobs'
+import * as layoutStore from './export/store'
+import { isoNow } from './services/context'
 
 /** Methods that read and write the library: synchronous, each in one transaction. */
 type SyncMethod = Exclude<Method, AsyncMethod>
-/** Methods that only compute (parsing a file for a preview): may await, never touch the library. */
-type AsyncMethod = 'import.docx'
+/**
+ * Methods that may await: parsing a file for a preview, and the print engine (layout, copyfit,
+ * export jobs). They run outside a transaction; whatever they write goes through its own.
+ */
+type AsyncMethod =
+  | 'import.docx'
+  | 'layout.auto'
+  | 'layout.copyfit'
+  | 'export.start'
+  | 'export.status'
+  | 'export.cancel'
+  | 'export.result'
 
 type Handlers = { [M in SyncMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
-type AsyncHandlers = { [M in AsyncMethod]: (input: ParsedInput<M>) => Promise<Result<M>> }
+type AsyncHandlers = { [M in AsyncMethod]: (jobs: () => ExportJobs, input: ParsedInput<M>) => Promise<Result<M>> }
 
 const asyncHandlers: AsyncHandlers = {
-  'import.docx': (input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
+  'import.docx': (_jobs, input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
+  'layout.auto': (jobs, input) => jobs().autoLayout(input.issueId, input.template),
+  'layout.copyfit': (jobs, input) => jobs().copyfit(input.issueId),
+  'export.start': async (jobs, { kind, issueId, ...options }) => jobs().start(kind, issueId, options),
+  'export.status': async (jobs, input) => jobs().status(input.jobId),
+  'export.cancel': async (jobs, input) => jobs().cancel(input.jobId),
+  'export.result': async (jobs, input) => jobs().result(input.jobId),
 }
 
 function isAsync(method: Method): method is AsyncMethod {
@@ -59,6 +78,20 @@ const handlers: Handlers = {
   'image.put': (ctx, input) => ({ hash: images.storeImage(ctx, input.data) }),
   'import.commit': (ctx, input) => importer.importIntoLibrary(ctx, input),
   'sample.open': (ctx) => importer.openSample(ctx),
+  'template.list': (ctx) => layoutStore.listTemplates(ctx.db, ctx.resourcesDir),
+  'template.save': (ctx, input) => {
+    layoutStore.saveTemplate(ctx.db, input.template, isoNow(ctx))
+    return layoutStore.listTemplates(ctx.db, ctx.resourcesDir)
+  },
+  'layout.get': (ctx, input) => {
+    issues.requireIssue(ctx, input.issueId)
+    return layoutStore.getLayout(ctx.db, input.issueId)
+  },
+  'layout.save': (ctx, input) => {
+    issues.requireIssue(ctx, input.issueId)
+    layoutStore.saveLayout(ctx.db, input.issueId, input.layout, isoNow(ctx))
+    return layoutStore.getLayout(ctx.db, input.issueId) as NonNullable<ReturnType<typeof layoutStore.getLayout>>
+  },
   'zone.list': (ctx) => zones.listZones(ctx),
   'zone.get': (ctx, input) => tags.getZoneDetail(ctx, input.id),
   'zone.create': (ctx, input) => zones.createZone(ctx, input),
@@ -75,6 +108,8 @@ const handlers: Handlers = {
 }
 
 export interface Api {
+  /** Releases what async methods hold (the print browser, export files). */
+  close(): Promise<void>
   /** Library methods, answered synchronously (tests, CLI). Async methods answer unknown_method here. */
   dispatch(method: string, input: unknown): ApiResult<unknown>
   /** Every method; what the transports (IPC, HTTP) use. */
@@ -123,17 +158,28 @@ export function createApi(ctx: ServiceContext, log: (message: string) => void = 
       return { ok: false, error: toFolioError(error, log) }
     }
   }
+  let jobs: ExportJobs | null = null
+  const exportJobs = (): ExportJobs => {
+    jobs ??= new ExportJobs({ api, db: ctx.db, resourcesDir: ctx.resourcesDir, now: ctx.now })
+    return jobs
+  }
+
   async function dispatchAsync(name: string, input: unknown): Promise<ApiResult<unknown>> {
     const valid = validate(name, input)
     if (!valid.ok || !isAsync(valid.method)) return dispatch(name, input)
     try {
-      return { ok: true, result: await (asyncHandlers[valid.method] as (i: unknown) => Promise<unknown>)(valid.data) }
+      const handler = asyncHandlers[valid.method] as (j: () => ExportJobs, i: unknown) => Promise<unknown>
+      return { ok: true, result: await handler(exportJobs, valid.data) }
     } catch (error) {
       return { ok: false, error: toFolioError(error, log) }
     }
   }
 
-  return {
+  const api: Api = {
+    close: async () => {
+      await jobs?.close()
+      jobs = null
+    },
     dispatch,
     dispatchAsync,
     call(method, input) {
@@ -142,6 +188,7 @@ export function createApi(ctx: ServiceContext, log: (message: string) => void = 
       return answer.result as never
     },
   }
+  return api
 }
 
 const TYPE_ZH: Record<string, string> = {

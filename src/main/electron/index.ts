@@ -136,7 +136,13 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-app.on('will-quit', () => {
-  library?.close()
+app.on('will-quit', (event) => {
+  const open = library
+  if (!open) return
   library = null
+  event.preventDefault()
+  void open.api.close().finally(() => {
+    open.close()
+    app.quit()
+  })
 })

@@ -12,6 +12,7 @@ import type { Issue } from '../../shared/api/types'
 import { docToBlocks, parseDoc } from '../../shared/doc/lexical'
 import { autoLayout, type LayoutItem } from '../../shared/layout/auto'
 import { grid, MM_PER_PT, type IssueLayout, type PageTemplate } from '../../shared/layout/model'
+import type { BlockFit, LayoutOutcome, Warning } from '../../shared/layout/outcome'
 import type { Api } from '../api'
 import type { Db } from '../store/db'
 import { launchPrintBrowser, openDocument, PRINT_ORIGIN } from './browser'
@@ -42,30 +43,7 @@ export interface ExportControl {
   onProgress?(stage: 'load' | 'measure' | 'layout' | 'render' | 'pdf' | 'done'): void
 }
 
-export interface BlockFit {
-  page: number
-  articleId: number
-  headline: string
-  /** 超 N 字: characters that do not fit (0 when it fits). */
-  overChars: number
-  /** 余 N 行: empty column lines at the foot of the block's columns. */
-  shortLines: number
-}
-
-export interface Warning {
-  message_zh: string
-  message_en: string
-}
-
-export interface LayoutOutcome {
-  layout: IssueLayout
-  source: 'stored' | 'auto'
-  fits: BlockFit[]
-  overset: BlockFit[]
-  short: BlockFit[]
-  unplaced: { articleId: number; headline: string }[]
-  warnings: Warning[]
-}
+export type { BlockFit, LayoutOutcome, Warning } from '../../shared/layout/outcome'
 
 export interface PdfReport extends LayoutOutcome {
   file: string
@@ -234,6 +212,28 @@ export async function layoutIssue(
     })
     try {
       return outcome(p, layout, 'auto', (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[])
+    } finally {
+      await page.close()
+    }
+  })
+}
+
+/** Copyfit of the issue's current layout (laid out automatically first when it has none). */
+export async function measureLayout(
+  env: ExportEnv,
+  issueId: number,
+  options: ExportControl = {},
+): Promise<LayoutOutcome> {
+  return withBrowser(options, async (browser) => {
+    const p = loadPrintIssue(env, issueId)
+    const { layout, source } = await exportLayout(browser, env, p, issueId, undefined)
+    if (source === 'auto') saveLayout(env.db, issueId, layout, (env.now?.() ?? new Date()).toISOString())
+    const page = await openDocument(browser, {
+      html: renderIssueHtml(printInput(env, p, layout), { bleed: 0, marks: false }, servedAssets(env)),
+      image: (h) => readImage(env, h),
+    })
+    try {
+      return outcome(p, layout, source, (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[])
     } finally {
       await page.close()
     }

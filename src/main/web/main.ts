@@ -22,10 +22,13 @@ async function main(): Promise<void> {
   console.log(`Folio 资料库 library: ${path}`)
   console.log(`Folio 已启动 ready: ${web.url}`)
   const stop = (): void => {
-    void web.close().then(() => {
-      library.close()
-      process.exit(0)
-    })
+    void web
+      .close()
+      .then(() => library.api.close())
+      .finally(() => {
+        library.close()
+        process.exit(0)
+      })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -7,6 +7,8 @@ import type { Article, ArticleSummary, Issue, LibraryInfo, Revision, RevisionSum
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from './types'
 import type { ImportArticle, ImportImage } from '../import/model'
 import type { GazetteerData } from '../tagging/gazetteer'
+import { layoutSchema, templateSchema, type IssueLayout, type PageTemplate } from '../layout/model'
+import type { ExportJobStatus, LayoutOutcome } from '../layout/outcome'
 import type { FigureConflict, FigureRow, TagRejection, ZoneDetail, ZoneSummary } from './tagging-types'
 
 /** Longest single-line field (headline, dateline …) in characters. */
@@ -173,6 +175,28 @@ export const schemas = {
   'tag.unreject': z
     .object({ articleId: id, kind: z.enum(['zone', 'figure']), text: z.string().min(1).max(200) })
     .strict(),
+  'template.list': z.object({}).strict(),
+  /** Saves a page template (版式) in the library; a default of the same id is overridden. */
+  'template.save': z.object({ template: templateSchema }).strict(),
+  'layout.get': z.object({ issueId: id }).strict(),
+  /** Replaces the issue's layout; blocks off the grid, overlapping or of other issues are refused. */
+  'layout.save': z.object({ issueId: id, layout: layoutSchema }).strict(),
+  /** Lays the issue out automatically (measured in the print engine) and saves it. */
+  'layout.auto': z.object({ issueId: id, template: z.string().max(40).optional() }).strict(),
+  /** Copyfit of the current layout, measured by the same Chromium layout that prints. */
+  'layout.copyfit': z.object({ issueId: id }).strict(),
+  'export.start': z
+    .object({
+      kind: z.enum(['pdf', 'html', 'bundle']),
+      issueId: id,
+      template: z.string().max(40).optional(),
+      bleed: z.number().min(0).max(20).optional(),
+      marks: z.boolean().optional(),
+    })
+    .strict(),
+  'export.status': z.object({ jobId: z.uuid() }).strict(),
+  'export.cancel': z.object({ jobId: z.uuid() }).strict(),
+  'export.result': z.object({ jobId: z.uuid() }).strict(),
   /** Opens the bundled sample issue (开发区建设 专刊 2024年第25期) as a new issue. */
   'sample.open': z.object({}).strict(),
 } as const
@@ -211,6 +235,16 @@ export interface Results {
   'tag.rejections': TagRejection[]
   'tag.reject': TagRejection[]
   'tag.unreject': TagRejection[]
+  'template.list': PageTemplate[]
+  'template.save': PageTemplate[]
+  'layout.get': IssueLayout | null
+  'layout.save': IssueLayout
+  'layout.auto': LayoutOutcome
+  'layout.copyfit': LayoutOutcome
+  'export.start': ExportJobStatus
+  'export.status': ExportJobStatus
+  'export.cancel': ExportJobStatus
+  'export.result': { fileName: string; mime: string; data: string }
   'import.docx': {
     articles: ImportArticle[]
     images: ImportImage[]

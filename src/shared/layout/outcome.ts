@@ -1,0 +1,40 @@
+/** What laying out and measuring an issue reports (copyfit), shared by main, CLI and renderer. */
+import type { IssueLayout } from './model'
+
+export interface BlockFit {
+  page: number
+  articleId: number
+  headline: string
+  /** 超 N 字: characters that do not fit (0 when it fits). */
+  overChars: number
+  /** 余 N 行: empty column lines at the foot of the block's columns. */
+  shortLines: number
+}
+
+export interface Warning {
+  message_zh: string
+  message_en: string
+}
+
+export interface LayoutOutcome {
+  layout: IssueLayout
+  source: 'stored' | 'auto'
+  fits: BlockFit[]
+  overset: BlockFit[]
+  short: BlockFit[]
+  unplaced: { articleId: number; headline: string }[]
+  warnings: Warning[]
+}
+
+export type ExportKind = 'pdf' | 'html' | 'bundle'
+
+export interface ExportJobStatus {
+  id: string
+  kind: ExportKind
+  issueId: number
+  stage: 'load' | 'measure' | 'layout' | 'render' | 'pdf' | 'done'
+  done: boolean
+  cancelled: boolean
+  error: { code: string; message_zh: string; message_en: string } | null
+  warnings: Warning[]
+}
