@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ArticleSummary, Issue } from '@shared/api/types'
+import type { LayoutOutcome } from '@shared/layout/outcome'
 import { call, errorMessage, onFlushRequest } from '../api'
 import { ArticlesPane } from '../features/articles/ArticlesPane'
 import { ArticleEditor, type ArticleEditorProps } from '../features/editor/ArticleEditor'
 import { flushAll, flushAllOnUnload } from '../features/editor/savers'
 import { FiguresView } from '../features/figures/FiguresView'
 import { ImportDialog } from '../features/import/ImportDialog'
+import { blockTarget, type MeasuredCopyfit } from '../features/layout/target'
+import { LayoutView } from '../features/layout/LayoutView'
 import { ZonesView } from '../features/zones/ZonesView'
 import { IssueDialog } from '../features/issues/IssueDialog'
 import { IssuesPane } from '../features/issues/IssuesPane'
@@ -107,7 +110,12 @@ export function App() {
   }, [])
 
   const [dragging, setDragging] = useState(false)
-  const [view, setView] = useState<'articles' | 'zones' | 'figures'>('articles')
+  const [view, setView] = useState<'articles' | 'layout' | 'zones' | 'figures'>('articles')
+  const [copyfit, setCopyfit] = useState<MeasuredCopyfit | null>(null)
+  const onOutcome = useCallback(
+    (outcome: LayoutOutcome) => setCopyfit({ outcome, chars: new Map(articles.map((a) => [a.id, a.charCount])) }),
+    [articles],
+  )
 
   const openArticle = (issueId: number, articleId: number): void => {
     setView('articles')
@@ -250,12 +258,13 @@ export function App() {
           </span>
         )}
         <nav className="tabs" role="tablist">
-          {(['articles', 'zones', 'figures'] as const).map((v) => (
+          {(['articles', 'layout', 'zones', 'figures'] as const).map((v) => (
             <button
               key={v}
               type="button"
               role="tab"
               aria-selected={view === v}
+              disabled={v === 'layout' && !selectedIssue}
               className={`tab${view === v ? ' active' : ''}`}
               data-testid={`tab-${v}`}
               onClick={() => {
@@ -277,6 +286,9 @@ export function App() {
           {t('lang.switch')}
         </button>
       </header>
+      {view === 'layout' && selectedIssue && (
+        <LayoutView key={selectedIssue.id} issue={selectedIssue} articles={articles} onOutcome={onOutcome} />
+      )}
       {view === 'zones' && <ZonesView onOpenArticle={openArticle} />}
       {view === 'figures' && <FiguresView issues={issues} onOpenArticle={openArticle} />}
       <main className="panes" hidden={view !== 'articles'}>
@@ -305,6 +317,7 @@ export function App() {
               key={place.articleId}
               articleId={place.articleId}
               creditStyle={selectedIssue?.creditStyle ?? '■ {name}摄'}
+              target={blockTarget(copyfit, place.articleId)}
               onChanged={onArticleChanged}
             />
           ) : (

@@ -25,6 +25,7 @@ import { editorTheme } from '../../editor/theme'
 import type { ArticleSaver } from './saver'
 import { RevisionsPanel } from './RevisionsPanel'
 import { closeSaver, createSaver } from './savers'
+import type { BlockTarget } from '../layout/target'
 
 type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
 
@@ -32,6 +33,8 @@ export interface ArticleEditorProps {
   articleId: number
   /** The issue's photo credit style, e.g. '■ {name}摄'. */
   creditStyle: string
+  /** The article's block on the pages, when the issue has been laid out. */
+  target: BlockTarget | null
   onChanged(article: {
     id: number
     headline?: string
@@ -41,7 +44,7 @@ export interface ArticleEditorProps {
   }): void
 }
 
-export function ArticleEditor({ articleId, creditStyle, onChanged }: ArticleEditorProps) {
+export function ArticleEditor({ articleId, creditStyle, target, onChanged }: ArticleEditorProps) {
   const { t, lang } = useI18n()
   const [article, setArticle] = useState<Article | null>(null)
   const [saver, setSaver] = useState<ArticleSaver | null>(null)
@@ -74,6 +77,7 @@ export function ArticleEditor({ articleId, creditStyle, onChanged }: ArticleEdit
     <LoadedEditor
       key={`${article.id}:${article.version}`}
       creditStyle={creditStyle}
+      target={target}
       article={article}
       saver={saver}
       onChanged={onChanged}
@@ -89,9 +93,11 @@ function LoadedEditor({
   onChanged,
   onReload,
   creditStyle,
+  target,
   t,
 }: {
   creditStyle: string
+  target: BlockTarget | null
   article: Article
   saver: ArticleSaver
   onChanged: ArticleEditorProps['onChanged']
@@ -248,6 +254,14 @@ function LoadedEditor({
         <span className="count muted" data-testid="punct-count">
           {t('editor.punct', { punct: count.punct })}
         </span>
+        {target && (
+          <span className={`copyfit${target.capacity - count.chars < 0 ? ' over' : ''}`} data-testid="copyfit-target">
+            {t('layout.target', { page: target.page, span: target.span, lines: target.lines })} ·{' '}
+            {target.capacity - count.chars < 0
+              ? t('layout.over', { count: count.chars - target.capacity })
+              : t('layout.room', { count: target.capacity - count.chars })}
+          </span>
+        )}
         <button
           type="button"
           className="link history-link"

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process'
+import { expect, test } from './fixtures'
+
+test('lay out the sample issue, resize a block until it oversets, name a page, export the PDF', async ({
+  page,
+  folio,
+}) => {
+  await page.goto(folio.url)
+  await page.getByTestId('open-sample').click()
+  await expect(page.getByTestId('article-item')).toHaveCount(4)
+  await page.getByTestId('tab-layout').click()
+  await page.getByTestId('template-select').selectOption('sikai')
+  await page.getByTestId('auto-layout').click()
+  const blocks = page.getByTestId('layout-block')
+  await expect(blocks).toHaveCount(4, { timeout: 30_000 })
+  await expect(page.getByTestId('page-canvas')).toHaveCount(2)
+  const lead = blocks.filter({ hasText: '以“质”致远' })
+  await expect(lead.getByTestId('fit')).toHaveText(/余 \d+ 行|正好/)
+
+  // Drag the lead block's corner up by half the page: it no longer holds its text.
+  const handle = lead.getByTestId('resize-handle')
+  const box = await handle.boundingBox()
+  if (!box) throw new Error('no handle')
+  await page.mouse.move(box.x + 5, box.y + 5)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 5, box.y - 300, { steps: 8 })
+  await page.mouse.up()
+  await expect(lead.getByTestId('fit')).toHaveText(/超 \d+ 字/, { timeout: 30_000 })
+  await expect(page.getByTestId('layout-warnings')).toContainText('超')
+
+  await page.getByTestId('page-name').first().fill('要闻')
+  await page.getByTestId('page-name').first().blur()
+  await expect(page.getByTestId('page-canvas').first()).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/layout.png' })
+
+  // The article editor shows the block's target while writing.
+  await page.getByTestId('tab-articles').click()
+  await page.getByTestId('article-item').first().click()
+  await expect(page.getByTestId('copyfit-target')).toContainText(/第1版 6栏×\d+行 · 超 \d+ 字/)
+
+  await page.getByTestId('tab-layout').click()
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('export-pdf').click(),
+  ])
+  expect(download.suggestedFilename()).toBe('开发区建设-专刊-2024年第25期.pdf')
+  const file = await download.path()
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  expect(info).toMatch(/Pages:\s+2/)
+  expect(info).toMatch(/Page size:\s+765\.\d+ x 1105\.\d+ pts/)
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+  expect(fonts.length).toBeGreaterThan(0)
+  for (const line of fonts) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes/)
+  await expect(page.getByTestId('export-done')).toContainText('超')
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+  expect(text).toContain('要闻')
+})

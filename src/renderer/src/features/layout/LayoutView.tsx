@@ -1,0 +1,295 @@
+/**
+ * 版面: the issue's pages on their column grid. Auto-layout as a starting point, blocks moved and
+ * resized by hand, copyfit measured by the print engine after every change, 版名 and 责任编辑 per
+ * page, and exports (PDF, HTML, .folio bundle) with progress and cancel.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { ArticleSummary, Issue } from '@shared/api/types'
+import { checkLayout, type IssueLayout, type LayoutBlock, type PageTemplate } from '@shared/layout/model'
+import type { BlockFit, ExportJobStatus, ExportKind, LayoutOutcome } from '@shared/layout/outcome'
+import { call, errorMessage } from '../../api'
+import { useI18n } from '../../app/i18n'
+import { downloadBase64 } from './download'
+import { PageCanvas } from './PageCanvas'
+import { TemplateDialog } from './TemplateDialog'
+
+const PAGE_HEIGHT_PX = 620
+
+export function LayoutView({
+  issue,
+  articles,
+  onOutcome,
+}: {
+  issue: Issue
+  articles: ArticleSummary[]
+  onOutcome(outcome: LayoutOutcome): void
+}) {
+  const { t, lang } = useI18n()
+  const [layout, setLayout] = useState<IssueLayout | null>(null)
+  const [templates, setTemplates] = useState<PageTemplate[]>([])
+  const [templateId, setTemplateId] = useState('sikai')
+  const [outcome, setOutcome] = useState<LayoutOutcome | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [selected, setSelected] = useState<number | null>(null)
+  const [job, setJob] = useState<ExportJobStatus | null>(null)
+  const [bleed, setBleed] = useState(0)
+  const [marks, setMarks] = useState(false)
+  const [editTemplate, setEditTemplate] = useState(false)
+  const measureSeq = useRef(0)
+
+  const report = useCallback((e: unknown) => setError(errorMessage(e, lang)), [lang])
+
+  const measure = useCallback(async () => {
+    const seq = ++measureSeq.current
+    setBusy(t('layout.measuring'))
+    try {
+      const measured = await call('layout.copyfit', { issueId: issue.id })
+      if (seq !== measureSeq.current) return
+      setOutcome(measured)
+      setLayout(measured.layout)
+      onOutcome(measured)
+    } catch (e) {
+      report(e)
+    } finally {
+      if (seq === measureSeq.current) setBusy(null)
+    }
+  }, [issue.id, onOutcome, report, t])
+
+  useEffect(() => {
+    let live = true
+    Promise.all([call('layout.get', { issueId: issue.id }), call('template.list', {})])
+      .then(([stored, list]) => {
+        if (!live) return
+        setTemplates(list)
+        setLayout(stored)
+        if (stored) {
+          setTemplateId(stored.template.id)
+          void measure()
+        }
+      })
+      .catch(report)
+    return () => {
+      live = false
+    }
+  }, [issue.id, measure, report])
+
+  const autoLayout = async (): Promise<void> => {
+    setBusy(t('layout.laying'))
+    setError(null)
+    try {
+      const result = await call('layout.auto', { issueId: issue.id, template: templateId })
+      setLayout(result.layout)
+      setOutcome(result)
+      onOutcome(result)
+    } catch (e) {
+      report(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const save = async (next: IssueLayout): Promise<void> => {
+    const problems = checkLayout(next)
+    if (problems[0]) {
+      setError(lang === 'zh' ? problems[0].message_zh : problems[0].message_en)
+      return
+    }
+    const previous = layout
+    setLayout(next)
+    setError(null)
+    try {
+      await call('layout.save', { issueId: issue.id, layout: next })
+      await measure()
+    } catch (e) {
+      setLayout(previous)
+      report(e)
+    }
+  }
+
+  const changeBlock = (pageNumber: number, block: LayoutBlock): void => {
+    if (!layout) return
+    void save({
+      ...layout,
+      pages: layout.pages.map((p) =>
+        p.number === pageNumber
+          ? { ...p, blocks: p.blocks.map((b) => (b.articleId === block.articleId ? block : b)) }
+          : p,
+      ),
+    })
+  }
+
+  const changePage = (pageNumber: number, field: 'name' | 'editor', value: string): void => {
+    if (!layout) return
+    const page = layout.pages.find((p) => p.number === pageNumber)
+    if (!page || page[field] === value) return
+    void save({ ...layout, pages: layout.pages.map((p) => (p.number === pageNumber ? { ...p, [field]: value } : p)) })
+  }
+
+  const startExport = async (kind: ExportKind): Promise<void> => {
+    setError(null)
+    try {
+      let status = await call('export.start', { kind, issueId: issue.id, ...(kind === 'pdf' && { bleed, marks }) })
+      setJob(status)
+      while (!status.done) {
+        await new Promise((resolve) => setTimeout(resolve, 400))
+        status = await call('export.status', { jobId: status.id })
+        setJob(status)
+      }
+      if (status.error) {
+        if (!status.cancelled) setError(lang === 'zh' ? status.error.message_zh : status.error.message_en)
+        return
+      }
+      const file = await call('export.result', { jobId: status.id })
+      downloadBase64(file.fileName, file.mime, file.data)
+    } catch (e) {
+      report(e)
+    }
+  }
+
+  const headlines = useMemo(() => new Map(articles.map((a) => [a.id, a.headline])), [articles])
+  const fits = useMemo(() => new Map<number, BlockFit>((outcome?.fits ?? []).map((f) => [f.articleId, f])), [outcome])
+  const scale = layout ? PAGE_HEIGHT_PX / layout.template.trim.height : 1
+
+  return (
+    <div className="view layout-view" data-testid="layout-view">
+      <div className="view-detail wide">
+        <div className="view-filter row layout-toolbar">
+          <select
+            value={templateId}
+            onChange={(e) => setTemplateId(e.target.value)}
+            aria-label={t('layout.template')}
+            data-testid="template-select"
+          >
+            {templates.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.name}（{tpl.trim.width}×{tpl.trim.height} mm · {tpl.columns} 栏）
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn small primary"
+            onClick={() => void autoLayout()}
+            disabled={busy !== null}
+            data-testid="auto-layout"
+          >
+            {t('layout.auto')}
+          </button>
+          <button type="button" className="btn small" onClick={() => setEditTemplate(true)}>
+            {t('layout.templateSettings')}
+          </button>
+          <span className="spacer" />
+          <label className="inline-field">
+            {t('layout.bleed')}
+            <input
+              type="number"
+              min={0}
+              max={20}
+              value={bleed}
+              onChange={(e) => setBleed(Number(e.target.value) || 0)}
+            />
+          </label>
+          <label className="inline-field">
+            <input type="checkbox" checked={marks} onChange={(e) => setMarks(e.target.checked)} />
+            {t('layout.marks')}
+          </label>
+          {(['pdf', 'html', 'bundle'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="btn small"
+              disabled={!layout || (job !== null && !job.done)}
+              onClick={() => void startExport(kind)}
+              data-testid={`export-${kind}`}
+            >
+              {t(`layout.export.${kind}`)}
+            </button>
+          ))}
+        </div>
+        {job && !job.done && (
+          <div className="export-progress" data-testid="export-progress">
+            {t('layout.exporting', { stage: t(`layout.stage.${job.stage}`) })}
+            <button
+              type="button"
+              className="link"
+              onClick={() => void call('export.cancel', { jobId: job.id }).then(setJob)}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
+        {job?.done && !job.error && (
+          <div className="export-progress done" data-testid="export-done">
+            {t('layout.exported')}
+            {job.warnings.map((w, i) => (
+              <div key={i} className="note note-warn">
+                {lang === 'zh' ? w.message_zh : w.message_en}
+              </div>
+            ))}
+          </div>
+        )}
+        {busy && <p className="muted">{busy}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {outcome && outcome.warnings.length > 0 && (
+          <section className="conflicts" data-testid="layout-warnings">
+            {outcome.warnings.map((w, i) => (
+              <div key={i}>{lang === 'zh' ? w.message_zh : w.message_en}</div>
+            ))}
+          </section>
+        )}
+        {!layout ? (
+          <p className="pane-empty">{t('layout.none')}</p>
+        ) : (
+          <div className="pages">
+            {layout.pages.map((page) => (
+              <div key={page.number} className="page-wrap">
+                <div className="page-head">
+                  <strong>{t('layout.pageNo', { page: page.number })}</strong>
+                  <input
+                    defaultValue={page.name}
+                    placeholder={t('layout.pageName')}
+                    aria-label={t('layout.pageName')}
+                    data-testid="page-name"
+                    onBlur={(e) => changePage(page.number, 'name', e.target.value)}
+                  />
+                  <input
+                    defaultValue={page.editor}
+                    placeholder={t('layout.pageEditor')}
+                    aria-label={t('layout.pageEditor')}
+                    onBlur={(e) => changePage(page.number, 'editor', e.target.value)}
+                  />
+                </div>
+                <PageCanvas
+                  template={layout.template}
+                  page={page}
+                  scale={scale}
+                  headlines={headlines}
+                  fits={fits}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onChange={(block) => changeBlock(page.number, block)}
+                />
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+      {editTemplate && (
+        <TemplateDialog
+          template={templates.find((tpl) => tpl.id === templateId) ?? templates[0] ?? null}
+          onClose={() => setEditTemplate(false)}
+          onSaved={(list, id) => {
+            setTemplates(list)
+            setTemplateId(id)
+            setEditTemplate(false)
+          }}
+        />
+      )}
+    </div>
+  )
+}
