@@ -47,5 +47,7 @@ test('workbench screenshot with the seed’s first article', async ({ page, foli
   await expect(page.getByTestId('char-count')).toHaveText(`字数 ${count.chars}`)
   await expect(page.getByTestId('issue-item')).toContainText('开发区建设专刊')
   await expect(page.getByTestId('article-item').nth(2)).toContainText('应县经济技术开发区')
+  // Detection ran over the typed text: the zones it mentions are suggested.
+  await expect(page.getByTestId('suggestion').filter({ hasText: '太谷经济技术开发区' })).toHaveCount(1)
   await page.screenshot({ path: 'test-results/screens/workbench.png' })
 })

@@ -134,18 +134,20 @@ export function ToolbarPlugin() {
         className="tb-btn"
         disabled={!canUndo}
         title={`${t('editor.undo')} (Ctrl+Z)`}
+        aria-label={t('editor.undo')}
         onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
       >
-        ↶ {t('editor.undo')}
+        ↶
       </button>
       <button
         type="button"
         className="tb-btn"
         disabled={!canRedo}
         title={`${t('editor.redo')} (Ctrl+Shift+Z)`}
+        aria-label={t('editor.redo')}
         onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
       >
-        ↷ {t('editor.redo')}
+        ↷
       </button>
     </div>
   )
