@@ -54,4 +54,18 @@ test('lay out the sample issue, resize a block until it oversets, name a page, e
   await expect(page.getByTestId('export-done')).toContainText('超')
   const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
   expect(text).toContain('要闻')
+
+  // The issue travels as a .folio bundle and comes back whole, layout included.
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()])
+  expect(bundle.suggestedFilename()).toBe('开发区建设-专刊-2024年第25期.folio')
+  const saved = test.info().outputPath('issue.folio')
+  await bundle.saveAs(saved)
+  await page.getByTestId('tab-articles').click()
+  await page.getByTestId('import').click()
+  await page.getByTestId('import-dialog').getByTestId('import-file').setInputFiles(saved)
+  await expect(page.getByTestId('issue-item')).toHaveCount(2)
+  await expect(page.getByTestId('article-item')).toHaveCount(4)
+  await page.getByTestId('tab-layout').click()
+  await expect(page.getByTestId('layout-block')).toHaveCount(4, { timeout: 30_000 })
+  await expect(page.getByTestId('page-name').first()).toHaveValue('要闻')
 })

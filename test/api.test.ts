@@ -32,6 +32,7 @@ const SIKAI = JSON.parse(readFileSync(join(__dirname, '../resources/templates/si
   margins: Record<string, number>
 }
 let jobId = '00000000-0000-4000-8000-000000000000'
+let bundleData = ''
 
 // Placeholder ids until beforeEach creates real ones (lets the case table be built at collection time).
 let issueId = 1
@@ -108,6 +109,7 @@ function validInputs(): Record<Method, unknown> {
     'layout.auto': { issueId },
     'layout.copyfit': { issueId },
     'export.start': { kind: 'bundle', issueId },
+    'import.bundle': { data: bundleData },
     'export.status': { jobId },
     'export.cancel': { jobId },
     'export.result': { jobId },
@@ -137,6 +139,16 @@ describe('every API method', () => {
   it.each(METHODS)('%s succeeds on valid input', async (method) => {
     if (method === 'article.restore') lib.api.call('article.delete', { id: articleId })
     if (method === 'image.get') lib.api.call('import.commit', validInputs()['import.commit'] as never)
+    if (method === 'import.bundle') {
+      const started = await lib.api.dispatchAsync('export.start', { kind: 'bundle', issueId })
+      if (!started.ok) throw new Error(started.error.message_en)
+      const id = (started.result as { id: string }).id
+      while (
+        !((await lib.api.dispatchAsync('export.status', { jobId: id })) as { result: { done: boolean } }).result.done
+      );
+      bundleData = ((await lib.api.dispatchAsync('export.result', { jobId: id })) as { result: { data: string } })
+        .result.data
+    }
     if (method.startsWith('export.') && method !== 'export.start') {
       const started = await lib.api.dispatchAsync('export.start', { kind: 'bundle', issueId })
       if (!started.ok) throw new Error(started.error.message_en)

@@ -31,6 +31,7 @@ type AsyncMethod =
   | 'import.docx'
   | 'layout.auto'
   | 'layout.copyfit'
+  | 'import.bundle'
   | 'export.start'
   | 'export.status'
   | 'export.cancel'
@@ -43,6 +44,7 @@ const asyncHandlers: AsyncHandlers = {
   'import.docx': (_jobs, input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
   'layout.auto': (jobs, input) => jobs().autoLayout(input.issueId, input.template),
   'layout.copyfit': (jobs, input) => jobs().copyfit(input.issueId),
+  'import.bundle': async (jobs, input) => jobs().importBundle(input.data),
   'export.start': async (jobs, { kind, issueId, ...options }) => jobs().start(kind, issueId, options),
   'export.status': async (jobs, input) => jobs().status(input.jobId),
   'export.cancel': async (jobs, input) => jobs().cancel(input.jobId),

@@ -192,9 +192,14 @@ export interface ImportBundleReport {
   images: number
 }
 
-/** Imports a bundle as a new issue (all or nothing). */
+/** Imports a bundle file as a new issue (all or nothing). */
 export function importBundle(env: ExportEnv, file: string): ImportBundleReport {
-  const { manifest, files } = readBundle(readFileSync(file))
+  return importBundleBytes(env, readFileSync(file))
+}
+
+/** Imports bundle bytes (a dropped .folio file) as a new issue (all or nothing). */
+export function importBundleBytes(env: ExportEnv, bytes: Uint8Array): ImportBundleReport {
+  const { manifest, files } = readBundle(bytes)
   return env.db.transaction((): ImportBundleReport => {
     for (const image of manifest.images) {
       const bytes = files[image.path]

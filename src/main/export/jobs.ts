@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core'
 import { fail, FolioFailure, folioError, type FolioError } from '../../shared/api/errors'
 import type { ExportJobStatus, ExportKind } from '../../shared/layout/outcome'
 import { launchPrintBrowser } from './browser'
-import { exportBundle } from './bundle'
+import { exportBundle, importBundleBytes } from './bundle'
 import { exportHtml, exportPdf, layoutIssue, measureLayout, type ExportEnv } from './index'
 
 interface Job extends ExportJobStatus {
@@ -54,6 +54,11 @@ export class ExportJobs {
 
   async autoLayout(issueId: number, template?: string) {
     return layoutIssue(this.env, issueId, { ...(template && { template }), browser: await this.printBrowser() })
+  }
+
+  /** A .folio bundle as a new issue; needs no browser, but the same environment as exports. */
+  importBundle(data: string) {
+    return importBundleBytes(this.env, Buffer.from(data, 'base64'))
   }
 
   async copyfit(issueId: number) {

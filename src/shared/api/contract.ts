@@ -185,6 +185,8 @@ export const schemas = {
   'layout.auto': z.object({ issueId: id, template: z.string().max(40).optional() }).strict(),
   /** Copyfit of the current layout, measured by the same Chromium layout that prints. */
   'layout.copyfit': z.object({ issueId: id }).strict(),
+  /** Imports a .folio bundle (base64) as a new issue, lossless, all or nothing. */
+  'import.bundle': z.object({ data: z.base64().max(280_000_000) }).strict(),
   'export.start': z
     .object({
       kind: z.enum(['pdf', 'html', 'bundle']),
@@ -241,6 +243,7 @@ export interface Results {
   'layout.save': IssueLayout
   'layout.auto': LayoutOutcome
   'layout.copyfit': LayoutOutcome
+  'import.bundle': { issue: Issue; articleIds: number[]; images: number }
   'export.start': ExportJobStatus
   'export.status': ExportJobStatus
   'export.cancel': ExportJobStatus

@@ -14,7 +14,7 @@ import {
 import { call, errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
 import { useI18n, type MessageKey } from '../../app/i18n'
-import { IMPORTABLE, readFiles, type Preview, type PreviewArticle } from './readFiles'
+import { base64, IMPORTABLE, isBundle, readFiles, type Preview, type PreviewArticle } from './readFiles'
 
 const MASTHEAD_FIELDS = ['title', 'edition', 'number', 'guidance', 'postalCode', 'email'] as const
 
@@ -49,6 +49,23 @@ export function ImportDialog({
     if (files.length === 0) return
     let live = true
     setBusy(true)
+    const bundles = files.filter(isBundle)
+    if (bundles.length > 0) {
+      // A .folio bundle is a whole issue made by Folio: nothing to decide, it comes in as it was.
+      ;(async () => {
+        let last: { issueId: number; articleId: number | null } | null = null
+        for (const file of bundles) {
+          const report = await call('import.bundle', { data: base64(new Uint8Array(await file.arrayBuffer())) })
+          last = { issueId: report.issue.id, articleId: report.articleIds[0] ?? null }
+        }
+        if (live && last) onDone(last.issueId, last.articleId)
+      })()
+        .catch((e: unknown) => live && setError(errorMessage(e, lang)))
+        .finally(() => live && setBusy(false))
+      return () => {
+        live = false
+      }
+    }
     readFiles(files, split)
       .then((read) => {
         if (!live) return
@@ -64,6 +81,8 @@ export function ImportDialog({
     return () => {
       live = false
     }
+    // onDone is the caller's; re-reading files when it changes identity would import twice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [files, split, lang])
 
   const articles = preview?.articles ?? []

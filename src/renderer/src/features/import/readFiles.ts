@@ -18,9 +18,11 @@ export interface Preview {
   errors: { file: string; message_zh: string; message_en: string }[]
 }
 
-export const IMPORTABLE = '.txt,.text,.docx'
+export const IMPORTABLE = '.txt,.text,.docx,.folio'
 
-function base64(bytes: Uint8Array): string {
+export const isBundle = (file: File): boolean => /\.folio$/i.test(file.name)
+
+export function base64(bytes: Uint8Array): string {
   let binary = ''
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(binary)
