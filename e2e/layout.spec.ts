@@ -69,3 +69,35 @@ test('lay out the sample issue, resize a block until it oversets, name a page, e
   await expect(page.getByTestId('layout-block')).toHaveCount(4, { timeout: 30_000 })
   await expect(page.getByTestId('page-name').first()).toHaveValue('要闻')
 })
+
+test('take a block off its page, add a page and place the article there', async ({ page, folio }) => {
+  await page.goto(folio.url)
+  await page.getByTestId('open-sample').click()
+  await page.getByTestId('tab-layout').click()
+  await page.getByTestId('auto-layout').click()
+  const blocks = page.getByTestId('layout-block')
+  await expect(blocks).toHaveCount(4, { timeout: 30_000 })
+
+  const last = blocks.filter({ hasText: '对外开放新高地' })
+  await last.click()
+  await page.getByTestId('block-actions').getByTestId('take-off').click()
+  await expect(blocks).toHaveCount(3)
+  await expect(page.getByTestId('unplaced')).toContainText('对外开放新高地')
+  await expect(page.getByTestId('layout-warnings')).toContainText('未上版')
+
+  await page.getByTestId('add-page').click()
+  await expect(page.getByTestId('page-canvas')).toHaveCount(3)
+  await page.getByTestId('unplaced').getByTestId('place-on').selectOption('3')
+  await expect(page.locator('[data-testid=page-canvas][data-page="3"]').getByTestId('layout-block')).toContainText(
+    '对外开放新高地',
+  )
+  await expect(page.getByTestId('unplaced')).toHaveCount(0)
+  await expect(blocks.filter({ hasText: '对外开放新高地' }).getByTestId('fit')).toHaveText(/余 \d+ 行|正好|超 \d+ 字/, {
+    timeout: 30_000,
+  })
+
+  // The layout is in the library: a reload shows the same three pages.
+  await page.reload()
+  await page.getByTestId('tab-layout').click()
+  await expect(page.getByTestId('page-canvas')).toHaveCount(3)
+})

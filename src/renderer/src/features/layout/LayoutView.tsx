@@ -5,7 +5,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, Issue } from '@shared/api/types'
-import { checkLayout, type IssueLayout, type LayoutBlock, type PageTemplate } from '@shared/layout/model'
+import {
+  checkLayout,
+  grid,
+  reservedLines,
+  type IssueLayout,
+  type LayoutBlock,
+  type PageTemplate,
+} from '@shared/layout/model'
 import type { BlockFit, ExportJobStatus, ExportKind, LayoutOutcome } from '@shared/layout/outcome'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
@@ -14,6 +21,8 @@ import { PageCanvas } from './PageCanvas'
 import { TemplateDialog } from './TemplateDialog'
 
 const PAGE_HEIGHT_PX = 620
+/** The smallest block worth placing: a headline and a few lines. */
+const MIN_BLOCK_LINES = 8
 
 export function LayoutView({
   issue,
@@ -126,6 +135,48 @@ export function LayoutView({
     void save({ ...layout, pages: layout.pages.map((p) => (p.number === pageNumber ? { ...p, [field]: value } : p)) })
   }
 
+  /** Puts an article under the lowest block of a page, across all columns, if there is room. */
+  const placeOn = (pageNumber: number, articleId: number): void => {
+    if (!layout) return
+    const page = layout.pages.find((p) => p.number === pageNumber)
+    if (!page) return
+    const g = grid(layout.template)
+    const others = page.blocks.filter((b) => b.articleId !== articleId)
+    const top = Math.max(reservedLines(layout.template, pageNumber), ...others.map((b) => b.line + b.lines))
+    if (g.lines - top < MIN_BLOCK_LINES) {
+      setError(t('layout.noRoom', { page: pageNumber }))
+      return
+    }
+    const block: LayoutBlock = { articleId, col: 0, span: g.columns, line: top, lines: g.lines - top }
+    void save({
+      ...layout,
+      pages: layout.pages.map((p) => ({
+        ...p,
+        blocks: p.number === pageNumber ? [...others, block] : p.blocks.filter((b) => b.articleId !== articleId),
+      })),
+    })
+  }
+
+  const takeOff = (articleId: number): void => {
+    if (!layout) return
+    setSelected(null)
+    void save({
+      ...layout,
+      pages: layout.pages.map((p) => ({ ...p, blocks: p.blocks.filter((b) => b.articleId !== articleId) })),
+    })
+  }
+
+  const addPage = (): void => {
+    if (!layout) return
+    const number = Math.max(0, ...layout.pages.map((p) => p.number)) + 1
+    void save({ ...layout, pages: [...layout.pages, { number, name: '', editor: '', blocks: [] }] })
+  }
+
+  const removePage = (pageNumber: number): void => {
+    if (!layout) return
+    void save({ ...layout, pages: layout.pages.filter((p) => p.number !== pageNumber) })
+  }
+
   const startExport = async (kind: ExportKind): Promise<void> => {
     setError(null)
     try {
@@ -150,6 +201,9 @@ export function LayoutView({
   const headlines = useMemo(() => new Map(articles.map((a) => [a.id, a.headline])), [articles])
   const fits = useMemo(() => new Map<number, BlockFit>((outcome?.fits ?? []).map((f) => [f.articleId, f])), [outcome])
   const scale = layout ? PAGE_HEIGHT_PX / layout.template.trim.height : 1
+  const placed = new Set(layout?.pages.flatMap((p) => p.blocks.map((b) => b.articleId)) ?? [])
+  const unplaced = articles.filter((a) => !placed.has(a.id))
+  const selectedPage = layout?.pages.find((p) => p.blocks.some((b) => b.articleId === selected))
 
   return (
     <div className="view layout-view" data-testid="layout-view">
@@ -242,6 +296,56 @@ export function LayoutView({
             ))}
           </section>
         )}
+        {layout && (
+          <div className="layout-actions">
+            {selected !== null && selectedPage && (
+              <span className="layout-selection" data-testid="block-actions">
+                《{headlines.get(selected) || t('articles.untitled')}》
+                <select
+                  value={selectedPage.number}
+                  aria-label={t('layout.moveTo')}
+                  data-testid="move-to-page"
+                  onChange={(e) => placeOn(Number(e.target.value), selected)}
+                >
+                  {layout.pages.map((p) => (
+                    <option key={p.number} value={p.number}>
+                      {t('layout.pageNo', { page: p.number })}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="link" onClick={() => takeOff(selected)} data-testid="take-off">
+                  {t('layout.takeOff')}
+                </button>
+              </span>
+            )}
+            {unplaced.length > 0 && (
+              <span className="layout-unplaced" data-testid="unplaced">
+                {t('layout.unplaced')}
+                {unplaced.map((a) => (
+                  <span key={a.id} className="chip">
+                    {a.headline || t('articles.untitled')}
+                    <select
+                      value=""
+                      aria-label={t('layout.placeOn')}
+                      data-testid="place-on"
+                      onChange={(e) => e.target.value && placeOn(Number(e.target.value), a.id)}
+                    >
+                      <option value="">{t('layout.placeOn')}</option>
+                      {layout.pages.map((p) => (
+                        <option key={p.number} value={p.number}>
+                          {t('layout.pageNo', { page: p.number })}
+                        </option>
+                      ))}
+                    </select>
+                  </span>
+                ))}
+              </span>
+            )}
+            <button type="button" className="btn small" onClick={addPage} data-testid="add-page">
+              {t('layout.addPage')}
+            </button>
+          </div>
+        )}
         {!layout ? (
           <p className="pane-empty">{t('layout.none')}</p>
         ) : (
@@ -263,6 +367,11 @@ export function LayoutView({
                     aria-label={t('layout.pageEditor')}
                     onBlur={(e) => changePage(page.number, 'editor', e.target.value)}
                   />
+                  {page.blocks.length === 0 && layout.pages.length > 1 && (
+                    <button type="button" className="link danger" onClick={() => removePage(page.number)}>
+                      {t('layout.removePage')}
+                    </button>
+                  )}
                 </div>
                 <PageCanvas
                   template={layout.template}
