@@ -12,8 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { launchPrintBrowser, openDocument } from '../src/main/export/browser'
+import { launchPrintBrowser, openDocument, type PlaywrightEngine } from '../src/main/export/browser'
 import { fontFiles } from '../src/main/export/fonts'
 import { exportPdf, layoutIssue, preparePrintHtml, type ExportEnv } from '../src/main/export/index'
 import { openFolio } from '../src/main/library'
@@ -59,7 +58,7 @@ function buildIssue(env: ExportEnv, copies: number): number {
 }
 
 /** The prepared document as a static file: DOM after folio-print.js, no script, fonts from disk. */
-async function staticCopy(browser: Browser, env: ExportEnv, issueId: number, dir: string): Promise<string> {
+async function staticCopy(browser: PlaywrightEngine, env: ExportEnv, issueId: number, dir: string): Promise<string> {
   const prepared = await preparePrintHtml(env, issueId, { browser })
   const page = await openDocument(browser, { html: prepared.html })
   let html = await page.content()
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
       const auto = await time(() => exportPdf(env, issueId, { out, browser, template: 'a3' }))
       const file = await staticCopy(browser, env, issueId, dir)
       const chromium = await time(async () => {
-        const page = await browser.newPage()
+        const page = await browser.browser.newPage()
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
         await page.evaluate('document.fonts.ready.then(() => true)')
         await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true })

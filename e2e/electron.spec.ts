@@ -35,5 +35,25 @@ test('Electron shell: window.folio works and the renderer is locked down', async
   await win.locator('input[name=title]').fill('开发区建设')
   await win.getByRole('button', { name: '创建' }).click()
   await expect(win.getByTestId('issue-item')).toContainText('开发区建设')
+
+  // Printing uses Electron's own Chromium (webContents.printToPDF) through the same API.
+  const pdfHead = await win.evaluate(async () => {
+    const folio = window.folio
+    if (!folio) throw new Error('no bridge')
+    const must = async <T>(answer: Promise<{ ok: boolean; result?: T; error?: unknown }>): Promise<T> => {
+      const a = await answer
+      if (!a.ok) throw new Error(JSON.stringify(a.error))
+      return a.result as T
+    }
+    const sample = await must<{ issue: { id: number } }>(folio.invoke('sample.open', {}))
+    await must(folio.invoke('layout.auto', { issueId: sample.issue.id }))
+    let status = await must<{ id: string; done: boolean }>(
+      folio.invoke('export.start', { kind: 'pdf', issueId: sample.issue.id }),
+    )
+    while (!status.done) status = await must(folio.invoke('export.status', { jobId: status.id }))
+    const file = await must<{ data: string }>(folio.invoke('export.result', { jobId: status.id }))
+    return atob(file.data.slice(0, 8)).slice(0, 5)
+  })
+  expect(pdfHead).toBe('%PDF-')
   await app.close()
 })

@@ -17,6 +17,7 @@ import * as revisions from './services/revisions'
 import * as tags from './services/tags'
 import * as zones from './services/zones'
 import { parseDocx } from './import/docx'
+import type { PrintEngine } from './export/browser'
 import { ExportJobs } from './export/jobs'
 import * as layoutStore from './export/store'
 import { isoNow } from './services/context'
@@ -120,7 +121,14 @@ export interface Api {
   call<M extends SyncMethod>(method: M, input: z.input<(typeof schemas)[M]>): Result<M>
 }
 
-export function createApi(ctx: ServiceContext, log: (message: string) => void = console.error): Api {
+export interface ApiOptions {
+  /** How to start the print engine (Electron's own Chromium in the desktop app). */
+  launchPrint?: () => Promise<PrintEngine>
+  log?: (message: string) => void
+}
+
+export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
+  const log = options.log ?? console.error
   function validate(
     method: string,
     input: unknown,
@@ -162,7 +170,7 @@ export function createApi(ctx: ServiceContext, log: (message: string) => void = 
   }
   let jobs: ExportJobs | null = null
   const exportJobs = (): ExportJobs => {
-    jobs ??= new ExportJobs({ api, db: ctx.db, resourcesDir: ctx.resourcesDir, now: ctx.now })
+    jobs ??= new ExportJobs({ api, db: ctx.db, resourcesDir: ctx.resourcesDir, now: ctx.now }, options.launchPrint)
     return jobs
   }
 

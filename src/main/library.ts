@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { createApi, type Api } from './api'
+import { createApi, type Api, type ApiOptions } from './api'
 import { openLibrary, type Db } from './store/db'
 import type { ServiceContext } from './services/context'
 import { seedRegistry } from './services/zones'
@@ -14,7 +14,10 @@ export interface Library {
 }
 
 /** Opens a library file and the API over it: what every entry point (Electron, web, CLI) starts with. */
-export function openFolio(path: string, options: Partial<Omit<ServiceContext, 'db'>> = {}): Library {
+export function openFolio(
+  path: string,
+  options: Partial<Omit<ServiceContext, 'db'>> & Pick<ApiOptions, 'launchPrint'> = {},
+): Library {
   const db = openLibrary(resolve(path))
   const ctx: ServiceContext = {
     db,
@@ -29,7 +32,11 @@ export function openFolio(path: string, options: Partial<Omit<ServiceContext, 'd
     db.close()
     throw error
   }
-  return { db, api: createApi(ctx), close: () => db.close() }
+  return {
+    db,
+    api: createApi(ctx, { ...(options.launchPrint && { launchPrint: options.launchPrint }) }),
+    close: () => db.close(),
+  }
 }
 
 /** Library path outside Electron: --db PATH, else FOLIO_DB, else ./folio-library.sqlite. */

@@ -5,10 +5,9 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EXPORT_COMMANDS } from '../../src/main/cli/export-commands'
-import { launchPrintBrowser } from '../../src/main/export/browser'
+import { launchPrintBrowser, type PlaywrightEngine } from '../../src/main/export/browser'
 import { exportHtml, exportPdf, layoutIssue, type ExportEnv, type PdfReport } from '../../src/main/export/index'
 import { getLayout, saveLayout } from '../../src/main/export/store'
 import { docToBlocks, parseDoc } from '../../src/shared/doc/lexical'
@@ -19,7 +18,7 @@ const resourcesDir = resolve(__dirname, '../../resources')
 const PT = 1 / MM_PER_PT
 const norm = (s: string): string => s.replace(/\s+/g, '')
 
-let browser: Browser
+let browser: PlaywrightEngine
 let lib: TempLibrary
 let env: ExportEnv
 let issueId: number

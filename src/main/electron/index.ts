@@ -6,7 +6,8 @@ import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent, t
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { folioError } from '../../shared/api/errors'
-import { openFolio, type Library } from '../library'
+import { findResources, openFolio, type Library } from '../library'
+import { electronPrintEngine } from './print'
 import { CONTENT_SECURITY_POLICY } from '../security'
 import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from '../../shared/api/channels'
 
@@ -103,7 +104,11 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
-  library = openFolio(process.env.FOLIO_DB ?? join(app.getPath('userData'), 'folio-library.sqlite'))
+  library = openFolio(process.env.FOLIO_DB ?? join(app.getPath('userData'), 'folio-library.sqlite'), {
+    // Measure and print with Electron's own Chromium (webContents.printToPDF), not an external browser.
+    launchPrint: electronPrintEngine,
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : findResources(__dirname),
+  })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

@@ -6,7 +6,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { FolioFailure } from '../../shared/api/errors'
 import type { Issue } from '../../shared/api/types'
 import { docToBlocks, parseDoc } from '../../shared/doc/lexical'
@@ -15,7 +14,7 @@ import { grid, MM_PER_PT, type IssueLayout, type PageTemplate } from '../../shar
 import type { BlockFit, LayoutOutcome, Warning } from '../../shared/layout/outcome'
 import type { Api } from '../api'
 import type { Db } from '../store/db'
-import { launchPrintBrowser, openDocument, PRINT_ORIGIN } from './browser'
+import { launchPrintBrowser, openDocument, PRINT_ORIGIN, type PrintEngine } from './browser'
 import { fontFaceCss, type FontFile } from './fonts'
 import { setPdfInfo } from './pdf-info'
 import {
@@ -37,8 +36,8 @@ export interface ExportEnv {
 }
 
 export interface ExportControl {
-  /** A browser to reuse (tests, bench, a long-running app); otherwise one is launched and closed. */
-  browser?: Browser
+  /** A print engine to reuse (tests, bench, the app); otherwise a Chromium is launched and closed. */
+  browser?: PrintEngine
   signal?: AbortSignal
   onProgress?(stage: 'load' | 'measure' | 'layout' | 'render' | 'pdf' | 'done'): void
 }
@@ -137,7 +136,7 @@ function checkAbort(control: ExportControl): void {
   }
 }
 
-async function withBrowser<T>(control: ExportControl, run: (browser: Browser) => Promise<T>): Promise<T> {
+async function withBrowser<T>(control: ExportControl, run: (browser: PrintEngine) => Promise<T>): Promise<T> {
   if (control.browser) return run(control.browser)
   const browser = await launchPrintBrowser()
   try {
@@ -149,7 +148,7 @@ async function withBrowser<T>(control: ExportControl, run: (browser: Browser) =>
 
 /** Lines each article needs at each span 1 … columns, measured in Chromium. */
 export async function measureNeeds(
-  browser: Browser,
+  browser: PrintEngine,
   env: ExportEnv,
   p: PrintIssue,
   template: PageTemplate,
@@ -177,7 +176,7 @@ export async function measureNeeds(
 
 /** Auto-layout of the issue's articles on `template`, from measured heights. */
 export async function autoLayoutMeasured(
-  browser: Browser,
+  browser: PrintEngine,
   env: ExportEnv,
   p: PrintIssue,
   template: PageTemplate,
@@ -283,7 +282,7 @@ function printInput(_env: ExportEnv, p: PrintIssue, layout: IssueLayout) {
 
 /** The layout an export uses: the stored one (when on the asked template), else a fresh auto-layout. */
 async function exportLayout(
-  browser: Browser,
+  browser: PrintEngine,
   env: ExportEnv,
   p: PrintIssue,
   issueId: number,
@@ -308,7 +307,7 @@ export interface PdfOptions extends ExportControl {
 export async function preparePrintHtml(
   env: ExportEnv,
   issueId: number,
-  options: Omit<PdfOptions, 'out'> & { browser: Browser },
+  options: Omit<PdfOptions, 'out'> & { browser: PrintEngine },
 ): Promise<{ html: string; layout: IssueLayout; source: 'stored' | 'auto'; render: RenderOptions }> {
   const p = loadPrintIssue(env, issueId)
   const { layout, source } = await exportLayout(options.browser, env, p, issueId, options.template)
@@ -335,7 +334,7 @@ export async function exportPdf(env: ExportEnv, issueId: number, options: PdfOpt
       const fits = (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[]
       checkAbort(options)
       options.onProgress?.('pdf')
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true })
+      const pdf = await page.pdf()
       const title = documentTitle(p.issue)
       const size = pageSize(layout.template, render)
       const bytes = setPdfInfo(

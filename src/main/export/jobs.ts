@@ -6,10 +6,9 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { fail, FolioFailure, folioError, type FolioError } from '../../shared/api/errors'
 import type { ExportJobStatus, ExportKind } from '../../shared/layout/outcome'
-import { launchPrintBrowser } from './browser'
+import { launchPrintBrowser, type PrintEngine } from './browser'
 import { exportBundle, importBundleBytes } from './bundle'
 import { exportHtml, exportPdf, layoutIssue, measureLayout, type ExportEnv } from './index'
 
@@ -27,14 +26,18 @@ const MIME: Record<ExportKind, string> = {
 }
 
 export class ExportJobs {
-  private browser: Promise<Browser> | null = null
+  private browser: Promise<PrintEngine> | null = null
   private readonly jobs = new Map<string, Job>()
   private dir: string | null = null
 
-  constructor(private readonly env: ExportEnv) {}
+  constructor(
+    private readonly env: ExportEnv,
+    /** Electron prints with its own Chromium; elsewhere playwright-core drives Debian's. */
+    private readonly launch: () => Promise<PrintEngine> = launchPrintBrowser,
+  ) {}
 
-  private printBrowser(): Promise<Browser> {
-    this.browser ??= launchPrintBrowser().catch((error: unknown) => {
+  private printBrowser(): Promise<PrintEngine> {
+    this.browser ??= this.launch().catch((error: unknown) => {
       this.browser = null
       throw new FolioFailure(
         folioError(

@@ -1,0 +1,42 @@
+/**
+ * The desktop app's print engine: Electron's own Chromium in hidden windows, printing with
+ * webContents.printToPDF. It serves the same private origin as the playwright engine (document,
+ * font subsets, library images) from an in-memory session, so measuring and printing match.
+ */
+import { BrowserWindow, session } from 'electron'
+import { PRINT_ORIGIN, servePrintRequest, type PrintEngine, type PrintPage, type Served } from '../export/browser'
+
+let opened = 0
+
+async function openWindow(served: Served): Promise<PrintPage> {
+  // A fresh in-memory session per document: its http handler answers only for this document.
+  const ses = session.fromPartition(`folio-print-${++opened}`, { cache: false })
+  ses.protocol.handle('http', (request) => {
+    const url = new URL(request.url)
+    if (url.origin !== PRINT_ORIGIN) return new Response(null, { status: 403 })
+    const answer = servePrintRequest(served, url.pathname)
+    const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body)
+    return new Response(body, { status: answer.status, headers: { 'Content-Type': answer.mime } })
+  })
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
+  })
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  await win.loadURL(`${PRINT_ORIGIN}/doc.html`)
+  await win.webContents.executeJavaScript('window.folioPrint.done')
+  return {
+    evaluate: (expression) => win.webContents.executeJavaScript(expression) as Promise<unknown>,
+    content: () => win.webContents.executeJavaScript('document.documentElement.outerHTML') as Promise<string>,
+    pdf: () => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true }),
+    close: async () => {
+      win.destroy()
+      ses.protocol.unhandle('http')
+    },
+  }
+}
+
+export async function electronPrintEngine(): Promise<PrintEngine> {
+  return { open: openWindow, close: async () => {} }
+}
