@@ -1,15 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
-/** Debian's Chromium: Playwright cannot download its own browsers on these machines. */
-export const CHROMIUM = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+// Debian's Chromium (Playwright cannot download its own browsers on these machines), started
+// exactly as the print engine starts it.
+import { CHROMIUM_ARGS, chromiumPath } from './src/main/export/browser'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,7 +12,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: {
-    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     viewport: { width: 1400, height: 860 },
     locale: 'zh-CN',
     screenshot: 'only-on-failure',

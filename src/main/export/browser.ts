@@ -14,6 +14,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--no-first-run',
   '--font-render-hinting=none',
 ]
 

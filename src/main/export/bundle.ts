@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { z } from 'zod'
 import { fail } from '../../shared/api/errors'
-import type { Issue } from '../../shared/api/types'
+import type { Article, Issue } from '../../shared/api/types'
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from '../../shared/api/types'
 import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
 import { pageSchema, templateSchema, type IssueLayout } from '../../shared/layout/model'
@@ -88,6 +88,14 @@ function imageHashes(body: string): string[] {
   return out
 }
 
+/** The article fields a bundle carries: everything an editor wrote, nothing the library derives. */
+function articleContent(
+  a: Pick<Article, 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline' | 'status' | 'body'>,
+) {
+  const { kicker, headline, subtitle, dateline, byline, status, body } = a
+  return { kicker, headline, subtitle, dateline, byline, status, body }
+}
+
 export interface BundleReport {
   file: string
   articles: number
@@ -131,15 +139,7 @@ export function exportBundle(env: ExportEnv, issueId: number, out: string): Bund
       creditStyle: issue.creditStyle,
       status: issue.status,
     },
-    articles: articles.map((a) => ({
-      kicker: a.kicker,
-      headline: a.headline,
-      subtitle: a.subtitle,
-      dateline: a.dateline,
-      byline: a.byline,
-      status: a.status,
-      body: a.body,
-    })),
+    articles: articles.map(articleContent),
     images,
     layout: layout && {
       template: layout.template,
@@ -209,17 +209,7 @@ export function importBundleBytes(env: ExportEnv, bytes: Uint8Array): ImportBund
     }
     const issue = env.api.call('issue.create', manifest.issue)
     const articleIds = manifest.articles.map(
-      (a) =>
-        env.api.call('article.create', {
-          issueId: issue.id,
-          kicker: a.kicker,
-          headline: a.headline,
-          subtitle: a.subtitle,
-          dateline: a.dateline,
-          byline: a.byline,
-          status: a.status,
-          body: a.body,
-        }).id,
+      (a) => env.api.call('article.create', { issueId: issue.id, ...articleContent(a) }).id,
     )
     if (manifest.layout) {
       const layout: IssueLayout = {
