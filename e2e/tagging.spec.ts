@@ -196,3 +196,22 @@ test('a tag copied and pasted inside Folio keeps its zone, and undo/redo keep it
   await page.getByTestId('article-item').nth(2).click()
   await expect(tags).toHaveCount(2)
 })
+
+test('editors add and rename zones in the registry; a duplicate name is refused clearly', async ({ page, folio }) => {
+  await page.goto(folio.url)
+  await page.getByTestId('tab-zones').click()
+  await page.getByTestId('new-zone').fill('榆次工业园区')
+  await page.getByTestId('new-zone').press('Enter')
+  const detail = page.getByTestId('zone-detail')
+  await expect(detail.getByRole('heading', { name: '榆次工业园区' })).toBeVisible()
+  await expect(detail).toContainText('工业园区')
+
+  await page.getByTestId('new-zone').fill('榆次工业园区')
+  await page.getByTestId('new-zone').press('Enter')
+  await expect(page.getByTestId('zones-view').locator('.form-error')).toContainText('榆次工业园区')
+
+  await detail.getByRole('textbox', { name: '改名' }).fill('晋中市榆次工业园区')
+  await detail.getByRole('button', { name: '改名' }).click()
+  await expect(detail.getByRole('heading', { name: '晋中市榆次工业园区' })).toBeVisible()
+  await expect(detail.getByTestId('aliases')).toContainText('榆次工业园区')
+})

@@ -16,6 +16,7 @@ export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, ar
   const [newAlias, setNewAlias] = useState('')
   const [rename, setRename] = useState('')
   const [mergeInto, setMergeInto] = useState('')
+  const [newZone, setNewZone] = useState('')
 
   const load = useCallback(async (selectId?: string) => {
     const list = await call('zone.list', {})
@@ -38,6 +39,19 @@ export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, ar
       setError(null)
       await action()
       await load(selectId)
+      await refreshGazetteer()
+    } catch (e) {
+      setError(errorMessage(e, lang))
+    }
+  }
+
+  const createZone = async (): Promise<void> => {
+    try {
+      setError(null)
+      const created = await call('zone.create', { name: newZone.trim() })
+      setNewZone('')
+      setOnlyMentioned(false)
+      await load(created.id)
       await refreshGazetteer()
     } catch (e) {
       setError(errorMessage(e, lang))
@@ -69,6 +83,23 @@ export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, ar
           <h2>{t('zones.title')}</h2>
         </header>
         <div className="view-filter">
+          <form
+            className="zone-new"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void createZone()
+            }}
+          >
+            <input
+              value={newZone}
+              placeholder={t('zones.new')}
+              onChange={(e) => setNewZone(e.target.value)}
+              data-testid="new-zone"
+            />
+            <button type="submit" className="btn small" disabled={newZone.trim().length < 2}>
+              {t('zones.create')}
+            </button>
+          </form>
           <input value={filter} placeholder={t('zones.filter')} onChange={(e) => setFilter(e.target.value)} />
           <label>
             <input type="checkbox" checked={onlyMentioned} onChange={(e) => setOnlyMentioned(e.target.checked)} />
