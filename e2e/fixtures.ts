@@ -9,13 +9,19 @@ const ROOT = join(__dirname, '..')
 /** The browser-mode server (built out/main/web.js) on a fresh library, restartable and killable. */
 export class FolioServer {
   url = ''
+  /** Kept across restarts: the same origin, so the tab's storage is the same, as with the fixed default port. */
+  private port = 0
   private child: ChildProcess | null = null
   constructor(readonly dbPath: string) {}
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--db', this.dbPath, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'out/main/web.js'), '--db', this.dbPath, '--port', String(this.port)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     this.child = child
     this.url = await new Promise<string>((resolve, reject) => {
       let output = ''
@@ -25,6 +31,7 @@ export class FolioServer {
         const match = /ready: (http:\/\/\S+)/.exec(output)
         if (match?.[1]) {
           clearTimeout(timer)
+          this.port = Number(new URL(match[1]).port)
           resolve(match[1])
         }
       }

@@ -94,6 +94,23 @@ describe('ArticleSaver', () => {
     expect(stored()).toMatchObject({ headline: '向“新”而行', kicker: '全省开发区' })
   })
 
+  it('keeps a copy of unsaved edits outside the library while saves fail, and drops it once saved', async () => {
+    const stash = vi.fn()
+    const saver = new ArticleSaver(articleId, 1, { ...deps, stash }, 600, 800)
+    down = true
+    saver.editFields({ headline: '断网时写的' })
+    saver.editBody(() => JSON.stringify(JSON.parse(stored().body)))
+    await saver.flush()
+    expect(stash).toHaveBeenLastCalledWith(
+      articleId,
+      expect.objectContaining({ version: 1, patch: expect.objectContaining({ headline: '断网时写的' }) }),
+    )
+    down = false
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(saver.state).toBe('saved')
+    expect(stash).toHaveBeenLastCalledWith(articleId, null)
+  })
+
   it('recovers when a save landed but its reply was lost', async () => {
     const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
     lostReplies = true

@@ -24,7 +24,7 @@ import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin'
 import { editorTheme } from '../../editor/theme'
 import type { ArticleSaver } from './saver'
 import { RevisionsPanel } from './RevisionsPanel'
-import { closeSaver, createSaver } from './savers'
+import { closeSaver, createSaver, takeStash } from './savers'
 import type { BlockTarget } from '../layout/target'
 
 type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
@@ -50,6 +50,7 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
   const [saver, setSaver] = useState<ArticleSaver | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
+  const [restored, setRestored] = useState(false)
 
   useEffect(() => {
     let live = true
@@ -59,8 +60,16 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
       .then((loaded) => {
         if (!live) return
         opened = createSaver(loaded.id, loaded.version)
+        // Bring back what this tab typed but could not save (server gone, new token).
+        const stashed = takeStash(loaded.id, loaded.version)
+        if (stashed) {
+          const { body, ...fields } = stashed.patch
+          opened.editFields(fields)
+          if (body !== undefined) opened.editBody(() => body)
+          setRestored(true)
+        }
         setSaver(opened)
-        setArticle(loaded)
+        setArticle(stashed ? { ...loaded, ...stashed.patch } : loaded)
       })
       .catch((error: unknown) => live && setLoadError(errorMessage(error, lang)))
     return () => {
@@ -78,6 +87,7 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
       key={`${article.id}:${article.version}`}
       creditStyle={creditStyle}
       target={target}
+      restored={restored}
       article={article}
       saver={saver}
       onChanged={onChanged}
@@ -94,10 +104,12 @@ function LoadedEditor({
   onReload,
   creditStyle,
   target,
+  restored,
   t,
 }: {
   creditStyle: string
   target: BlockTarget | null
+  restored: boolean
   article: Article
   saver: ArticleSaver
   onChanged: ArticleEditorProps['onChanged']
@@ -251,6 +263,11 @@ function LoadedEditor({
         <span className="count" data-testid="char-count">
           {t('editor.chars', { chars: count.chars })}
         </span>
+        {restored && (
+          <span className="restored-note" data-testid="restored-note">
+            {t('save.restored')}
+          </span>
+        )}
         <span className="count muted" data-testid="punct-count">
           {t('editor.punct', { punct: count.punct })}
         </span>

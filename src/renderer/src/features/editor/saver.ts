@@ -18,6 +18,11 @@ export interface SaverDeps {
   /** Synchronous best-effort send when the page is going away. */
   beacon?(input: Input<'article.update'>): boolean
   errorOf(error: unknown): FolioError | null
+  /**
+   * Keeps a copy of what could not be saved outside the library (the tab's storage), or drops it
+   * (null) once the library has everything; a reopened tab offers it back.
+   */
+  stash?(articleId: number, stashed: { patch: Patch; version: number } | null): void
 }
 
 const NO_RETRY = new Set(['conflict', 'invalid_input', 'too_large', 'not_found'])
@@ -79,9 +84,11 @@ export class ArticleSaver {
 
   /** Page is closing: hand the pending patch to the browser to deliver. */
   flushOnUnload(): void {
-    if (!this.hasPending || !this.deps.beacon) return
+    if (!this.hasPending) return
+    this.deps.stash?.(this.articleId, { patch: this.pendingPatch(), version: this.version })
+    if (!this.deps.beacon) return
     // No baseVersion: a save of ours may still be in flight, and this patch is newer than it.
-    this.deps.beacon({ id: this.articleId, patch: this.takePatch() })
+    this.deps.beacon({ id: this.articleId, patch: this.pendingPatch() })
   }
 
   dispose(): void {
@@ -106,14 +113,14 @@ export class ArticleSaver {
     this.timer = null
   }
 
-  private takePatch(): Patch {
+  private pendingPatch(): Patch {
     const patch: Patch = { ...this.fields }
     if (this.readBody) patch.body = this.readBody()
     return patch
   }
 
   private async send(explicit: boolean): Promise<void> {
-    const patch = this.takePatch()
+    const patch = this.pendingPatch()
     this.dirtySince = null
     this.fields = {}
     this.readBody = null
@@ -131,6 +138,7 @@ export class ArticleSaver {
     this.unconfirmed = null
     this.retryDelay = 1000
     if (this.hasPending) this.schedule(this.delayMs)
+    else this.deps.stash?.(this.articleId, null)
     this.setState(this.hasPending ? 'dirty' : 'saved', null)
   }
 
@@ -142,6 +150,8 @@ export class ArticleSaver {
       const body = patch.body
       this.readBody = () => body
     }
+    // Off the typing path (only after a failed save): keep a copy the tab can offer back.
+    if (this.hasPending) this.deps.stash?.(this.articleId, { patch: this.pendingPatch(), version: this.version })
     const folio = this.deps.errorOf(error)
     if (folio?.code === 'conflict' && this.unconfirmed && (await this.reconcile(this.unconfirmed))) return
     if (!NO_RETRY.has(folio?.code ?? '')) this.unconfirmed = patch
