@@ -181,11 +181,30 @@ test('a tag copied and pasted inside Folio keeps its zone, and undo/redo keep it
     if (!texts[0] || !last) throw new Error('empty paragraph')
     window.getSelection()?.setBaseAndExtent(texts[0], 0, last, last.textContent?.length ?? 0)
   })
-  await page.keyboard.press('Control+c')
+  // Copy and paste through Lexical's own clipboard handlers with a private DataTransfer: what a
+  // user's Ctrl+C / Ctrl+V does, without depending on the machine's clipboard.
+  await page.evaluate(() => {
+    const transfer = new DataTransfer()
+    document
+      .querySelector('[data-testid=body]')
+      ?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }))
+    ;(window as unknown as { folioClip: DataTransfer }).folioClip = transfer
+  })
+  expect(await page.evaluate(() => (window as unknown as { folioClip: DataTransfer }).folioClip.types)).toContain(
+    'application/x-lexical-editor',
+  )
   await body(page).locator('p').last().click()
   await page.keyboard.press('End')
   await page.keyboard.press('Enter')
-  await page.keyboard.press('Control+v')
+  await page.evaluate(() =>
+    document.querySelector('[data-testid=body]')?.dispatchEvent(
+      new ClipboardEvent('paste', {
+        clipboardData: (window as unknown as { folioClip: DataTransfer }).folioClip,
+        bubbles: true,
+        cancelable: true,
+      }),
+    ),
+  )
   await expect(tags).toHaveCount(2)
   await page.keyboard.press('Control+z')
   await expect(tags).toHaveCount(1)
