@@ -38,6 +38,17 @@ function browserToken(): string {
 
 const token = window.folio ? '' : browserToken()
 
+// A restarted server prints a new URL; pasted into this tab only the fragment changes, so the page
+// does not reload by itself. Take the new token and reload, so every pane talks to the new server.
+if (!window.folio) {
+  window.addEventListener('hashchange', () => {
+    if (/token=[\w-]+/.test(window.location.hash)) {
+      browserToken()
+      window.location.reload()
+    }
+  })
+}
+
 async function httpInvoke(method: Method, input: unknown): Promise<ApiResult<unknown>> {
   let response: Response
   try {
