@@ -6,7 +6,14 @@
  */
 import { fail } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
-import type { FigureConflict, FigureRow, TagRejection, ZoneDetail, ZoneMention } from '../../shared/api/tagging-types'
+import type {
+  FigureConflict,
+  FigureFacts,
+  FigureRow,
+  TagRejection,
+  ZoneDetail,
+  ZoneMention,
+} from '../../shared/api/tagging-types'
 import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
 import type { ServiceContext } from './context'
 import { requireIssue } from './issues'
@@ -17,17 +24,12 @@ const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark'])
 
 type IndexedTag =
   | { kind: 'zone'; text: string; zoneId: string | null }
-  | {
+  | ({
       kind: 'figure'
       text: string
-      value: number
-      unit: string
-      qualifier: string | null
-      metric: string
-      period: string
       /** Nearest zone tagged before the figure in the same block. */
       blockZone: string | null
-    }
+    } & FigureFacts)
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 

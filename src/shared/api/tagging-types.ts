@@ -27,13 +27,8 @@ export interface ZoneMention {
   text: string
 }
 
-export interface FigureRow {
-  articleId: number
-  headline: string
-  issueId: number
-  issueTitle: string
-  issueNumber: string
-  text: string
+/** What a figure tag records: the value with 万/亿 folded in, its unit and qualifier, and the editor's labels. */
+export interface FigureFacts {
   value: number
   unit: string
   qualifier: string | null
@@ -41,6 +36,15 @@ export interface FigureRow {
   metric: string
   /** e.g. 2023年; '' when not given. */
   period: string
+}
+
+export interface FigureRow extends FigureFacts {
+  articleId: number
+  headline: string
+  issueId: number
+  issueTitle: string
+  issueNumber: string
+  text: string
   zoneId: string | null
   zoneName: string | null
 }
@@ -72,12 +76,7 @@ export interface SerializedZoneTag {
   zoneName: string
 }
 
-export interface SerializedFigureTag {
+export interface SerializedFigureTag extends FigureFacts {
   type: 'figure-tag'
   text: string
-  value: number
-  unit: string
-  qualifier: string | null
-  metric: string
-  period: string
 }

@@ -3,15 +3,10 @@
  * qualifier (约, 超过 …), and the editor's metric label and period for fact-checking.
  */
 import { $applyNodeReplacement, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical'
+import type { FigureFacts } from '@shared/api/tagging-types'
 import { TagTextNode } from './TagTextNode'
 
-export interface FigureData {
-  value: number
-  unit: string
-  qualifier: string | null
-  metric: string
-  period: string
-}
+export type FigureData = FigureFacts
 
 const EMPTY_FIGURE: FigureData = { value: 0, unit: '', qualifier: null, metric: '', period: '' }
 
