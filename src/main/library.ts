@@ -10,6 +10,8 @@ export const DEFAULT_REVISION_INTERVAL_MS = 3 * 60 * 1000
 export interface Library {
   db: Db
   api: Api
+  /** The resources folder this library's services use (templates, gazetteer, print styles). */
+  resourcesDir: string
   close(): void
 }
 
@@ -34,6 +36,7 @@ export function openFolio(
   }
   return {
     db,
+    resourcesDir: ctx.resourcesDir,
     api: createApi(ctx, { ...(options.launchPrint && { launchPrint: options.launchPrint }) }),
     close: () => db.close(),
   }

@@ -183,13 +183,13 @@ describe('CLI commands', () => {
     const layout = byName('layout auto')
     const exportCmd = byName('export pdf')
     expect(layout && exportCmd).toBeTruthy()
-    const laid = (await layout?.run(lib.api, { issue: String(issueId), template: 'sikai' }, [])) as {
+    const laid = (await layout?.run(lib.api, { issue: String(issueId), template: 'sikai' }, [], lib)) as {
       layout: { pages: unknown[] }
     }
     expect(laid.layout.pages.length).toBeGreaterThan(0)
     expect(layout?.human?.(laid)).toMatch(/第1版/)
     const out = join(lib.dir, 'cli.pdf')
-    const r = (await exportCmd?.run(lib.api, { issue: String(issueId), out, template: 'A4' }, [])) as PdfReport
+    const r = (await exportCmd?.run(lib.api, { issue: String(issueId), out, template: 'A4' }, [], lib)) as PdfReport
     expect(existsSync(out)).toBe(true)
     expect(r.template).toBe('a4')
     expect(r.source).toBe('auto')

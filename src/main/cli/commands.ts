@@ -6,7 +6,9 @@ import type { ParseArgsConfig } from 'node:util'
 import { fail } from '../../shared/api/errors'
 import type { Article, ArticleSummary, Issue } from '../../shared/api/types'
 import type { Api } from '../api'
+import type { Library } from '../library'
 import { EXPORT_COMMANDS } from './export-commands'
+import { requireId } from './args'
 import { runImport } from './importing'
 import { tagFile, tagHuman, tagText } from './tagging'
 
@@ -20,20 +22,8 @@ export interface Command {
   usage: string
   options: Options
   /** Returns the data to print: JSON with --json, `human(data)` without. */
-  run(api: Api, values: Values, positionals: string[]): unknown
+  run(api: Api, values: Values, positionals: string[], library: Library): unknown
   human?(data: unknown): string
-}
-
-function requireId(raw: string | boolean | undefined, what: string): number {
-  const id = Number(raw)
-  if (typeof raw !== 'string' || !Number.isSafeInteger(id) || id <= 0) {
-    fail(
-      'invalid_input',
-      `需要正整数的${what} ID，收到「${String(raw ?? '')}」。`,
-      `Expected a positive integer ${what} id, got "${String(raw ?? '')}".`,
-    )
-  }
-  return id
 }
 
 function str(value: string | boolean | undefined): string | undefined {

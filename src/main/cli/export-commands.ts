@@ -5,12 +5,11 @@
  *   export bundle --issue ID --out FILE
  *   import-bundle FILE
  *   layout auto --issue ID [--template NAME]
- * Commands receive only the Api, so they open a second connection to the same library file
- * (WAL allows it) for the layout tables and close it when done.
+ * They run over the CLI's own library connection (db + api) for the layout tables.
  */
 import { resolve } from 'node:path'
 import { fail } from '../../shared/api/errors'
-import type { Api } from '../api'
+import { requireId } from './args'
 import { exportBundle, importBundle, type BundleReport, type ImportBundleReport } from '../export/bundle'
 import {
   exportHtml,
@@ -21,32 +20,21 @@ import {
   type LayoutOutcome,
   type PdfReport,
 } from '../export/index'
-import { findResources } from '../library'
-import { openLibrary } from '../store/db'
+import type { Library } from '../library'
 import type { Command } from './commands'
 
 type Values = Record<string, string | boolean | undefined>
 
-function issueId(raw: string | boolean | undefined): number {
-  const id = Number(raw)
-  if (typeof raw !== 'string' || !Number.isSafeInteger(id) || id <= 0) {
-    fail('invalid_input', `需要正整数的期次 ID（--issue），收到「${String(raw ?? '')}」。`, 'Expected --issue ID.')
-  }
-  return id
-}
+const issueId = (raw: string | boolean | undefined): number => requireId(raw, '期次', '--issue')
 
 function outFile(v: Values): string {
   if (typeof v.out !== 'string' || v.out === '') fail('invalid_input', '请用 --out 给出输出文件。', 'Give --out FILE.')
   return resolve(v.out)
 }
 
-async function withEnv<T>(api: Api, run: (env: ExportEnv) => T | Promise<T>): Promise<T> {
-  const db = openLibrary(api.call('library.info', {}).path)
-  try {
-    return await run({ api, db, resourcesDir: findResources(__dirname) })
-  } finally {
-    db.close()
-  }
+/** Runs with the export environment over the CLI's own library connection (no second connection). */
+function withEnv<T>(library: Library, run: (env: ExportEnv) => T): T {
+  return run({ api: library.api, db: library.db, resourcesDir: library.resourcesDir })
 }
 
 function fitLines(r: LayoutOutcome): string[] {
@@ -80,12 +68,12 @@ export const EXPORT_COMMANDS: Command[] = [
       bleed: { type: 'string' },
       marks: { type: 'boolean' },
     },
-    run: (api, v) => {
+    run: (_api, v, _p, library) => {
       const bleed = v.bleed === undefined ? 0 : Number(v.bleed)
       if (!Number.isFinite(bleed) || bleed < 0 || bleed > 20) {
         fail('invalid_input', '--bleed 应为 0 到 20 之间的毫米数。', '--bleed must be 0 to 20 (mm).')
       }
-      return withEnv(api, async (env) =>
+      return withEnv(library, async (env) =>
         lean(
           await exportPdf(env, issueId(v.issue), {
             out: outFile(v),
@@ -110,8 +98,8 @@ export const EXPORT_COMMANDS: Command[] = [
     summary: '导出单文件网页 / export one self-contained HTML file',
     usage: 'export html --issue ID --out FILE [--template NAME]',
     options: { issue: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' } },
-    run: (api, v) =>
-      withEnv(api, async (env) =>
+    run: (_api, v, _p, library) =>
+      withEnv(library, async (env) =>
         lean(
           await exportHtml(env, issueId(v.issue), {
             out: outFile(v),
@@ -129,7 +117,7 @@ export const EXPORT_COMMANDS: Command[] = [
     summary: '导出 .folio 文件（稿件、图片、版面）/ export a .folio bundle',
     usage: 'export bundle --issue ID --out FILE',
     options: { issue: { type: 'string' }, out: { type: 'string' } },
-    run: (api, v) => withEnv(api, (env) => exportBundle(env, issueId(v.issue), outFile(v))),
+    run: (_api, v, _p, library) => withEnv(library, (env) => exportBundle(env, issueId(v.issue), outFile(v))),
     human: (data) => {
       const r = data as BundleReport
       return `已导出 exported ${r.file}: ${r.articles} 篇稿件 articles, ${r.images} 张图片 images, ${r.bytes} bytes`
@@ -140,10 +128,10 @@ export const EXPORT_COMMANDS: Command[] = [
     summary: '导入 .folio 文件为新的一期 / import a .folio bundle as a new issue',
     usage: 'import-bundle FILE',
     options: {},
-    run: (api, _v, positionals) => {
+    run: (_api, _v, positionals, library) => {
       const file = positionals[0]
       if (!file) fail('invalid_input', '请给出 .folio 文件。', 'Give the .folio file.')
-      return withEnv(api, (env) => importBundle(env, resolve(file)))
+      return withEnv(library, (env) => importBundle(env, resolve(file)))
     },
     human: (data) => {
       const r = data as ImportBundleReport
@@ -155,8 +143,8 @@ export const EXPORT_COMMANDS: Command[] = [
     summary: '自动排版（按稿件顺序上版）/ auto-layout an issue onto pages',
     usage: 'layout auto --issue ID [--template NAME]',
     options: { issue: { type: 'string' }, template: { type: 'string' } },
-    run: (api, v) =>
-      withEnv(api, async (env) =>
+    run: (_api, v, _p, library) =>
+      withEnv(library, async (env) =>
         lean(
           await layoutIssue(env, issueId(v.issue), {
             ...(typeof v.template === 'string' && { template: v.template }),

@@ -55,7 +55,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   let library
   try {
     library = openFolio(libraryPathFrom(db))
-    const data = await command.run(library.api, parsed.values, parsed.positionals)
+    const data = await command.run(library.api, parsed.values, parsed.positionals, library)
     out(parsed.values.json || !command.human ? JSON.stringify(data, null, 2) : command.human(data))
     return 0
   } catch (error) {
