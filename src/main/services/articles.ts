@@ -1,11 +1,11 @@
 import { fail } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
-import type { Article, ArticleStatus, ArticleSummary } from '../../shared/api/types'
+import type { Article, ArticleStatus, ArticleSummary, RevisionReason } from '../../shared/api/types'
 import { docToPlainText, emptyDoc, parseDoc } from '../../shared/doc/lexical'
 import { countChars } from '../../shared/text/count'
 import { isoNow, type ServiceContext } from './context'
 import { requireIssue } from './issues'
-import { recordRevision, type RevisionReasonOrNone } from './revisions'
+import { recordRevision } from './revision-log'
 import { reindexArticle } from './tags'
 
 export interface ArticleRow {
@@ -204,7 +204,7 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
   if (patch.body !== undefined && (next.body_json !== row.body_json || input.explicit)) {
     reindexArticle(ctx, row.id, next.body_json)
   }
-  const reason: RevisionReasonOrNone = input.explicit
+  const reason: RevisionReason | null = input.explicit
     ? 'save'
     : next.status !== row.status
       ? 'status'

@@ -1,9 +1,8 @@
 import { fail } from '../../shared/api/errors'
 import type { Article, Revision, RevisionReason, RevisionSummary } from '../../shared/api/types'
 import { articleRow, updateArticle, type ArticleRow } from './articles'
-import { isoNow, type ServiceContext } from './context'
-
-export type RevisionReasonOrNone = RevisionReason | null
+import type { ServiceContext } from './context'
+import { recordRevision } from './revision-log'
 
 interface RevisionRow {
   id: number
@@ -19,27 +18,6 @@ interface RevisionRow {
   char_count: number
   status: ArticleRow['status']
   created_at: string
-}
-
-/**
- * Snapshots the article's current content. Automatic snapshots are kept at most
- * once per revision interval; explicit saves, status changes and restores always are.
- */
-export function recordRevision(ctx: ServiceContext, articleId: number, reason: RevisionReason): void {
-  if (reason === 'autosave') {
-    const last = ctx.db
-      .prepare('SELECT created_at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
-      .get(articleId) as { created_at: string } | undefined
-    if (last && ctx.now().getTime() - Date.parse(last.created_at) < ctx.revisionIntervalMs) return
-  }
-  ctx.db
-    .prepare(
-      `INSERT INTO revisions (article_id, reason, kicker, headline, subtitle, dateline, byline,
-         body_json, body_text, char_count, status, created_at)
-       SELECT id, ?, kicker, headline, subtitle, dateline, byline, body_json, body_text, char_count, status, ?
-       FROM articles WHERE id = ?`,
-    )
-    .run(reason, isoNow(ctx), articleId)
 }
 
 function toSummary(row: RevisionRow): RevisionSummary {
