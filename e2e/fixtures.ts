@@ -115,6 +115,15 @@ export async function waitSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
 }
 
+/** Whether the body editor's own (Lexical) selection is a caret, not a range. */
+export async function lexicalCaretCollapsed(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    type Editor = { getEditorState(): { _selection: { isCollapsed(): boolean } | null } }
+    const root = document.querySelector('[data-testid=body]') as (Element & { __lexicalEditor?: Editor }) | null
+    return root?.__lexicalEditor?.getEditorState()._selection?.isCollapsed() ?? false
+  })
+}
+
 /** The editor body as plain paragraphs. */
 export async function bodyParagraphs(page: Page): Promise<string[]> {
   return body(page).locator('p, h3, blockquote, li').allTextContents()

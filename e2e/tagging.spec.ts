@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { body, expect, test, waitSaved } from './fixtures'
+import { body, expect, lexicalCaretCollapsed, test, waitSaved } from './fixtures'
 
 /** Selects the first occurrence of `text` in the editor body, as a mouse drag would. */
 async function selectText(page: Page, text: string): Promise<void> {
@@ -170,30 +170,36 @@ test('a tag copied and pasted inside Folio keeps its zone, and undo/redo keep it
   const tags = body(page).locator('.tag-zone[data-zone="应县经济技术开发区"]')
   await expect(tags).toHaveCount(1)
 
-  // Select the whole paragraph that holds the tag, as a mouse drag across it would.
-  await page.evaluate(() => {
-    const paragraph = document.querySelector('[data-testid=body] .tag-zone')?.closest('p')
-    if (!paragraph) throw new Error('no tagged paragraph')
-    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT)
-    const texts: Node[] = []
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n)
-    const last = texts[texts.length - 1]
-    if (!texts[0] || !last) throw new Error('empty paragraph')
-    window.getSelection()?.setBaseAndExtent(texts[0], 0, last, last.textContent?.length ?? 0)
-  })
-  // Copy and paste through Lexical's own clipboard handlers with a private DataTransfer: what a
-  // user's Ctrl+C / Ctrl+V does, without depending on the machine's clipboard.
-  await page.evaluate(() => {
-    const transfer = new DataTransfer()
-    document
-      .querySelector('[data-testid=body]')
-      ?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }))
-    ;(window as unknown as { folioClip: DataTransfer }).folioClip = transfer
-  })
-  expect(await page.evaluate(() => (window as unknown as { folioClip: DataTransfer }).folioClip.types)).toContain(
-    'application/x-lexical-editor',
-  )
+  await waitSaved(page)
+
+  // Select the whole paragraph that holds the tag with a triple click, as an editor would.
+  const tagged = body(page)
+    .locator('p')
+    .filter({ has: page.locator('.tag-zone[data-zone="应县经济技术开发区"]') })
+    .first()
+  const box = await tagged.boundingBox()
+  if (!box) throw new Error('tagged paragraph not visible')
+  await page.mouse.click(box.x + box.width / 2, box.y + 4, { clickCount: 3 })
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain('应县经济技术开发区')
+  // Copy through Lexical's own clipboard handler with a private DataTransfer: what Ctrl+C does,
+  // without depending on the machine's clipboard. Polled because Lexical takes the DOM selection
+  // on the next selectionchange, which a slow machine may deliver after the first try.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const transfer = new DataTransfer()
+        document
+          .querySelector('[data-testid=body]')
+          ?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }))
+        ;(window as unknown as { folioClip: DataTransfer }).folioClip = transfer
+        return transfer.getData('application/x-lexical-editor')
+      }),
+    )
+    .toContain('"zoneName":"应县经济技术开发区"')
   await body(page).locator('p').last().click()
+  // Lexical adopts a click's caret on the next selectionchange; typing before it would act on
+  // the triple-click selection still held (as in a real race, only faster than any hand).
+  await expect.poll(() => lexicalCaretCollapsed(page)).toBe(true)
   await page.keyboard.press('End')
   await page.keyboard.press('Enter')
   await page.evaluate(() =>
