@@ -240,3 +240,45 @@ test('editors add and rename zones in the registry; a duplicate name is refused 
   await expect(detail.getByRole('heading', { name: '晋中市榆次工业园区' })).toBeVisible()
   await expect(detail.getByTestId('aliases')).toContainText('榆次工业园区')
 })
+
+test('zones and figures in a photo caption are suggested, tagged, kept through edits and followed', async ({
+  page,
+  folio,
+}) => {
+  await page.goto(folio.url)
+  await page.getByTestId('open-sample').click()
+  await page.getByTestId('article-item').first().click()
+  const caption = page.getByTestId('photo-caption').first()
+  await expect(caption).toHaveValue(/^在山西建筑产业/)
+  await caption.click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.insertText('孝义经济开发区投资3亿元的项目现场。')
+
+  const panel = page.getByTestId('tags-panel')
+  const inCaption = panel.getByTestId('suggestion').filter({ hasText: '图片说明' })
+  await expect(inCaption.filter({ hasText: '孝义经济开发区' })).toHaveCount(1)
+  await expect(inCaption.filter({ hasText: '3亿元' })).toHaveCount(1)
+  await inCaption.filter({ hasText: '孝义经济开发区' }).getByTestId('accept').click()
+  await inCaption.filter({ hasText: '3亿元' }).getByTestId('accept').click()
+  const chips = page.getByTestId('caption-tag')
+  await expect(chips).toHaveText(['孝义经济开发区×', '3亿元×'])
+  await expect(inCaption).toHaveCount(0)
+  await page.getByTestId('photo').first().screenshot({ path: 'test-results/screens/caption-tags.png' })
+
+  // Typing before the tags shifts them; rewriting the figure drops only its tag.
+  await caption.click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.insertText('图为')
+  await expect(chips).toHaveText(['孝义经济开发区×', '3亿元×'])
+  await caption.fill((await caption.inputValue()).replace('3亿元', '5亿元'))
+  await expect(chips).toHaveText(['孝义经济开发区×'])
+  await waitSaved(page)
+
+  await page.reload()
+  await page.getByTestId('article-item').first().click()
+  await expect(page.getByTestId('photo-caption').first()).toHaveValue(/^图为孝义经济开发区投资5亿元/)
+  await expect(chips).toHaveText(['孝义经济开发区×'])
+  await page.getByTestId('tab-zones').click()
+  await page.getByTestId('zones-view').getByText('孝义经济开发区', { exact: true }).first().click()
+  await expect(page.getByTestId('zone-detail')).toContainText('向“新”而行 以“质”致远')
+})

@@ -6,7 +6,7 @@ import { openFolio } from '../src/main/library'
 import { EDITOR_SOURCE } from '../src/main/services/zones'
 import type { ErrorCode } from '../src/shared/api/errors'
 import type { SerializedFigureTag, SerializedZoneTag } from '../src/shared/api/tagging-types'
-import { docFromBlocks, type SerializedNode } from '../src/shared/doc/lexical'
+import { docFromBlocks, photoNode, type SerializedNode } from '../src/shared/doc/lexical'
 import { detectTags, loadGazetteer } from '../src/shared/tagging'
 import { dump, tempLibrary, type TempLibrary } from './helpers'
 
@@ -502,6 +502,34 @@ describe('the tag index', () => {
       ['20亿元', HUAIREN],
       ['5项', HUAIREN],
     ])
+  })
+
+  it('indexes the tags of photo captions like the body’s, and drops caption tags that no longer match', () => {
+    const caption = '怀仁经开区内,工人正在作业。项目投资3亿元。'
+    const photo = photoNode({ caption, credit: '王超' })
+    photo.tags = [
+      { type: 'zone-tag', start: 0, end: 5, text: '怀仁经开区', zoneId: HUAIREN, zoneName: '怀仁经济技术开发区' },
+      {
+        type: 'figure-tag',
+        start: 18,
+        end: 21,
+        text: '3亿元',
+        value: 300_000_000,
+        unit: '元',
+        qualifier: null,
+        metric: '项目投资',
+        period: '',
+      },
+      { type: 'zone-tag', start: 5, end: 9, text: '别的文字', zoneId: TAIGU, zoneName: '太谷经济技术开发区' },
+    ]
+    const doc = JSON.parse(body(['正文没有标注。'])) as { root: { children: SerializedNode[] } }
+    doc.root.children.push(photo)
+    const article = lib.api.call('article.create', { issueId, body: JSON.stringify(doc) })
+    expect(tagRows(article.id).map((t) => [t.kind, t.text, t.zone_id, t.metric])).toEqual([
+      ['zone', '怀仁经开区', HUAIREN, null],
+      ['figure', '3亿元', HUAIREN, '项目投资'],
+    ])
+    expect(zone(HUAIREN).mentionCount).toBe(1)
   })
 
   it('skips figure tags without a usable value and tags an empty zone as nothing', () => {

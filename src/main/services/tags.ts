@@ -14,6 +14,7 @@ import type {
   ZoneDetail,
   ZoneMention,
 } from '../../shared/api/tagging-types'
+import { readCaptionTags } from '../../shared/doc/caption-tags'
 import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
 import type { ServiceContext } from './context'
 import { requireIssue } from './issues'
@@ -83,6 +84,10 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, bodyJson:
           period: str(child.period).trim(),
           blockZone: block.zone,
         })
+      } else if (child.type === 'photo') {
+        // A caption's tags are spans beside its text, serialized like the body's tag nodes.
+        const children = readCaptionTags(str(child.caption), child.tags).map((tag): SerializedNode => ({ ...tag }))
+        walk({ type: 'caption', children }, { zone: null })
       } else if (child.children) {
         walk(child, INLINE_ELEMENTS.has(child.type) ? block : { zone: null })
       }

@@ -13,10 +13,11 @@ import {
   type Spread,
 } from 'lexical'
 import type { JSX } from 'react'
+import { addCaptionTag, readCaptionTags, reanchorCaptionTags, type CaptionTag } from '@shared/doc/caption-tags'
 import { PhotoView } from './PhotoView'
 
 export type SerializedPhotoNode = Spread<
-  { image: string | null; caption: string; credit: string },
+  { image: string | null; caption: string; credit: string; tags?: CaptionTag[] },
   SerializedLexicalNode
 >
 
@@ -24,28 +25,46 @@ export class PhotoNode extends DecoratorNode<JSX.Element> {
   __image: string | null
   __caption: string
   __credit: string
+  /** Zone and figure tags inside the caption (see shared/doc/caption-tags). */
+  __tags: readonly CaptionTag[]
 
   static override getType(): string {
     return 'photo'
   }
 
   static override clone(node: PhotoNode): PhotoNode {
-    return new PhotoNode(node.__image, node.__caption, node.__credit, node.__key)
+    return new PhotoNode(node.__image, node.__caption, node.__credit, node.__key, node.__tags)
   }
 
   static override importJSON(json: SerializedPhotoNode): PhotoNode {
-    return $createPhotoNode({ image: json.image ?? null, caption: json.caption ?? '', credit: json.credit ?? '' })
+    const caption = json.caption ?? ''
+    return $createPhotoNode({
+      image: json.image ?? null,
+      caption,
+      credit: json.credit ?? '',
+      tags: readCaptionTags(caption, json.tags),
+    })
   }
 
-  constructor(image: string | null, caption: string, credit: string, key?: NodeKey) {
+  constructor(image: string | null, caption: string, credit: string, key?: NodeKey, tags: readonly CaptionTag[] = []) {
     super(key)
     this.__image = image
     this.__caption = caption
     this.__credit = credit
+    this.__tags = tags
   }
 
   override exportJSON(): SerializedPhotoNode {
-    return { type: 'photo', version: 1, image: this.__image, caption: this.__caption, credit: this.__credit }
+    const json: SerializedPhotoNode = {
+      type: 'photo',
+      version: 1,
+      image: this.__image,
+      caption: this.__caption,
+      credit: this.__credit,
+    }
+    // Untagged captions keep the shape photos have always had.
+    if (this.__tags.length > 0) json.tags = [...this.__tags]
+    return json
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
@@ -75,8 +94,31 @@ export class PhotoNode extends DecoratorNode<JSX.Element> {
     this.getWritable().__image = image
   }
 
+  getCaption(): string {
+    return this.getLatest().__caption
+  }
+
+  /** Edits the caption; its tags follow the text (see reanchorCaptionTags). */
   setCaption(caption: string): void {
-    this.getWritable().__caption = caption
+    const writable = this.getWritable()
+    writable.__tags = reanchorCaptionTags(writable.__caption, caption, writable.__tags)
+    writable.__caption = caption
+  }
+
+  getCaptionTags(): readonly CaptionTag[] {
+    return this.getLatest().__tags
+  }
+
+  /** False when the span no longer matches the caption or overlaps a tag already there. */
+  addCaptionTag(tag: CaptionTag): boolean {
+    const next = addCaptionTag(this.getLatest().__caption, this.getLatest().__tags, tag)
+    if (!next) return false
+    this.getWritable().__tags = next
+    return true
+  }
+
+  removeCaptionTag(start: number): void {
+    this.getWritable().__tags = this.getLatest().__tags.filter((tag) => tag.start !== start)
   }
 
   setCredit(credit: string): void {
@@ -84,12 +126,25 @@ export class PhotoNode extends DecoratorNode<JSX.Element> {
   }
 
   override decorate(): JSX.Element {
-    return <PhotoView nodeKey={this.getKey()} image={this.__image} caption={this.__caption} credit={this.__credit} />
+    return (
+      <PhotoView
+        nodeKey={this.getKey()}
+        image={this.__image}
+        caption={this.__caption}
+        credit={this.__credit}
+        tags={this.__tags}
+      />
+    )
   }
 }
 
-export function $createPhotoNode(photo: { image: string | null; caption: string; credit: string }): PhotoNode {
-  return $applyNodeReplacement(new PhotoNode(photo.image, photo.caption, photo.credit))
+export function $createPhotoNode(photo: {
+  image: string | null
+  caption: string
+  credit: string
+  tags?: readonly CaptionTag[]
+}): PhotoNode {
+  return $applyNodeReplacement(new PhotoNode(photo.image, photo.caption, photo.credit, undefined, photo.tags))
 }
 
 export function $isPhotoNode(node: LexicalNode | null | undefined): node is PhotoNode {

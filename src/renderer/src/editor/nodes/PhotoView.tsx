@@ -1,8 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { createContext, useContext, useEffect, useState } from 'react'
+import type { CaptionTag } from '@shared/doc/caption-tags'
 import { call } from '../../api'
 import { useI18n } from '../../app/i18n'
+import { describeFigure } from './FigureTagNode'
 import type { PhotoNode } from './PhotoNode'
 
 /** The publication's credit style, e.g. '■ {name}摄' (issue settings). */
@@ -41,11 +43,13 @@ export function PhotoView({
   image,
   caption,
   credit,
+  tags,
 }: {
   nodeKey: NodeKey
   image: string | null
   caption: string
   credit: string
+  tags: readonly CaptionTag[]
 }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useI18n()
@@ -106,6 +110,29 @@ export function PhotoView({
           {credit && <span className="photo-credit-print">{creditStyle.replace('{name}', credit)}</span>}
         </span>
       </figcaption>
+      {tags.length > 0 && (
+        <ul className="caption-tags" aria-label={t('photo.tags')}>
+          {tags.map((tag) => (
+            <li
+              key={tag.start}
+              className={tag.type === 'zone-tag' ? 'tag-zone' : 'tag-figure'}
+              data-testid="caption-tag"
+              data-zone={tag.type === 'zone-tag' ? tag.zoneName : undefined}
+              title={tag.type === 'zone-tag' ? tag.zoneName : describeFigure(tag)}
+            >
+              {tag.text}
+              <button
+                type="button"
+                className="icon-btn visible"
+                aria-label={t('tags.remove')}
+                onClick={() => update((node) => node.removeCaptionTag(tag.start))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </figure>
   )
 }

@@ -244,6 +244,7 @@ export function TagsPanel({
                 <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
                 <span className="suggestion-text">{s.text}</span>
                 <span className="muted suggestion-detail">
+                  {s.inCaption && `${t('tags.inCaption')} · `}
                   {s.zone
                     ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
                     : s.figure

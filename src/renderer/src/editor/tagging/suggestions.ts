@@ -10,7 +10,9 @@ import {
 } from 'lexical'
 import { $isListNode } from '@lexical/list'
 import { detectTags, type Gazetteer } from '@shared/tagging'
+import type { CaptionTag } from '@shared/doc/caption-tags'
 import { $createFigureTagNode, type FigureData } from '../nodes/FigureTagNode'
+import { $isPhotoNode, type PhotoNode } from '../nodes/PhotoNode'
 import { $createZoneTagNode } from '../nodes/ZoneTagNode'
 import { $blockText, $isolate, locate, overlapsTag, type BlockText } from './segments'
 
@@ -21,6 +23,8 @@ export interface Suggestion {
   start: number
   end: number
   text: string
+  /** Found in a photo caption (blockKey is then the photo node's key). */
+  inCaption?: boolean
   zone?: { id: string | null; name: string; known: boolean; type: string }
   figure?: { value: number; unit: string; qualifier: string | null }
 }
@@ -41,22 +45,45 @@ export function $textBlocks(): ElementNode[] {
   return blocks
 }
 
+/** Photo captions: their text is detected like a block's, their tags are spans on the photo node. */
+function $captions(): { blockKey: string; text: string; tagged: readonly CaptionTag[] }[] {
+  return $getRoot()
+    .getChildren()
+    .filter($isPhotoNode)
+    .map((photo: PhotoNode) => ({ blockKey: photo.getKey(), text: photo.getCaption(), tagged: photo.getCaptionTags() }))
+}
+
 export function $suggest(
   gazetteer: Gazetteer,
   rejected: ReadonlySet<string>,
 ): { suggestions: Suggestion[]; blocks: BlockText[] } {
   const suggestions: Suggestion[] = []
   const blocks = $textBlocks().map($blockText)
-  for (const block of blocks) {
-    if (block.text.trim() === '') continue
-    for (const tag of detectTags(block.text, gazetteer)) {
-      if (overlapsTag(block, tag.start, tag.end) || rejected.has(rejectionKey(tag.kind, tag.text))) continue
+  const sources = [
+    ...blocks.map((block) => ({
+      blockKey: block.blockKey,
+      text: block.text,
+      inCaption: false,
+      overlaps: (start: number, end: number) => overlapsTag(block, start, end),
+    })),
+    ...$captions().map((caption) => ({
+      blockKey: caption.blockKey,
+      text: caption.text,
+      inCaption: true,
+      overlaps: (start: number, end: number) => caption.tagged.some((t) => t.start < end && start < t.end),
+    })),
+  ]
+  for (const source of sources) {
+    if (source.text.trim() === '') continue
+    for (const tag of detectTags(source.text, gazetteer)) {
+      if (source.overlaps(tag.start, tag.end) || rejected.has(rejectionKey(tag.kind, tag.text))) continue
       const base = {
-        id: `${block.blockKey}:${tag.start}:${tag.end}`,
-        blockKey: block.blockKey,
+        id: `${source.blockKey}:${tag.start}:${tag.end}`,
+        blockKey: source.blockKey,
         start: tag.start,
         end: tag.end,
         text: tag.text,
+        ...(source.inCaption && { inCaption: true }),
       }
       suggestions.push(
         tag.kind === 'zone'
@@ -79,6 +106,14 @@ export function $applyTag(
   payload: TagPayload,
 ): boolean {
   const block = $getNodeByKey(blockKey)
+  if ($isPhotoNode(block)) {
+    const span = { start, end, text: expected }
+    return block.addCaptionTag(
+      payload.kind === 'zone'
+        ? { type: 'zone-tag', ...span, zoneId: payload.zoneId, zoneName: payload.zoneName }
+        : { type: 'figure-tag', ...span, ...payload.figure },
+    )
+  }
   if (!$isElementNode(block)) return false
   const text = $blockText(block)
   if (text.text.slice(start, end) !== expected) return false
