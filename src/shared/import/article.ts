@@ -9,7 +9,17 @@
  */
 import { bylineNames, datelineNames, splitCaption, subtitleText, type Photo } from './patterns'
 
-export type LineRole = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline' | 'subhead' | 'caption' | 'paragraph'
+export type LineRole =
+  | 'kicker'
+  | 'headline'
+  | 'subtitle'
+  | 'dateline'
+  | 'byline'
+  | 'subhead'
+  | 'caption'
+  | 'paragraph'
+  /** Not imported: page furniture (版次, 责任编辑 …) or anything the editor leaves out. */
+  | 'omit'
 
 export const LINE_ROLES: readonly LineRole[] = [
   'kicker',
@@ -20,6 +30,7 @@ export const LINE_ROLES: readonly LineRole[] = [
   'subhead',
   'caption',
   'paragraph',
+  'omit',
 ]
 
 export const ROLE_LABELS: Record<LineRole, { zh: string; en: string }> = {
@@ -31,6 +42,7 @@ export const ROLE_LABELS: Record<LineRole, { zh: string; en: string }> = {
   subhead: { zh: '小标题', en: 'Subhead' },
   caption: { zh: '图片说明', en: 'Photo caption' },
   paragraph: { zh: '正文', en: 'Paragraph' },
+  omit: { zh: '不导入', en: 'Left out' },
 }
 
 export interface ArticleLine {
@@ -69,6 +81,7 @@ export type NoteCode =
   | 'no-headline'
   | 'extra-dateline'
   | 'empty-body'
+  | 'page-furniture'
 
 export interface ImportNote {
   /** 1-based line in the imported text. */
@@ -136,6 +149,11 @@ const NOTE_TEXT: Record<NoteCode, [ImportNote['level'], string, string]> = {
   'no-headline': ['warn', '这篇稿件没有主题。', 'This article has no headline.'],
   'extra-dateline': ['warn', '这篇稿件有不止一个电头。', 'This article has more than one dateline.'],
   'empty-body': ['warn', '这篇稿件没有正文。', 'This article has no body text.'],
+  'page-furniture': [
+    'info',
+    '版面信息（版次、日期、责任编辑等），不导入；如果它是稿件内容，请改为相应角色。',
+    'Page furniture (page number, date, page editors) is left out; if it belongs to the article, give it its role.',
+  ],
 }
 
 /** Notes about the article as a whole, recomputed on every rebuild. */
@@ -173,6 +191,8 @@ interface Element {
 function elementsOf(lines: readonly ArticleLine[]): Element[] {
   const elements: Element[] = []
   for (const { role, text, line, join } of lines) {
+    // Left-out lines are invisible: a paragraph cut around one still joins across it.
+    if (role === 'omit') continue
     const last = elements.at(-1)
     if (join !== null && last?.role === role) last.text += join + text
     else elements.push({ role, text, line })
@@ -186,10 +206,17 @@ function joined(elements: readonly Element[], role: LineRole, clean: (text: stri
   return texts.size > 0 ? [...texts].join(' ') : null
 }
 
+/** A typesetter's mark before a subhead (■ 从“卖原料”到“卖材料”) is decoration, not words; numbering (一、) stays. */
+const SUBHEAD_MARK = /^[■□●◆◇◎○★☆▲△▶►]\s*/
+
+/** 文/图 张三: the writer also took the photos, so an uncredited photo is theirs. */
+const WORDS_AND_PICTURES = /文\s*[/／·•]\s*图|图\s*[/／·•]\s*文/
+
 function bodyBlocks(elements: readonly Element[]): ArticleBlock[] {
   const blocks: ArticleBlock[] = []
   for (const { role, text } of elements) {
-    if (role === 'paragraph' || role === 'subhead') blocks.push({ type: role, text })
+    if (role === 'paragraph') blocks.push({ type: role, text })
+    if (role === 'subhead') blocks.push({ type: role, text: text.replace(SUBHEAD_MARK, '') || text })
     if (role !== 'caption') continue
     const photo = splitCaption(text) ?? { caption: text, credit: null }
     const previous = blocks.at(-1)
@@ -214,6 +241,11 @@ function structuralNotes(elements: readonly Element[], blocks: readonly ArticleB
 export function rebuildArticle(lines: readonly ArticleLine[], notes: readonly ImportNote[] = []): ParsedArticle {
   const elements = elementsOf(lines)
   const blocks = bodyBlocks(elements)
+  const photographer = elements.find((e) => e.role === 'byline' && WORDS_AND_PICTURES.test(e.text))
+  if (photographer) {
+    const credit = bylineNames(photographer.text)
+    for (const block of blocks) if (block.type === 'photo' && block.credit === null && credit) block.credit = credit
+  }
   const dateline = elements.find((e) => e.role === 'dateline')?.text ?? null
   const fromDateline = dateline ? datelineNames(dateline).join(' ') : ''
   return {

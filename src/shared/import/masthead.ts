@@ -3,7 +3,7 @@
  * lines, 指导单位, 主办单位, 期号, 邮发代号, 投稿邮箱 and the date.
  */
 import { makeNote, type ImportNote } from './article'
-import { charLength, subtitleText } from './patterns'
+import { charLength, isPageFurniture, subtitleText } from './patterns'
 
 export interface IssueMeta {
   title: string | null
@@ -92,16 +92,26 @@ const OTHER_META =
 const EDITION_WORD = '(?:专刊|特刊|周刊|副刊|增刊|专版|号外)'
 /** 专刊, 第3版, A2版: an edition even on the first line. */
 const BARE_EDITION = new RegExp(`^(?:${EDITION_WORD}|第\\s*[A-Z]?\\d{1,3}\\s*版.*|[A-Z]\\d{1,2}\\s*版.*)$`)
-/** 开放创新专刊: an edition once the title is known (before it, 三联生活周刊 is a title). */
-const NAMED_EDITION = new RegExp(`^[\\u4e00-\\u9fff]{1,8}${EDITION_WORD}$`)
+/** 开放创新专刊, 光谷·园区专刊: an edition once the title is known (before it, 三联生活周刊 is a title). */
+const NAMED_EDITION = new RegExp(`^[\\u4e00-\\u9fff][\\u4e00-\\u9fff·・]{0,10}${EDITION_WORD}$`)
+
+/**
+ * The words of a short masthead line without the typesetter's decoration: ·专刊·, ■专刊■, and
+ * letter-spaced 专 刊 (each character its own word) read as 专刊.
+ */
+function undecorated(text: string): string {
+  const bare = text.replace(/^[·・■□◆◇●○★☆\-—\s]+|[·・■□◆◇●○★☆\-—\s]+$/g, '')
+  return /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+$/.test(bare) ? bare.replace(/\s+/g, '') : bare
+}
 const TITLE_WITH_EDITION = new RegExp(`^(\\S.*?)\\s*[\\s·・|｜]\\s*([\\u4e00-\\u9fff]{0,8}${EDITION_WORD})$`)
 
 function isMetaLine(text: string): boolean {
+  const words = undecorated(text)
   return (
     Object.keys(readFields(text)).length > 0 ||
     OTHER_META.test(text) ||
-    BARE_EDITION.test(text) ||
-    NAMED_EDITION.test(text)
+    BARE_EDITION.test(words) ||
+    NAMED_EDITION.test(words)
   )
 }
 
@@ -130,7 +140,8 @@ function assignLine(meta: IssueMeta, { text, line }: SourceLine, notes: ImportNo
   const fields = readFields(text)
   for (const [field, value] of Object.entries(fields) as [Field, string][]) meta[field] ??= value
   if (Object.keys(fields).length > 0) return
-  if (BARE_EDITION.test(text) || (meta.title !== null && NAMED_EDITION.test(text))) meta.edition ??= text
+  const words = undecorated(text)
+  if (BARE_EDITION.test(words) || (meta.title !== null && NAMED_EDITION.test(words))) meta.edition ??= words
   else if (OTHER_META.test(text)) notes.push(makeNote('masthead-line', line))
   else if (meta.title === null) {
     const split = TITLE_WITH_EDITION.exec(text)
@@ -149,7 +160,9 @@ export function readMasthead(lines: readonly SourceLine[]): { issue: IssueMeta; 
   for (let i = 0; i < Math.min(lines.length, MAX_MASTHEAD_LINES); i++) {
     const text = lines[i]?.text ?? ''
     if (!mastheadLike(text)) break
-    if (isMetaLine(text)) end = i + 1
+    // Page furniture (第1版, 2024年7月12日 星期五) belongs to the masthead only when it adjoins
+    // it; after a headline it is the page's, and must not pull that headline into the masthead.
+    if (isMetaLine(text) && (i === end || !isPageFurniture(text))) end = i + 1
   }
   const meta = emptyMeta()
   const notes: ImportNote[] = []

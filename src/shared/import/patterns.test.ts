@@ -5,6 +5,7 @@ import {
   endsParagraph,
   isHeadingLike,
   isNamesOnly,
+  isPageFurniture,
   splitCaption,
   splitDateline,
   splitTrailingByline,
@@ -135,5 +136,44 @@ describe('datelines', () => {
     expect(datelineNames('本报讯 记者张晓东 通讯员李敏')).toEqual(['张晓东', '李敏'])
     expect(datelineNames('新华社成都3月10日电（记者王一鸣、张芮）')).toEqual(['王一鸣', '张芮'])
     expect(datelineNames('科学导报')).toEqual([])
+  })
+})
+
+describe('page furniture', () => {
+  it('recognises 版次, page dates with weekday, page staff and running heads', () => {
+    for (const line of [
+      '第2版',
+      '第 12 版  园区动态',
+      'A3版',
+      '责任编辑:周敏',
+      '美编：吴佳',
+      '责任编辑:周敏 美编:吴佳',
+      '责任编辑：孙丽　美编：陈晨',
+      '责任编辑:刘静 美编:赵磊 校对:孙婷',
+      '2024年7月12日 星期五',
+      '2024年9月13日　星期五　第3版',
+      '第4版　责任编辑：林晓　美编：王莹',
+      '编辑 张三、李四',
+    ])
+      expect(isPageFurniture(line), line).toBe(true)
+    expect(isPageFurniture('开发区建设 2024年第25期 第2版', ['开发区建设', '2024年第25期'])).toBe(true)
+    expect(isPageFurniture('开发区建设专刊 · 2024年7月12日', ['开发区建设', '专刊'])).toBe(true)
+  })
+
+  it('leaves headings, datelines, bylines and text alone', () => {
+    for (const line of [
+      '2024年7月12日',
+      '科学导报 记者王波 7月2日',
+      '袁兆辉',
+      '编辑部的故事',
+      '开发区建设迈上新台阶',
+      '第二版块布局更趋合理',
+      '设计院助力园区规划',
+      '责任编辑周敏说,今年园区发展势头良好。',
+      '■ 王超摄',
+      '2024年7月12日 星期五,园区举行签约仪式。',
+    ])
+      expect(isPageFurniture(line), line).toBe(false)
+    expect(isPageFurniture('开发区建设', ['开发区建设'])).toBe(true)
   })
 })

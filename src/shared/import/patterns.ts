@@ -287,3 +287,49 @@ export function datelineNames(dateline: string): string[] {
   for (const match of dateline.matchAll(staff)) names.push(...(match[1] ?? '').split('、'))
   return names
 }
+
+// ── page furniture ───────────────────────────────────────────────────────────
+
+/** 版次 (第2版, A3版), optionally followed by the page's name (第2版 园区动态). */
+const PAGE_NUMBER = new RegExp(
+  `(?:第\\s*[0-9０-９一二三四五六七八九十]{1,3}\\s*版|[A-Z]\\d{1,2}\\s*版)(?:\\s+[${HAN}]{2,8})?(?![${HAN}])`,
+)
+/** Staff of the page: 责任编辑:周敏, 美编：吴佳, 校对 孙婷. */
+const PAGE_STAFF = new RegExp(
+  `(?:责任编辑|责编|值班编辑|值班主任|编辑|美编|美术编辑|图片编辑|版式设计|版式|设计|组版|排版|照排|校对|审校|审读|主编)` +
+    `(?:\\s*[:：]\\s*|\\s+)${NAME}(?:\\s*[、,，]\\s*${NAME})*`,
+  'g',
+)
+const WEEKDAY = /(?:星期|周)[一二三四五六日天]|农历\S{2,10}/g
+const DATE_ANY = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g
+
+/**
+ * A line that a printed page repeats around the text rather than part of any article: 版次,
+ * the page's date with its weekday, 责任编辑 / 美编 / 校对, or a running head made of the
+ * publication's own masthead words (刊名, edition, 期号) with a page number or date.
+ */
+export function isPageFurniture(text: string, masthead: readonly string[] = []): boolean {
+  if (charLength(text) > 60 || /[。！？■]/.test(text)) return false
+  let rest = text
+  let cues = 0
+  const take = (pattern: RegExp | string): void => {
+    const before = rest
+    rest = typeof pattern === 'string' ? rest.split(pattern).join(' ') : rest.replace(pattern, ' ')
+    if (rest !== before) cues++
+  }
+  take(new RegExp(PAGE_STAFF.source, 'g'))
+  take(new RegExp(PAGE_NUMBER.source, 'g'))
+  const staffOrPage = cues > 0
+  take(WEEKDAY)
+  const withWeekday = cues > (staffOrPage ? 1 : 0)
+  const datesBefore = rest
+  take(DATE_ANY)
+  const dated = rest !== datesBefore
+  const wordsBefore = rest
+  for (const word of masthead) if (word.trim().length >= 2) take(word.trim())
+  const runningHead = rest !== wordsBefore
+  // A date alone may be a dateline or a heading: furniture only beside a weekday, 版次, staff or masthead words.
+  if (dated && !withWeekday && !staffOrPage && !runningHead) return false
+  if (cues === 0) return false
+  return rest.replace(/[\s·・|｜/／\-—_]+/g, '') === ''
+}

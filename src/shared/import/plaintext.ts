@@ -30,6 +30,7 @@ import {
   endsParagraph,
   isHeadingLike,
   isNamesOnly,
+  isPageFurniture,
   readCredits,
   splitCaption,
   splitDateline,
@@ -82,7 +83,10 @@ interface Item extends SourceLine {
 function kindOf(text: string): Kind {
   if (subtitleText(text) !== null) return 'subtitle'
   if (splitCaption(text)) return 'caption'
-  if (splitDateline(text)?.rest === '') return 'dateline'
+  const dateline = splitDateline(text)
+  if (dateline?.rest === '') return 'dateline'
+  // 本报讯 今年以来,园区累计签约项目: a paragraph opening with its dateline, however short.
+  if (dateline) return 'text'
   if (isNamesOnly(text)) return 'name'
   const credits = readCredits(text)
   if (credits && (credits.hasRole || /^[(（].*[)）]$/.test(text))) return 'byline'
@@ -420,7 +424,7 @@ function repairColumnBreaks(draft: Draft): void {
     const cut = lines[k]
     if (!cut || cut.role !== 'paragraph' || endsParagraph(cut.text)) continue
     let m = k + 1
-    while (lines[m]?.role === 'caption') m++
+    while (lines[m]?.role === 'caption' || lines[m]?.role === 'omit') m++
     const next = lines[m]
     if (next?.role !== 'paragraph' || next.join !== null) {
       draft.notes.push(makeNote('unclosed-paragraph', cut.line))
@@ -463,10 +467,48 @@ export function allNotes(parsed: ParsedIssue): ImportNote[] {
   return [...parsed.notes, ...parsed.articles.flatMap((a) => a.notes)]
 }
 
+/**
+ * Takes page furniture (版次, the page's date, 责任编辑 …; patterns.ts) out of the lines so
+ * that it can neither start an article nor stand between the halves of a cut paragraph. A
+ * blank line before a removed line is kept before the line that follows it.
+ */
+function withoutFurniture(
+  lines: readonly SourceLine[],
+  issue: IssueMeta,
+): { kept: SourceLine[]; furniture: SourceLine[] } {
+  const words = [issue.title, issue.edition, issue.number].filter((w): w is string => w !== null)
+  const kept: SourceLine[] = []
+  const furniture: SourceLine[] = []
+  let gap = 0
+  for (const line of lines) {
+    if (isPageFurniture(line.text, words)) {
+      furniture.push(line)
+      gap = Math.max(gap, line.gap)
+    } else {
+      kept.push({ ...line, gap: Math.max(gap, line.gap) })
+      gap = 0
+    }
+  }
+  return { kept, furniture }
+}
+
+/** Puts each furniture line back, left out, where it stood: into the article it interrupted or ended. */
+function restoreFurniture(drafts: readonly Draft[], furniture: readonly SourceLine[]): void {
+  for (const item of furniture) {
+    const draft = drafts.findLast((d) => (d.lines[0]?.line ?? Infinity) < item.line) ?? drafts[0]
+    if (!draft) continue
+    const at = draft.lines.findLastIndex((l) => l.line < item.line) + 1
+    draft.lines.splice(at, 0, { text: item.text, role: 'omit', line: item.line, join: null })
+    draft.notes.push(makeNote('page-furniture', item.line))
+  }
+}
+
 /** Parse the text of an issue into its masthead metadata and articles. */
 export function parseIssueText(text: string): ParsedIssue {
   const lines = sourceLines(text)
   const masthead = readMasthead(lines)
-  const drafts = new ArticleReader(lines.slice(masthead.end)).read()
+  const { kept, furniture } = withoutFurniture(lines.slice(masthead.end), masthead.issue)
+  const drafts = new ArticleReader(kept).read()
+  restoreFurniture(drafts, furniture)
   return { issue: masthead.issue, articles: drafts.map(finish), notes: masthead.notes }
 }
