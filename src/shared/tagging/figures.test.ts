@@ -8,6 +8,9 @@ const figures = (text: string): Array<[string, number, string, string | null]> =
 describe('detectFigures: values and units', () => {
   it.each([
     ['进出口额达717亿元', '717亿元', 71700000000, '元'],
+    ['产值首次突破百亿元', '百亿元', 1e10, '元'],
+    ['产业规模突破千亿元', '千亿元', 1e11, '元'],
+    ['年产能达百万吨', '百万吨', 1e6, '吨'],
     ['年发电量3.2亿千瓦时', '3.2亿千瓦时', 320000000, '千瓦时'],
     ['提高6个百分点', '6个百分点', 6, '个百分点'],
     ['投资3.6亿元', '3.6亿元', 360000000, '元'],
@@ -75,6 +78,7 @@ describe('detectFigures: not figures', () => {
     ['numerals as words', '一个接一个 一条路径 一批项目 三个着力 两个维护 五台县 十大行动 十四五 三四家 一度 三元里'],
     ['numbered slogans', '“3个一批” 5个10工程'],
     ['numbers without a unit', '世界500强 编号030001 8点 零增长'],
+    ['orders of magnitude', '数百亿元 上千万元 几百万吨 成千万元 百亿级产业 千亿级集群 千瓦时 百姓'],
   ])('%s', (_kind, text) => {
     expect(figures(text)).toEqual([])
   })

@@ -75,6 +75,10 @@ const LATIN_LETTER = /[A-Za-z]/
 /** Characters that make digits part of a code when right before them. */
 const CODE_BEFORE = /[A-Za-z@#_/\\.．]/
 const PERCENT_WORDS = '百分之'
+/** 百亿元, 千万吨: a bare 百/千 before 万 or 亿 is one hundred / one thousand of it. */
+const ROUND_HUNDREDS = '百千'
+/** 数百亿, 上千万, 几百万, 成千万: an order of magnitude, not a figure. */
+const VAGUE_BEFORE = '数上几成'
 
 interface NumberToken {
   start: number
@@ -88,7 +92,7 @@ interface NumberToken {
 
 /** Where a figure can start: a digit, a Chinese numeral, or 百分之 (a table by UTF-16 code unit). */
 const FIGURE_STARTS = new Uint8Array(0x10000)
-for (const c of ['0123456789０１２３４５６７８９', CN_NUMERAL_START, PERCENT_WORDS.charAt(0)].join('')) {
+for (const c of ['0123456789０１２３４５６７８９', CN_NUMERAL_START, ROUND_HUNDREDS].join('')) {
   FIGURE_STARTS[c.charCodeAt(0)] = 1
 }
 
@@ -169,6 +173,11 @@ function numberAt(text: string, i: number): NumberToken | null {
   const c = text.charAt(i)
   const before = text.charAt(i - 1)
   if (DIGIT.test(c) && !DIGIT.test(before)) return arabicAt(text, i)
+  if (ROUND_HUNDREDS.includes(c) && '万亿'.includes(text.charAt(i + 1) || '-')) {
+    if (before !== '' && (CN_NUMERAL_CHARS.includes(before) || VAGUE_BEFORE.includes(before))) return null
+    // Read as 一百 / 一千 (two characters' worth, so no single-numeral rule applies).
+    return { start: i, end: i + 1, digits: c === '百' ? '100' : '1000', script: 'chinese', length: 2 }
+  }
   if (CN_NUMERAL_START.includes(c) && !(before !== '' && CN_NUMERAL_CHARS.includes(before))) {
     return chineseAt(text, i)
   }

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { ZoneRecord } from './types'
 import { corePlace, type KnownPlaces } from './places'
 import { ReverseTrie } from './trie'
-import { normalizePlace, PROVINCE_NAMES, splitZoneName, zoneKey } from './zoneNames'
+import { NEW_AREA_TYPE, normalizePlace, PROVINCE_NAMES, splitZoneName, zoneKey } from './zoneNames'
 
 const ZoneRecordSchema = z.object({
   id: z.string().min(1),
@@ -109,10 +109,18 @@ function indexPlaces(zones: readonly ZoneRecord[], known: KnownPlaces): Map<stri
   return byPlace
 }
 
-/** Provinces, the `places` lists, registry cities and the places of registry zone names. */
+/**
+ * Provinces, the `places` lists, registry cities and the places of registry zone names — except
+ * what stands before 新区: 滨海, 两江, 天府 name an area, not a place, and as places they would
+ * cut 慈溪滨海经济开发区 down to 滨海经济开发区.
+ */
 function knownPlaces(zones: readonly ZoneRecord[], groups: ReadonlyArray<{ names: string[] }>): ReverseTrie<true> {
+  const placeOf = (name: string): string => {
+    const parts = splitZoneName(name)
+    return parts && parts.suffix.type !== NEW_AREA_TYPE ? parts.place : ''
+  }
   const fromZones = zones.flatMap((zone) => [
-    ...[zone.name, ...zone.short, ...zone.aliases].map((name) => splitZoneName(name)?.place ?? ''),
+    ...[zone.name, ...zone.short, ...zone.aliases].map(placeOf),
     zone.city ?? '',
   ])
   const trie = new ReverseTrie<true>()

@@ -15,7 +15,7 @@ export { loadGazetteer, type Gazetteer, type GazetteerData } from './gazetteer'
 export { detectZones } from './zones'
 export { detectFigures } from './figures'
 export { parseChineseNumeral, toAsciiDigits } from './numerals'
-export { scoreAgainstGold, type GoldTags, type Score } from './scoring'
+export { scoreAgainstGold, type GoldTags, type KindScore, type Score } from './scoring'
 
 /**
  * Zone and figure tags sorted by start, never overlapping: a figure inside a zone name

@@ -37,11 +37,13 @@ export const SOFT_STOP_CHARS = '和与同为将自于都会可应本个经随当
 
 /**
  * A place ending in one of these is a category, not a name: 农业类开发区, 新时期农高区,
- * 十大开发区, 中西部开发区, 县域经济开发区, 城市开发区, 产业开发区, 湾区开发区.
+ * 十大开发区, 中西部开发区, 县域经济开发区, 城市开发区, 产业开发区, 湾区开发区, 绿色工业园区,
+ * 高铁新区; so is a region across provinces or cities (成渝开发区, 长三角开发区).
  */
 export const GENERIC_TAILS = words(`
   类 型 级 性 批 家 个 座 所 些 大 内 外 部 域 时期 地区 特色 专业 新兴 传统 沿海 周边 新型 现代
-  农村 城市 城乡 产业 工业 农业 科技 旅游 物流 园区 城区 湾区
+  农村 城市 城乡 产业 工业 农业 科技 旅游 物流 园区 城区 湾区 绿色 生态 低碳 智慧 数字 高铁 行政
+  成渝 京津冀 长三角 珠三角 粤港澳 大湾区 关中 中原 东北 西北 西南 华北 华东 华南 华中
 `)
 
 /** Administrative endings that may follow a known place inside a place chain (晋城市). */

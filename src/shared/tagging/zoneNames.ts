@@ -27,6 +27,8 @@ const AGRI_HIGH_TECH = '国家农业高新技术产业示范区'
 const REFORM = '综合改革示范区'
 const BONDED = '综合保税区'
 const FREE_TRADE = '自由贸易试验区'
+/** 新区: 国家级新区 and provincial new areas. */
+export const NEW_AREA_TYPE = '新区'
 
 /**
  * Zone suffixes. Where several end at the same place the longest wins, so 高新技术产业开发区
@@ -61,6 +63,8 @@ export const ZONE_SUFFIXES: readonly ZoneSuffix[] = [
   suffix('跨境经济合作区', '跨境经济合作区'),
   suffix('工业园区', '工业园区'),
   suffix('产业集聚区', '产业集聚区'),
+  // 国家级新区 (天府新区, 两江新区) and provincial ones (宜宾三江新区): only after a place name.
+  suffix('新区', NEW_AREA_TYPE),
   suffix('开发区', '开发区'),
 ]
 

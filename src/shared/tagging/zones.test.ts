@@ -98,12 +98,50 @@ describe('generic mentions are not zones', () => {
     '开发区管委会主任表示,经开区党工委书记和高新区管委会',
     '升级为国家高新技术产业开发区',
     '湾区开发区 | 周刊',
+    '入选第一批国家级绿色工业园区名单',
+    '成渝开发区竞相“上新”,长三角开发区协同发展',
+    '打造城市新区和高铁新区',
   ])('%s', (text) => {
     expect(zones(text)).toEqual([])
   })
 })
 
+describe('new areas (新区)', () => {
+  it('finds national new areas by name and short form, and unknown ones after a place', () => {
+    expect(zones('四川天府新区与重庆两江新区签约,两江新区新能源汽车')).toEqual([
+      ['四川天府新区', '四川天府新区', true],
+      ['重庆两江新区', '重庆两江新区', true],
+      ['两江新区', '重庆两江新区', true],
+    ])
+    expect(zones('宜宾三江新区动力电池产业')).toEqual([['宜宾三江新区', '宜宾三江新区', false]])
+  })
+
+  it('does not make 滨海, 两江 … places that cut a longer zone name short', () => {
+    expect(zones('慈溪滨海经济开发区')).toEqual([['慈溪滨海经济开发区', '慈溪滨海经济开发区', false]])
+  })
+})
+
 describe('alias resolution within a text', () => {
+  it('takes a zone name in full-width brackets after a zone as that zone', () => {
+    expect(zones('宁波杭州湾经济技术开发区（宁波杭州湾新区）引进吉利。宁波杭州湾新区还有')).toEqual([
+      ['宁波杭州湾经济技术开发区', '宁波杭州湾经济技术开发区', false],
+      ['宁波杭州湾新区', '宁波杭州湾经济技术开发区', false],
+      ['宁波杭州湾新区', '宁波杭州湾经济技术开发区', false],
+    ])
+    expect(zones('漳州台商高技术产业开发区（以下简称“台商区”）成立。台商区')).toEqual([
+      ['漳州台商高技术产业开发区', '漳州台商高技术产业开发区', false],
+      ['台商区', '漳州台商高技术产业开发区', false],
+      ['台商区', '漳州台商高技术产业开发区', false],
+    ])
+  })
+
+  it('names an unknown zone as the text writes it in full, before a form expanded from a short one', () => {
+    expect(zones('漳州台商高技术产业开发区（漳州台商高新区）').map(([, name]) => name)).toEqual([
+      '漳州台商高技术产业开发区',
+      '漳州台商高技术产业开发区',
+    ])
+  })
+
   it('gives X经开区 and X经济技术开发区 one name', () => {
     expect(zones('湛江经济技术开发区已形成三大产业集群。图为湛江经开区一角。')).toEqual([
       ['湛江经济技术开发区', '湛江经济技术开发区', false],

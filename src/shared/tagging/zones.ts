@@ -45,6 +45,8 @@ interface Mention {
   /** Core place (see corePlace), for pattern mentions. */
   place: string | null
   contextual: boolean
+  /** Named with a long suffix the text did not write (X高新区 → X高新技术产业开发区). */
+  expanded?: boolean
 }
 
 export function detectZones(text: string, gazetteer: Gazetteer): ZoneTag[] {
@@ -91,7 +93,8 @@ function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
       const place = text.slice(start, placeEnd)
       const core = corePlace(place, gazetteer)
       const ref = resolvePattern(place, core, marker === '国家', suffix, gazetteer)
-      mentions.push({ start, end, ref, key: zoneKey(core, suffix.type), place: core, contextual: false })
+      const expanded = suffix.full !== suffix.text
+      mentions.push({ start, end, ref, key: zoneKey(core, suffix.type), place: core, contextual: false, expanded })
     }
     previousSuffixEnd = end
   }
@@ -162,7 +165,9 @@ const HAN_NAME = /^[\u3400-\u9fff]{2,}$/
 
 /**
  * Adds the bracketed alias after a zone mention as a mention of the same zone, and every later
- * occurrence of that alias in the text. The first definition of an alias wins.
+ * occurrence of that alias in the text. The first definition of an alias wins. An alias that is
+ * itself a zone name the registry does not know (宁波杭州湾经济技术开发区（宁波杭州湾新区）) is
+ * taken as the same zone too.
  */
 function withBracketAliases(text: string, mentions: readonly Mention[]): Mention[] {
   const aliases = new Map<string, { from: number; of: Mention }>()
@@ -171,7 +176,12 @@ function withBracketAliases(text: string, mentions: readonly Mention[]): Mention
     if (alias && !aliases.has(alias.name)) aliases.set(alias.name, { from: alias.start, of: m })
   }
   if (aliases.size === 0) return [...mentions]
-  const all = [...mentions]
+  const all = mentions.map((m) => {
+    const alias = m.ref.known ? undefined : aliases.get(text.slice(m.start, m.end))
+    if (!alias || m.start < alias.from || alias.of === m) return m
+    const { ref, key, place, expanded } = alias.of
+    return { ...m, ref, key, place, expanded }
+  })
   const taken = new Uint8Array(text.length)
   for (const m of mentions) taken.fill(1, m.start, m.end)
   for (const [name, { from, of }] of aliases) {
@@ -186,8 +196,8 @@ function withBracketAliases(text: string, mentions: readonly Mention[]): Mention
 }
 
 function bracketAliasAfter(text: string, end: number): { name: string; start: number } | null {
-  if (end >= text.length || !'(('.includes(text.charAt(end))) return null
-  const close = text.slice(end + 1, end + 2 + MAX_BRACKET_ALIAS).search(/[))]/)
+  if (end >= text.length || !'(\uff08'.includes(text.charAt(end))) return null
+  const close = text.slice(end + 1, end + 2 + MAX_BRACKET_ALIAS).search(/[)\uff09]/)
   if (close < 0) return null
   const inside = text.slice(end + 1, end + 1 + close)
   const intro = ALIAS_INTRO.exec(inside)?.[0] ?? ''
@@ -203,16 +213,20 @@ function isBareSuffix(name: string): boolean {
 
 /**
  * Unknown zones: all mentions with the same place and type take the longest of their names
- * (the most formal form in the text); a type-less X开发区 takes the name of the single other
+ * (the most formal form in the text), preferring names written out over expanded short forms; a type-less X开发区 takes the name of the single other
  * unknown zone of place X, if there is one.
  */
 function nameUnknownZones(mentions: readonly Mention[]): Mention[] {
-  const longestByKey = new Map<string, ZoneRef>()
+  const longestByKey = new Map<string, { ref: ZoneRef; expanded: boolean }>()
   const typedByPlace = new Map<string, Set<string>>()
   for (const m of mentions) {
     if (m.ref.known || m.key === null) continue
-    const longest = longestByKey.get(m.key)
-    if (!longest || m.ref.name.length > longest.name.length) longestByKey.set(m.key, m.ref)
+    const best = longestByKey.get(m.key)
+    const expanded = m.expanded ?? false
+    // A name the text wrote out (厦门火炬高技术产业开发区) beats one expanded from a short form.
+    const better =
+      !best || (best.expanded && !expanded) || (best.expanded === expanded && m.ref.name.length > best.ref.name.length)
+    if (better) longestByKey.set(m.key, { ref: m.ref, expanded })
     if (m.ref.type !== GENERIC_ZONE_TYPE && m.place !== null) {
       typedByPlace.set(m.place, (typedByPlace.get(m.place) ?? new Set()).add(m.key))
     }
@@ -221,7 +235,7 @@ function nameUnknownZones(mentions: readonly Mention[]): Mention[] {
     if (m.ref.known || m.key === null) return m
     const typedKeys = m.ref.type === GENERIC_ZONE_TYPE && m.place !== null ? typedByPlace.get(m.place) : undefined
     const [onlyKey] = typedKeys?.size === 1 ? [...typedKeys] : []
-    const ref = longestByKey.get(onlyKey ?? m.key) ?? m.ref
+    const ref = longestByKey.get(onlyKey ?? m.key)?.ref ?? m.ref
     return { ...m, ref }
   })
 }
