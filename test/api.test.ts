@@ -56,6 +56,8 @@ afterEach(() => lib.dispose())
 function validInputs(): Record<Method, unknown> {
   return {
     'library.info': {},
+    'library.backups': {},
+    'library.backup': {},
     'issue.list': {},
     'issue.get': { id: issueId },
     'issue.create': { title: '开发区建设', number: '2024年第26期', postalCode: '21-465', email: 'kfjzsk@163.com' },
@@ -91,6 +93,7 @@ function validInputs(): Record<Method, unknown> {
       images: [{ hash: sha256(PNG_1PX), mime: 'image/png', data: PNG_1PX }],
     },
     'sample.open': {},
+    'search.articles': { query: '锂离子电池', issueId, limit: 10 },
     'import.docx': { data: DOCX },
     'template.list': {},
     'template.save': {

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { isMethod, schemas, type Method, type ParsedInput, type Result } from '../shared/api/contract'
-import { FolioFailure, folioError, type ApiResult, type FolioError } from '../shared/api/errors'
+import { fail, FolioFailure, folioError, type ApiResult, type FolioError } from '../shared/api/errors'
 import { SCHEMA_VERSION } from './store/migrations'
 import type { ServiceContext } from './services/context'
 import * as articles from './services/articles'
@@ -14,6 +14,7 @@ import * as images from './services/images'
 import * as importer from './services/import'
 import * as issues from './services/issues'
 import * as revisions from './services/revisions'
+import * as search from './services/search'
 import * as tags from './services/tags'
 import * as zones from './services/zones'
 import { parseDocx } from './import/docx'
@@ -21,6 +22,15 @@ import type { PrintEngine } from './export/browser'
 import { ExportJobs } from './export/jobs'
 import * as layoutStore from './export/store'
 import { isoNow } from './services/context'
+import { listBackups, takeBackup, type BackupFile } from './store/backup'
+
+function backupNow(ctx: ServiceContext): Promise<BackupFile> {
+  const dir = ctx.backupsDir
+  if (!dir) {
+    fail('storage', '这个资料库没有备份位置（内存中的资料库）。', 'This library has no place for backups (in memory).')
+  }
+  return Promise.resolve(takeBackup(ctx.db, dir, ctx.now(), 'manual'))
+}
 
 /** Methods that read and write the library: synchronous, each in one transaction. */
 type SyncMethod = Exclude<Method, AsyncMethod>
@@ -37,9 +47,12 @@ type AsyncMethod =
   | 'export.status'
   | 'export.cancel'
   | 'export.result'
+  | 'library.backup'
 
 type Handlers = { [M in SyncMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
-type AsyncHandlers = { [M in AsyncMethod]: (jobs: () => ExportJobs, input: ParsedInput<M>) => Promise<Result<M>> }
+type AsyncHandlers = {
+  [M in AsyncMethod]: (jobs: () => ExportJobs, input: ParsedInput<M>, ctx: ServiceContext) => Promise<Result<M>>
+}
 
 const asyncHandlers: AsyncHandlers = {
   'import.docx': (_jobs, input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
@@ -50,6 +63,8 @@ const asyncHandlers: AsyncHandlers = {
   'export.status': async (jobs, input) => jobs().status(input.jobId),
   'export.cancel': async (jobs, input) => jobs().cancel(input.jobId),
   'export.result': async (jobs, input) => jobs().result(input.jobId),
+  // VACUUM INTO cannot run inside the transaction every synchronous method gets.
+  'library.backup': async (_jobs, _input, ctx) => backupNow(ctx),
 }
 
 function isAsync(method: Method): method is AsyncMethod {
@@ -62,6 +77,7 @@ const handlers: Handlers = {
     schemaVersion: SCHEMA_VERSION,
     sqliteVersion: (ctx.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
   }),
+  'library.backups': (ctx) => (ctx.backupsDir ? listBackups(ctx.backupsDir) : []),
   'issue.list': (ctx) => issues.listIssues(ctx),
   'issue.get': (ctx, input) => issues.getIssue(ctx, input.id),
   'issue.create': (ctx, input) => issues.createIssue(ctx, input),
@@ -104,6 +120,7 @@ const handlers: Handlers = {
   'zone.alias.remove': (ctx, input) => zones.removeAlias(ctx, input.alias),
   'zone.gazetteer': (ctx) => zones.registryGazetteer(ctx),
   'figure.list': (ctx, input) => tags.listFigures(ctx, input),
+  'search.articles': (ctx, input) => search.searchArticles(ctx, input),
   'figure.consistency': (ctx) => tags.figureConsistency(ctx),
   'tag.rejections': (ctx, input) => tags.listRejections(ctx, input.articleId),
   'tag.reject': (ctx, input) => tags.rejectSuggestion(ctx, input),
@@ -178,8 +195,12 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     const valid = validate(name, input)
     if (!valid.ok || !isAsync(valid.method)) return dispatch(name, input)
     try {
-      const handler = asyncHandlers[valid.method] as (j: () => ExportJobs, i: unknown) => Promise<unknown>
-      return { ok: true, result: await handler(exportJobs, valid.data) }
+      const handler = asyncHandlers[valid.method] as (
+        j: () => ExportJobs,
+        i: unknown,
+        c: ServiceContext,
+      ) => Promise<unknown>
+      return { ok: true, result: await handler(exportJobs, valid.data, ctx) }
     } catch (error) {
       return { ok: false, error: toFolioError(error, log) }
     }

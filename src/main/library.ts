@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createApi, type Api, type ApiOptions } from './api'
+import { backupsDirFor, dailyBackup } from './store/backup'
 import { openLibrary, type Db } from './store/db'
 import type { ServiceContext } from './services/context'
 import { seedRegistry } from './services/zones'
@@ -20,16 +21,24 @@ export function openFolio(
   path: string,
   options: Partial<Omit<ServiceContext, 'db'>> & Pick<ApiOptions, 'launchPrint'> = {},
 ): Library {
-  const db = openLibrary(resolve(path))
+  const file = resolve(path)
+  const now = options.now ?? (() => new Date())
+  const backupsDir = options.backupsDir === undefined ? backupsDirFor(file) : options.backupsDir
+  const db = openLibrary(file, { backupsDir, now })
   const ctx: ServiceContext = {
     db,
-    now: options.now ?? (() => new Date()),
+    now,
     revisionIntervalMs: options.revisionIntervalMs ?? DEFAULT_REVISION_INTERVAL_MS,
     resourcesDir: options.resourcesDir ?? findResources(__dirname),
+    backupsDir,
   }
   try {
     // once per library: the starter zone registry (later edits by editors are never undone)
     db.transaction(() => seedRegistry(ctx))()
+    // A library with work in it gets its daily copy when opened (an empty one has nothing to lose).
+    if (backupsDir && db.prepare('SELECT EXISTS (SELECT 1 FROM issues) AS any').pluck().get() === 1) {
+      dailyBackup(db, backupsDir, now())
+    }
   } catch (error) {
     db.close()
     throw error

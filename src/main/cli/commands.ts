@@ -3,8 +3,8 @@
  * Later features add entries here; each gets parsed options and returns data to print.
  */
 import type { ParseArgsConfig } from 'node:util'
-import { fail } from '../../shared/api/errors'
-import type { Article, ArticleSummary, Issue } from '../../shared/api/types'
+import { fail, FolioFailure } from '../../shared/api/errors'
+import type { Article, ArticleSummary, BackupInfo, Issue, SearchHit } from '../../shared/api/types'
 import type { Api } from '../api'
 import type { Library } from '../library'
 import { EXPORT_COMMANDS } from './export-commands'
@@ -30,6 +30,8 @@ function str(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
+const backupRow = (b: BackupInfo): string =>
+  `${b.takenAt}\t${b.reason}\t${(b.bytes / 1024 / 1024).toFixed(1)} MB\t${b.path}`
 const issueRow = (i: Issue): string =>
   `#${i.id}\t${i.title}${i.edition ? ` ${i.edition}` : ''}\t${i.number}\t${i.publicationDate}\t${i.articleCount} 篇`
 const articleRow = (a: ArticleSummary): string =>
@@ -151,6 +153,48 @@ export const COMMANDS: Command[] = [
       return { article: article.id, ...tagText(article.bodyText) }
     },
     human: tagHuman,
+  },
+  {
+    name: 'search',
+    summary: '在所有稿件中搜索 / search every article',
+    usage: 'search WORDS [--issue ID] [--limit N] [--json]',
+    options: { issue: { type: 'string' }, limit: { type: 'string' } },
+    run: (api, v, positionals) => {
+      const query = positionals.join(' ').trim()
+      if (query === '') fail('invalid_input', '请给出要搜索的文字。', 'Give the words to search for.', 'query')
+      return api.call('search.articles', {
+        query,
+        ...(v.issue !== undefined && { issueId: requireId(str(v.issue), '期次') }),
+        ...(v.limit !== undefined && { limit: requireId(str(v.limit), '条数') }),
+      })
+    },
+    human: (data) =>
+      (data as SearchHit[])
+        .map(
+          (h) =>
+            `#${h.articleId}\t${h.issueNumber}\t${h.headline}\t${h.snippet.before}【${h.snippet.match}】${h.snippet.after}`,
+        )
+        .join('\n'),
+  },
+  {
+    name: 'backup list',
+    summary: '列出资料库备份 / list the library’s backups',
+    usage: 'backup list [--json]',
+    options: {},
+    run: (api) => api.call('library.backups', {}),
+    human: (data) => (data as BackupInfo[]).map(backupRow).join('\n'),
+  },
+  {
+    name: 'backup',
+    summary: '立即备份资料库 / back the library up now',
+    usage: 'backup [--json]',
+    options: {},
+    run: async (api) => {
+      const answer = await api.dispatchAsync('library.backup', {})
+      if (!answer.ok) throw new FolioFailure(answer.error)
+      return answer.result
+    },
+    human: (data) => backupRow(data as BackupInfo),
   },
   ...EXPORT_COMMANDS,
 ]

@@ -8,6 +8,8 @@ export interface ServiceContext {
   revisionIntervalMs: number
   /** The app's resources folder (sample issue, gazetteer, print styles). */
   resourcesDir: string
+  /** Where the library's rotating backups go (store/backup.ts); null for none. */
+  backupsDir: string | null
 }
 
 export function isoNow(ctx: ServiceContext): string {

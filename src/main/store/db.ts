@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { fail } from '../../shared/api/errors'
+import { takeBackup } from './backup'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 
 export type Db = Database.Database
@@ -7,6 +8,9 @@ export type Db = Database.Database
 export interface OpenOptions {
   /** Apply migrations only up to this version (tests of old library files). */
   targetVersion?: number
+  /** Where a copy of the library goes before its schema is migrated; null for none. */
+  backupsDir?: string | null
+  now?: () => Date
 }
 
 /** Opens (creating if needed) a library file: WAL, foreign keys, full sync, migrated. */
@@ -22,7 +26,7 @@ export function openLibrary(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    migrate(db, options.targetVersion ?? SCHEMA_VERSION)
+    migrate(db, options.targetVersion ?? SCHEMA_VERSION, options)
   } catch (error) {
     db.close()
     if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') {
@@ -37,7 +41,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
-function migrate(db: Db, target: number): void {
+function migrate(db: Db, target: number, options: OpenOptions): void {
   const current = schemaVersion(db)
   if (current > SCHEMA_VERSION) {
     fail(
@@ -45,6 +49,10 @@ function migrate(db: Db, target: number): void {
       `资料库由更新版本的 Folio 创建（版本 ${current}），请升级 Folio 后再打开。`,
       `This library was written by a newer Folio (schema ${current}); please upgrade Folio.`,
     )
+  }
+  // An existing library is copied as it was before its schema changes (store/backup.ts).
+  if (current > 0 && current < target && options.backupsDir) {
+    takeBackup(db, options.backupsDir, (options.now ?? (() => new Date()))(), 'migration')
   }
   for (let version = current; version < target; version++) {
     const step = MIGRATIONS[version]

@@ -121,6 +121,30 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 5: page templates, each issue's layout (template snapshot), its pages (版次, 版名, 责任编辑) and blocks
   LAYOUT_MIGRATION,
+  // 6: full-text search over every article's words (captions are in body_text). The trigram
+  // tokenizer finds any Chinese substring of 3+ characters; triggers keep it in step with articles.
+  `
+  CREATE VIRTUAL TABLE article_search USING fts5(
+    kicker, headline, subtitle, dateline, byline, body_text,
+    content = 'articles', content_rowid = 'id', tokenize = 'trigram'
+  );
+  INSERT INTO article_search(article_search) VALUES ('rebuild');
+  CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO article_search(rowid, kicker, headline, subtitle, dateline, byline, body_text)
+    VALUES (new.id, new.kicker, new.headline, new.subtitle, new.dateline, new.byline, new.body_text);
+  END;
+  CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO article_search(article_search, rowid, kicker, headline, subtitle, dateline, byline, body_text)
+    VALUES ('delete', old.id, old.kicker, old.headline, old.subtitle, old.dateline, old.byline, old.body_text);
+  END;
+  CREATE TRIGGER article_search_update
+  AFTER UPDATE OF kicker, headline, subtitle, dateline, byline, body_text ON articles BEGIN
+    INSERT INTO article_search(article_search, rowid, kicker, headline, subtitle, dateline, byline, body_text)
+    VALUES ('delete', old.id, old.kicker, old.headline, old.subtitle, old.dateline, old.byline, old.body_text);
+    INSERT INTO article_search(rowid, kicker, headline, subtitle, dateline, byline, body_text)
+    VALUES (new.id, new.kicker, new.headline, new.subtitle, new.dateline, new.byline, new.body_text);
+  END;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -3,7 +3,16 @@
  * with its zod input schema and result type. Implemented once in src/main/api.ts.
  */
 import { z } from 'zod'
-import type { Article, ArticleSummary, Issue, LibraryInfo, Revision, RevisionSummary } from './types'
+import type {
+  Article,
+  ArticleSummary,
+  BackupInfo,
+  Issue,
+  LibraryInfo,
+  Revision,
+  RevisionSummary,
+  SearchHit,
+} from './types'
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from './types'
 import type { ImportArticle, ImportImage } from '../import/model'
 import type { GazetteerData } from '../tagging/gazetteer'
@@ -95,6 +104,10 @@ const importArticle = z
 
 export const schemas = {
   'library.info': z.object({}).strict(),
+  /** The library's rotating backups, newest first (a daily one, before migrations, and on request). */
+  'library.backups': z.object({}).strict(),
+  /** A complete copy of the library now, beside it in <name>.backups/. */
+  'library.backup': z.object({}).strict(),
   'issue.list': z.object({}).strict(),
   'issue.get': z.object({ id }).strict(),
   'issue.create': z
@@ -201,10 +214,20 @@ export const schemas = {
   'export.result': z.object({ jobId: z.uuid() }).strict(),
   /** Opens the bundled sample issue (开发区建设 专刊 2024年第25期) as a new issue. */
   'sample.open': z.object({}).strict(),
+  /** Articles of all issues (or one) containing the words, taken literally; captions count as body. */
+  'search.articles': z
+    .object({
+      query: z.string().max(200),
+      issueId: id.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
 } as const
 
 export interface Results {
   'library.info': LibraryInfo
+  'library.backups': BackupInfo[]
+  'library.backup': BackupInfo
   'issue.list': Issue[]
   'issue.get': Issue
   'issue.create': Issue
@@ -224,6 +247,7 @@ export interface Results {
   'image.put': { hash: string }
   'import.commit': { issue: Issue; articles: Article[] }
   'sample.open': { issue: Issue; articles: Article[] }
+  'search.articles': SearchHit[]
   'zone.list': ZoneSummary[]
   'zone.get': ZoneDetail
   'zone.create': ZoneSummary

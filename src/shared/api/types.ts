@@ -81,3 +81,26 @@ export interface LibraryInfo {
   schemaVersion: number
   sqliteVersion: string
 }
+
+/** A backup copy of the library file (see src/main/store/backup.ts). */
+export interface BackupInfo {
+  file: string
+  path: string
+  takenAt: string
+  reason: 'daily' | 'migration' | 'manual'
+  bytes: number
+}
+
+/** An article that contains the searched words, with the first place they occur. */
+export interface SearchHit {
+  articleId: number
+  issueId: number
+  issueTitle: string
+  issueNumber: string
+  headline: string
+  /** Where the first match is: a title part or the body (captions are body text). */
+  field: 'headline' | 'kicker' | 'subtitle' | 'dateline' | 'byline' | 'body'
+  /** How often the words occur in the article. */
+  count: number
+  snippet: { before: string; match: string; after: string }
+}

@@ -4,6 +4,8 @@ import type { LayoutOutcome } from '@shared/layout/outcome'
 import { call, errorMessage, onFlushRequest } from '../api'
 import { ArticlesPane } from '../features/articles/ArticlesPane'
 import { ArticleEditor, type ArticleEditorProps } from '../features/editor/ArticleEditor'
+import { SearchBox } from '../features/search/SearchBox'
+import { useSearchHighlight } from '../features/search/useSearchHighlight'
 import { flushAll, flushAllOnUnload } from '../features/editor/savers'
 import { FiguresView } from '../features/figures/FiguresView'
 import { ImportDialog } from '../features/import/ImportDialog'
@@ -116,6 +118,9 @@ export function App() {
     (outcome: LayoutOutcome) => setCopyfit({ outcome, chars: new Map(articles.map((a) => [a.id, a.charCount])) }),
     [articles],
   )
+
+  const [searched, setSearched] = useState('')
+  useSearchHighlight(view === 'articles' ? searched : '', place.articleId)
 
   const openArticle = (issueId: number, articleId: number): void => {
     setView('articles')
@@ -277,6 +282,13 @@ export function App() {
           ))}
         </nav>
         <span className="spacer" />
+        <SearchBox
+          onOpen={(hit, query) => {
+            setSearched(query)
+            openArticle(hit.issueId, hit.articleId)
+          }}
+          onClear={() => setSearched('')}
+        />
         <button
           type="button"
           className="btn small ghost"

@@ -1,5 +1,6 @@
 import type { Issue } from '@shared/api/types'
 import { useI18n } from '../../app/i18n'
+import { BackupLine } from './BackupLine'
 
 export function IssuesPane({
   issues,
@@ -83,6 +84,7 @@ export function IssuesPane({
           ))}
         </ul>
       )}
+      <BackupLine />
     </section>
   )
 }

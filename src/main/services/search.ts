@@ -1,0 +1,110 @@
+/**
+ * Search across every article of every issue: headline, kicker, subtitle, dateline, byline and
+ * body (captions included). Queries of three or more characters go through the FTS5 trigram
+ * index (migration 6), which finds any Chinese substring; shorter ones (开发, 晋) are matched
+ * with LIKE over the same fields, which is exact and fast enough for a desk's library. The
+ * query is always taken literally: quotes, *, OR, NEAR and SQL are just characters.
+ */
+import type { ParsedInput } from '../../shared/api/contract'
+import type { SearchHit } from '../../shared/api/types'
+import type { ServiceContext } from './context'
+import { requireIssue } from './issues'
+
+const FIELDS = ['headline', 'kicker', 'subtitle', 'dateline', 'byline', 'body_text'] as const
+type Field = (typeof FIELDS)[number]
+
+const FIELD_NAMES: Record<Field, SearchHit['field']> = {
+  headline: 'headline',
+  kicker: 'kicker',
+  subtitle: 'subtitle',
+  dateline: 'dateline',
+  byline: 'byline',
+  body_text: 'body',
+}
+
+/** Characters of context on each side of the match in a snippet. */
+const CONTEXT = 24
+
+interface Row extends Record<Field, string> {
+  id: number
+  issue_id: number
+  issue_title: string
+  issue_number: string
+  position: number
+}
+
+const SELECT = `
+  SELECT a.id, a.issue_id, i.title AS issue_title, i.number AS issue_number, a.position,
+         a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.body_text
+  FROM articles a JOIN issues i ON i.id = a.issue_id
+  WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL`
+
+/** An FTS5 string literal: the whole query as one phrase, its quotes doubled. */
+const phrase = (query: string): string => `"${query.replace(/"/g, '""')}"`
+const likePattern = (query: string): string => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+export function searchArticles(ctx: ServiceContext, input: ParsedInput<'search.articles'>): SearchHit[] {
+  const query = input.query.trim()
+  if (query === '') return []
+  if (input.issueId !== undefined) requireIssue(ctx, input.issueId)
+  const limit = input.limit ?? 50
+  const params: unknown[] = []
+  let sql = SELECT
+  if ([...query].length >= 3) {
+    sql += ' AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)'
+    params.push(phrase(query))
+  } else {
+    sql += ` AND (${FIELDS.map((f) => `a.${f} LIKE ? ESCAPE '\\'`).join(' OR ')})`
+    params.push(...FIELDS.map(() => likePattern(query)))
+  }
+  if (input.issueId !== undefined) {
+    sql += ' AND a.issue_id = ?'
+    params.push(input.issueId)
+  }
+  // Newest issue first, then the running order.
+  sql += ' ORDER BY a.issue_id DESC, a.position, a.id'
+  const rows = ctx.db.prepare(sql).all(...params) as Row[]
+  return rows
+    .map((row) => toHit(row, query))
+    .filter((hit): hit is SearchHit => hit !== null)
+    .sort((a, b) => fieldRank(a.field) - fieldRank(b.field))
+    .slice(0, limit)
+}
+
+/** Headline matches first, then the other title parts, then the body (a stable sort keeps the order within). */
+function fieldRank(field: SearchHit['field']): number {
+  return field === 'headline' ? 0 : field === 'body' ? 2 : 1
+}
+
+function toHit(row: Row, query: string): SearchHit | null {
+  const folded = query.toLowerCase()
+  for (const field of FIELDS) {
+    const text = row[field]
+    const at = text.toLowerCase().indexOf(folded)
+    if (at < 0) continue
+    const from = Math.max(0, at - CONTEXT)
+    const to = Math.min(text.length, at + query.length + CONTEXT)
+    return {
+      articleId: row.id,
+      issueId: row.issue_id,
+      issueTitle: row.issue_title,
+      issueNumber: row.issue_number,
+      headline: row.headline,
+      field: FIELD_NAMES[field],
+      count: countOccurrences(FIELDS.map((f) => row[f].toLowerCase()).join('\n'), folded),
+      snippet: {
+        before: (from > 0 ? '…' : '') + text.slice(from, at).replace(/\s+/g, ' '),
+        match: text.slice(at, at + query.length),
+        after: text.slice(at + query.length, to).replace(/\s+/g, ' ') + (to < text.length ? '…' : ''),
+      },
+    }
+  }
+  // The trigram index matched what a case-sensitive comparison could not place: not a hit.
+  return null
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++
+  return count
+}

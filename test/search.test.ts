@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openFolio } from '../src/main/library'
+import { docFromBlocks } from '../src/shared/doc/lexical'
+import { tempLibrary, runFolio, type TempLibrary } from './helpers'
+
+let lib: TempLibrary
+let sample: { issueId: number; ids: number[] }
+
+beforeEach(() => {
+  lib = tempLibrary()
+  const opened = lib.api.call('sample.open', {})
+  sample = { issueId: opened.issue.id, ids: opened.articles.map((a) => a.id) }
+})
+afterEach(() => lib.dispose())
+
+const search = (query: string, extra: { issueId?: number; limit?: number } = {}) =>
+  lib.api.call('search.articles', { query, ...extra })
+
+describe('search across articles', () => {
+  it('finds a Chinese substring anywhere in the body, with the words in context', () => {
+    const hits = search('锂离子电池')
+    expect(hits.map((h) => h.headline)).toEqual(['年产1GWh锂离子电池项目落地'])
+    // A headline match comes with the headline as the field.
+    expect(hits[0]).toMatchObject({ field: 'headline', issueNumber: '2024年第25期', issueId: sample.issueId })
+    expect(hits[0]?.count).toBeGreaterThanOrEqual(3)
+    const body = search('装饰一体化园区')
+    expect(body).toHaveLength(1)
+    expect(body[0]?.field).toBe('body')
+    expect(body[0]?.snippet.match).toBe('装饰一体化园区')
+    expect(body[0]?.snippet.before.length).toBeGreaterThan(0)
+  })
+
+  it('searches photo captions as body text', () => {
+    // The sample's photo caption is the only place this phrase occurs.
+    const hits = search('建筑节能玻璃智造中心')
+    expect(hits).toHaveLength(1)
+    expect(hits[0]?.headline).toBe('向“新”而行 以“质”致远')
+  })
+
+  it('matches one- and two-character queries too, and every title part', () => {
+    expect(search('农高').length).toBeGreaterThanOrEqual(1)
+    const withJin = sample.ids.filter((id) => {
+      const a = lib.api.call('article.get', { id })
+      return [a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.bodyText].join('\n').includes('晋')
+    })
+    expect(
+      search('晋')
+        .map((h) => h.articleId)
+        .sort(),
+    ).toEqual(withJin.sort())
+    expect(search('袁兆辉')[0]).toMatchObject({ field: 'byline', headline: '年产1GWh锂离子电池项目落地' })
+  })
+
+  it('follows edits, deletion and restore at once', () => {
+    const [first] = sample.ids
+    if (first === undefined) throw new Error('no article')
+    expect(search('月球基地示范区')).toEqual([])
+    const article = lib.api.call('article.get', { id: first })
+    lib.api.call('article.update', {
+      id: first,
+      baseVersion: article.version,
+      patch: { body: JSON.stringify(docFromBlocks([{ type: 'paragraph', text: '规划建设月球基地示范区。' }])) },
+    })
+    expect(search('月球基地示范区').map((h) => h.articleId)).toEqual([first])
+    expect(search('装饰一体化园区')).toEqual([])
+    lib.api.call('article.delete', { id: first })
+    expect(search('月球基地示范区')).toEqual([])
+    lib.api.call('article.restore', { id: first })
+    expect(search('月球基地示范区')).toHaveLength(1)
+  })
+
+  it('narrows to one issue, puts title matches first, then the newest issue, and limits', () => {
+    const other = lib.api.call('issue.create', { title: '开发区建设', number: '2024年第26期' })
+    lib.api.call('article.create', {
+      issueId: other.id,
+      headline: '园区新闻',
+      body: JSON.stringify(
+        docFromBlocks([{ type: 'paragraph', text: '应县经济技术开发区又有新项目,鑫程新材料追加投资。' }]),
+      ),
+    })
+    // The sample has the zone as a kicker, the new issue only in the body.
+    expect(search('应县经济技术开发区').map((h) => [h.issueNumber, h.field])).toEqual([
+      ['2024年第25期', 'kicker'],
+      ['2024年第26期', 'body'],
+    ])
+    expect(search('鑫程新材料').map((h) => h.issueNumber)).toEqual(['2024年第26期', '2024年第25期'])
+    expect(search('鑫程新材料', { issueId: sample.issueId }).map((h) => h.issueNumber)).toEqual(['2024年第25期'])
+    const fields = search('开发区').map((h) => h.field)
+    expect(fields.indexOf('body')).toBeGreaterThan(fields.lastIndexOf('headline'))
+    expect(search('开发区', { limit: 2 })).toHaveLength(2)
+  })
+
+  it('takes every query literally: quotes, FTS syntax and SQL are just characters', () => {
+    for (const query of [
+      '"',
+      '""',
+      'a" OR "b',
+      '开发区*',
+      'NEAR(开发 区)',
+      "'; DROP TABLE articles; --",
+      '%',
+      '_',
+      '\\',
+      '   ',
+    ])
+      expect(() => search(query), query).not.toThrow()
+    // The sample writes 42.3%: a literal percent sign, not a LIKE wildcard.
+    expect(search('%').every((h) => h.snippet.match === '%')).toBe(true)
+    expect(search('_')).toEqual([])
+    expect(search("'; DROP TABLE articles; --")).toEqual([])
+    expect(search('   ')).toEqual([])
+    expect(search('以“质”致远').map((h) => h.headline)).toEqual(['向“新”而行 以“质”致远'])
+  })
+
+  it('refuses an unknown issue with a typed error and an overlong query', () => {
+    const unknown = lib.api.dispatch('search.articles', { query: '开发区', issueId: 999 })
+    expect(unknown.ok ? null : unknown.error.code).toBe('not_found')
+    const long = lib.api.dispatch('search.articles', { query: '开'.repeat(201) })
+    expect(long.ok ? null : long.error.code).toBe('too_large')
+  })
+
+  it('indexes libraries made before search existed when they are opened', async () => {
+    const path = lib.path
+    await lib.api.close()
+    lib.close()
+    const raw = new Database(path)
+    raw.exec(`
+      DROP TRIGGER article_search_insert; DROP TRIGGER article_search_delete; DROP TRIGGER article_search_update;
+      DROP TABLE article_search; PRAGMA user_version = 5`)
+    raw.close()
+    const reopened = openFolio(path)
+    try {
+      expect(reopened.api.call('search.articles', { query: '锂离子电池' })).toHaveLength(1)
+    } finally {
+      await reopened.api.close()
+      reopened.close()
+    }
+    lib = tempLibrary()
+  })
+
+  it('is a CLI command', async () => {
+    const { code, out } = await runFolio(lib.path, 'search', '锂离子电池', '--json')
+    expect(code).toBe(0)
+    expect((JSON.parse(out) as { headline: string }[]).map((h) => h.headline)).toEqual(['年产1GWh锂离子电池项目落地'])
+  })
+})
