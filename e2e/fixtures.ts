@@ -89,6 +89,13 @@ export { expect }
 
 export const body = (page: Page) => page.getByTestId('body')
 
+/** A fresh tab on the server's library with the bundled sample issue opened (its four articles listed). */
+export async function openSample(page: Page, folio: FolioServer): Promise<void> {
+  await page.goto(folio.url)
+  await page.getByTestId('open-sample').click()
+  await expect(page.getByTestId('article-item')).toHaveCount(4)
+}
+
 export async function createIssue(
   page: Page,
   fields: { title: string; edition?: string; number?: string },

@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { expect, test } from './fixtures'
+import { expect, test, openSample } from './fixtures'
 
 test('lay out the sample issue, resize a block until it oversets, name a page, export the PDF', async ({
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
-  await expect(page.getByTestId('article-item')).toHaveCount(4)
+  await openSample(page, folio)
   await page.getByTestId('tab-layout').click()
   await page.getByTestId('template-select').selectOption('sikai')
   await page.getByTestId('auto-layout').click()
@@ -71,8 +69,7 @@ test('lay out the sample issue, resize a block until it oversets, name a page, e
 })
 
 test('take a block off its page, add a page and place the article there', async ({ page, folio }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
+  await openSample(page, folio)
   await page.getByTestId('tab-layout').click()
   await page.getByTestId('auto-layout').click()
   const blocks = page.getByTestId('layout-block')

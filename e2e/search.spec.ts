@@ -1,12 +1,10 @@
-import { body, expect, test } from './fixtures'
+import { body, expect, test, openSample } from './fixtures'
 
 test('search every article: pinyin into the box, the words in context, open the article with them highlighted', async ({
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
-  await expect(page.getByTestId('article-item')).toHaveCount(4)
+  await openSample(page, folio)
 
   // Typed as pinyin is: composition first (the box must not search or jump on it), then the words.
   const search = page.getByTestId('search')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { body, expect, lexicalCaretCollapsed, test, waitSaved } from './fixtures'
+import { body, expect, lexicalCaretCollapsed, test, waitSaved, openSample } from './fixtures'
 
 /** Selects the first occurrence of `text` in the editor body, as a mouse drag would. */
 async function selectText(page: Page, text: string): Promise<void> {
@@ -24,9 +24,7 @@ test('accept suggestions, tag a zone by hand through the typeahead, and follow z
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
-  await expect(page.getByTestId('article-item')).toHaveCount(4)
+  await openSample(page, folio)
   const panel = page.getByTestId('tags-panel')
   const suggestions = panel.getByTestId('suggestion')
   await expect(suggestions.first()).toBeVisible()
@@ -83,8 +81,7 @@ test('accept suggestions, tag a zone by hand through the typeahead, and follow z
 })
 
 test('typing and composing next to a tag never writes into it', async ({ page, folio }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
+  await openSample(page, folio)
   await page.getByTestId('article-item').nth(2).click()
   const panel = page.getByTestId('tags-panel')
   await panel.getByTestId('accept-all').click()
@@ -111,8 +108,7 @@ test('figures tagged by hand with a metric and period are checked for consistenc
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
+  await openSample(page, folio)
   const panel = page.getByTestId('tags-panel')
 
   // Article 3: the zone by suggestion, then 3亿元 by hand with its metric and period.
@@ -162,8 +158,7 @@ test('figures tagged by hand with a metric and period are checked for consistenc
 })
 
 test('a tag copied and pasted inside Folio keeps its zone, and undo/redo keep it too', async ({ page, folio }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
+  await openSample(page, folio)
   await page.getByTestId('article-item').nth(2).click()
   const panel = page.getByTestId('tags-panel')
   await panel.getByTestId('suggestion').filter({ hasText: '应县经济技术开发区' }).first().getByTestId('accept').click()
@@ -245,8 +240,7 @@ test('zones and figures in a photo caption are suggested, tagged, kept through e
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('open-sample').click()
+  await openSample(page, folio)
   await page.getByTestId('article-item').first().click()
   const caption = page.getByTestId('photo-caption').first()
   await expect(caption).toHaveValue(/^在山西建筑产业/)
