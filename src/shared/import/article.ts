@@ -82,6 +82,7 @@ export type NoteCode =
   | 'extra-dateline'
   | 'empty-body'
   | 'page-furniture'
+  | 'jump-line'
 
 export interface ImportNote {
   /** 1-based line in the imported text. */
@@ -149,6 +150,11 @@ const NOTE_TEXT: Record<NoteCode, [ImportNote['level'], string, string]> = {
   'no-headline': ['warn', '这篇稿件没有主题。', 'This article has no headline.'],
   'extra-dateline': ['warn', '这篇稿件有不止一个电头。', 'This article has more than one dateline.'],
   'empty-body': ['warn', '这篇稿件没有正文。', 'This article has no body text.'],
+  'jump-line': [
+    'info',
+    '转版标记（上接/下转第N版）不导入；续文请与前文合并为一篇。',
+    'The jump line (continued from / on page N) is left out; merge a continuation with its start.',
+  ],
   'page-furniture': [
     'info',
     '版面信息（版次、日期、责任编辑等），不导入；如果它是稿件内容，请改为相应角色。',
@@ -190,11 +196,18 @@ interface Element {
 
 function elementsOf(lines: readonly ArticleLine[]): Element[] {
   const elements: Element[] = []
+  let omitted: number | null = null
   for (const { role, text, line, join } of lines) {
-    // Left-out lines are invisible: a paragraph cut around one still joins across it.
-    if (role === 'omit') continue
+    // Left-out lines are invisible: a paragraph cut around one still joins across it, but the text
+    // after a mark left out of the same source line (（上接第1版）园区…) starts afresh.
+    if (role === 'omit') {
+      omitted = line
+      continue
+    }
     const last = elements.at(-1)
-    if (join !== null && last?.role === role) last.text += join + text
+    const afterOmitted = omitted === line
+    omitted = null
+    if (join !== null && last?.role === role && !afterOmitted) last.text += join + text
     else elements.push({ role, text, line })
   }
   return elements

@@ -301,6 +301,22 @@ const PAGE_STAFF = new RegExp(
   'g',
 )
 const WEEKDAY = /(?:星期|周)[一二三四五六日天]|农历\S{2,10}/g
+/** 转版: （下转第2版）, (上接第1版), （紧接A1版）. */
+const JUMP_SOURCE = `[（(]\\s*(?:下转|上接|紧接|转|接)\\s*(?:第\\s*)?[0-9０-９一二三四五六七八九十A-Z]{1,3}\\s*版\\s*[）)]`
+const JUMP_AT_START = new RegExp(`^(${JUMP_SOURCE})(\\s*)(?=\\S)`)
+const JUMP_AT_END = new RegExp(`(?<=\\S)(\\s*)(${JUMP_SOURCE})$`)
+
+/**
+ * A jump line (转版) at the start or the end of a paragraph's line: "（上接第1版）园区…" or
+ * "…发展。（下转第2版）". It belongs to the page, not to the text.
+ */
+export function splitJump(text: string): { jump: string; sep: string; text: string; at: 'start' | 'end' } | null {
+  const start = JUMP_AT_START.exec(text)
+  if (start) return { jump: start[1] ?? '', sep: start[2] ?? '', text: text.slice(start[0].length), at: 'start' }
+  const end = JUMP_AT_END.exec(text)
+  if (end) return { jump: end[2] ?? '', sep: end[1] ?? '', text: text.slice(0, end.index), at: 'end' }
+  return null
+}
 const DATE_ANY = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g
 
 /**
@@ -317,6 +333,7 @@ export function isPageFurniture(text: string, masthead: readonly string[] = []):
     rest = typeof pattern === 'string' ? rest.split(pattern).join(' ') : rest.replace(pattern, ' ')
     if (rest !== before) cues++
   }
+  take(new RegExp(JUMP_SOURCE, 'g'))
   take(new RegExp(PAGE_STAFF.source, 'g'))
   take(new RegExp(PAGE_NUMBER.source, 'g'))
   const staffOrPage = cues > 0

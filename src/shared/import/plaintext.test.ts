@@ -224,6 +224,39 @@ describe('page furniture', () => {
     expect(article?.notes.filter((n) => n.code === 'page-furniture').map((n) => n.line)).toEqual([7, 11, 12, 16])
   })
 
+  it('leaves 转版 marks out, alone on a line or at either end of a paragraph, and changes nothing else', () => {
+    const jumps = parseIssueText(
+      [
+        '园区新闻',
+        '',
+        '2024年第3期',
+        '',
+        '园区项目建设跑出加速度',
+        '',
+        '本报讯 今年以来,园区累计签约项目36个。',
+        '',
+        '全年目标有望提前完成。 （下转第2版）',
+        '',
+        '（上接第1版）',
+        '',
+        '(上接第1版)下半年,园区将继续发力。',
+      ].join('\n'),
+    )
+    const [article] = jumps.articles
+    expect(jumps.articles).toHaveLength(1)
+    expect(article?.paragraphs).toEqual([
+      '今年以来,园区累计签约项目36个。',
+      '全年目标有望提前完成。',
+      '下半年,园区将继续发力。',
+    ])
+    expect(article?.lines.filter((l) => l.role === 'omit').map((l) => l.text)).toEqual([
+      '（下转第2版）',
+      '（上接第1版）',
+      '(上接第1版)',
+    ])
+    expect(article?.notes.filter((n) => n.code === 'jump-line').map((n) => n.line)).toEqual([9, 13])
+  })
+
   it('comes back into the text when the editor gives it a role, and any line can be left out', () => {
     if (!article) throw new Error('no article')
     const staff = article.lines.findIndex((l) => l.text.startsWith('责任编辑'))

@@ -31,6 +31,7 @@ import {
   isHeadingLike,
   isNamesOnly,
   isPageFurniture,
+  splitJump,
   readCredits,
   splitCaption,
   splitDateline,
@@ -313,21 +314,42 @@ class ArticleReader {
     if (!item) return false
     let text = item.text
     let join: string | null = null
+    // 转版 marks at either end of the line are the page's, not the text's: left out, kept in place.
+    const leading = splitJump(text)
+    if (leading?.at === 'start') {
+      draft.push(lineOf(item, 'omit', leading.jump))
+      draft.notes.push(makeNote('jump-line', item.line))
+      text = leading.text
+      join = leading.sep
+    }
+    const trailingJump = splitJump(text)
+    const jumpAfter = trailingJump?.at === 'end' ? trailingJump : null
+    if (jumpAfter) text = jumpAfter.text
+    const pushJump = (): void => {
+      if (!jumpAfter) return
+      draft.push(lineOf(item, 'omit', jumpAfter.jump, jumpAfter.sep))
+      draft.notes.push(makeNote('jump-line', item.line))
+    }
     const dateline = draft.has('paragraph') || draft.has('dateline') ? null : splitDateline(text)
     if (dateline) {
-      draft.push(lineOf(item, 'dateline', dateline.dateline))
-      if (dateline.rest === '') return false
-      text = dateline.rest
+      draft.push(lineOf(item, 'dateline', dateline.dateline, join))
       join = dateline.sep
+      if (dateline.rest === '') {
+        pushJump()
+        return false
+      }
+      text = dateline.rest
     }
     const trailing = splitTrailingByline(text)
     if (trailing && this.endsBefore(at + 1)) {
       draft.push(lineOf(item, 'paragraph', trailing.body, join))
       draft.push(lineOf(item, 'byline', trailing.byline, trailing.sep))
+      pushJump()
       return true
     }
     if (trailing) draft.notes.push(makeNote('byline-kept', item.line))
     draft.push(lineOf(item, 'paragraph', text, join))
+    pushJump()
     return false
   }
 
