@@ -99,3 +99,26 @@ test('dropping a file opens the preview; a bad file gets a clear message; the sa
   await expect(page.getByTestId('article-item')).toHaveCount(4)
   await expect(page.getByTestId('issue-item')).toContainText('开发区建设')
 })
+
+test('page furniture in the text shows in the preview as left out, and the cut paragraph is whole', async ({
+  page,
+  folio,
+}) => {
+  await page.goto(folio.url)
+  await page.getByTestId('import').click()
+  const dialog = page.getByTestId('import-dialog')
+  await dialog
+    .getByTestId('import-file')
+    .setInputFiles(join(__dirname, '../test/fixtures/import/jiangxi-kaifaqu-2024-19.txt'))
+  await expect(dialog.getByTestId('import-article')).toHaveCount(3)
+  const furniture = dialog.getByTestId('import-line').filter({ hasText: '责任编辑:周敏' })
+  await expect(furniture.getByTestId('line-role')).toHaveValue('omit')
+  await expect(furniture).toContainText('版面信息')
+  await furniture.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/screens/import-furniture.png' })
+  await dialog.getByTestId('import-commit').click()
+  await expect(dialog).toBeHidden()
+  await page.getByTestId('article-item').first().click()
+  await expect(body(page)).toContainText('本地配套率由2020年的35%提升至目前的58%。')
+  await expect(body(page)).not.toContainText('责任编辑')
+})

@@ -260,7 +260,7 @@ describe('page furniture', () => {
   it('comes back into the text when the editor gives it a role, and any line can be left out', () => {
     if (!article) throw new Error('no article')
     const staff = article.lines.findIndex((l) => l.text.startsWith('责任编辑'))
-    expect(setLineRole(article, staff, 'paragraph').paragraphs).toContain('责任编辑:周敏 美编:吴佳')
+    expect(setLineRole(article, staff, 'paragraph').paragraphs.join('\n')).toContain('责任编辑:周敏 美编:吴佳')
     const first = article.lines.findIndex((l) => l.role === 'paragraph')
     expect(setLineRole(article, first, 'omit').paragraphs).toEqual(['36个,总投资120亿元。'])
   })

@@ -455,8 +455,11 @@ function repairColumnBreaks(draft: Draft): void {
     next.join = ''
     // Adjacent lines are a paragraph wrapped in the text itself, not worth a note.
     if (next.line !== cut.line + 1) draft.notes.push(joinNote(cut, next))
-    const between = lines.splice(k + 1, m - k - 1)
-    lines.splice(k + 2, 0, ...between)
+    // Captions printed between the columns move after the joined paragraph; left-out lines stay
+    // where they stood (they are invisible to the text).
+    const captions: ArticleLine[] = []
+    for (let j = m - 1; j > k; j--) if (lines[j]?.role === 'caption') captions.unshift(...lines.splice(j, 1))
+    lines.splice(m - captions.length + 1, 0, ...captions)
   }
 }
 

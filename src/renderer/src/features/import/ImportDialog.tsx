@@ -339,7 +339,7 @@ function TextArticleLines({
                     ⤴
                   </span>
                 )}
-                {line.text}
+                <span className="line-text">{line.text}</span>
                 {notes.map((n) => (
                   <div key={n.code} className={`note note-${n.level}`}>
                     {lang === 'zh' ? n.message_zh : n.message_en}
