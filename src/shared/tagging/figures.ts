@@ -79,6 +79,7 @@ const PERCENT_WORDS = '百分之'
 const ROUND_HUNDREDS = '百千'
 /** 数百亿, 上千万, 几百万, 成千万: an order of magnitude, not a figure. */
 const VAGUE_BEFORE = '数上几成'
+const MINUS = '-−－'
 
 interface NumberToken {
   start: number
@@ -111,6 +112,12 @@ export function detectFigures(text: string): FigureTag[] {
   return figures
 }
 
+/** A minus sign before a number that is not the dash of a code or a range (21-465, 3-5): -3.2%. */
+function minusBefore(text: string, start: number): boolean {
+  const sign = text.charAt(start - 1)
+  return sign !== '' && MINUS.includes(sign) && !/[0-9０-９A-Za-z]/.test(text.charAt(start - 2))
+}
+
 function figureAt(text: string, i: number): FigureTag | null {
   if (text.startsWith(PERCENT_WORDS, i)) return percentWordsAt(text, i)
   const number = numberAt(text, i)
@@ -119,14 +126,16 @@ function figureAt(text: string, i: number): FigureTag | null {
   if (!tail || !isStatistic(text, number, tail.unit, tail.unitEnd)) return null
   const per = perUnitAt(text, tail.unitEnd)
   const end = tail.unitEnd + per.length
+  const negative = number.script === 'arabic' && minusBefore(text, number.start)
+  const start = negative ? number.start - 1 : number.start
   return {
     kind: 'figure',
-    start: number.start,
+    start,
     end,
-    text: text.slice(number.start, end),
-    value: Number(`${number.digits}e${tail.exponent}`),
+    text: text.slice(start, end),
+    value: (negative ? -1 : 1) * Number(`${number.digits}e${tail.exponent}`),
     unit: (tail.unit.text === '％' ? '%' : tail.unit.text) + per,
-    qualifier: qualifierBefore(text, number.start) ?? tail.inner ?? qualifierAfter(text, end),
+    qualifier: qualifierBefore(text, start) ?? tail.inner ?? qualifierAfter(text, end),
   }
 }
 
@@ -173,7 +182,7 @@ function numberAt(text: string, i: number): NumberToken | null {
   const c = text.charAt(i)
   const before = text.charAt(i - 1)
   if (DIGIT.test(c) && !DIGIT.test(before)) return arabicAt(text, i)
-  if (ROUND_HUNDREDS.includes(c) && '万亿'.includes(text.charAt(i + 1) || '-')) {
+  if (ROUND_HUNDREDS.includes(c) && isRoundHundred(text, i)) {
     if (before !== '' && (CN_NUMERAL_CHARS.includes(before) || VAGUE_BEFORE.includes(before))) return null
     // Read as 一百 / 一千 (two characters' worth, so no single-numeral rule applies).
     return { start: i, end: i + 1, digits: c === '百' ? '100' : '1000', script: 'chinese', length: 2 }
@@ -182,6 +191,16 @@ function numberAt(text: string, i: number): NumberToken | null {
     return chineseAt(text, i)
   }
   return null
+}
+
+/**
+ * 百亿元, 千万吨 (before 万/亿); 百余家, 千多人 (before 余/多); 近百家, 逾千人 (after a qualifier):
+ * a bare 百/千 is a number there. Elsewhere it is a word (百姓, 千方百计, 百家争鸣).
+ */
+function isRoundHundred(text: string, i: number): boolean {
+  const next = text.charAt(i + 1)
+  if (next !== '' && '万亿余多'.includes(next)) return true
+  return qualifierBefore(text, i) !== null
 }
 
 function arabicAt(text: string, i: number): NumberToken | null {
@@ -200,6 +219,13 @@ function chineseAt(text: string, i: number): NumberToken | null {
   const isDigitString = run.length > 1 && !/[十百千万亿]/.test(run)
   const value = isDigitString ? null : parseChineseNumeral(run)
   if (value === null) return null
+  // 三点五, 十二点八: a decimal point written 点, followed by digits read one by one.
+  const decimals = /^点([零〇一二两三四五六七八九]+)/.exec(text.slice(i + run.length))?.[1]
+  if (decimals && !/[万亿]/.test(run)) {
+    const fraction = [...decimals].map((d) => parseChineseNumeral(d === '两' ? '二' : d) ?? 0).join('')
+    const end = i + run.length + 1 + decimals.length
+    return { start: i, end, digits: `${value}.${fraction}`, script: 'chinese', length: end - i }
+  }
   return { start: i, end: i + run.length, digits: String(value), script: 'chinese', length: run.length }
 }
 

@@ -81,9 +81,21 @@ export function loadGazetteer(json: unknown): Gazetteer {
   }
 }
 
+/**
+ * A name as text may print it: brackets and dashes half- or full-width (中国(上海)自由贸易试验区,
+ * 中国（上海）自由贸易试验区; 广西-东盟, 广西—东盟).
+ */
+function printedForms(text: string): string[] {
+  const full = text.replace(/\(/g, '\uff08').replace(/\)/g, '\uff09')
+  const half = text.replace(/\uff08/g, '(').replace(/\uff09/g, ')')
+  return [...new Set([text, full, half])]
+}
+
 function surfaceForms(zone: ZoneRecord): SurfaceForm[] {
-  const plain = [zone.name, ...zone.short, ...zone.aliases].map((text) => ({ text, zone, contextual: false }))
-  const contextual = zone.contextAliases.map((text) => ({ text, zone, contextual: true }))
+  const plain = [zone.name, ...zone.short, ...zone.aliases]
+    .flatMap(printedForms)
+    .map((text) => ({ text, zone, contextual: false }))
+  const contextual = zone.contextAliases.flatMap(printedForms).map((text) => ({ text, zone, contextual: true }))
   return [...plain, ...contextual]
 }
 

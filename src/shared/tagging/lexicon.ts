@@ -44,6 +44,8 @@ export const GENERIC_TAILS = words(`
   类 型 级 性 批 家 个 座 所 些 大 内 外 部 域 时期 地区 特色 专业 新兴 传统 沿海 周边 新型 现代
   农村 城市 城乡 产业 工业 农业 科技 旅游 物流 园区 城区 湾区 绿色 生态 低碳 智慧 数字 高铁 行政
   成渝 京津冀 长三角 珠三角 粤港澳 大湾区 关中 中原 东北 西北 西南 华北 华东 华南 华中
+  皖江 皖北 皖南 苏南 苏北 苏中 沿边 沿江 沿黄 沿线 陕南 陕北 粤东 粤西 粤北 浙南 浙北 闽南 闽西 闽东
+  豫东 豫西 鲁南 鲁北 晋南 晋北 晋中南 冀中南 黔中 滇中南 北部湾 环渤海
 `)
 
 /** Administrative endings that may follow a known place inside a place chain (晋城市). */
@@ -60,14 +62,14 @@ export const PROVINCES = words(`
 
 /** Units of measure: currencies, shares, mass, length, area, volume, energy, power … */
 export const MEASURE_UNITS = words(`
-  元 美元 欧元 日元 港元 英镑 人民币
+  元 美元 欧元 日元 港元 港币 澳门元 澳元 新台币 新加坡元 卢布 韩元 英镑 美金 人民币
   % ％ ‰ 个百分点 百分点 倍
   吨 千克 公斤 克 斤
   公里 千米 米 厘米 毫米 纳米
   平方公里 平方千米 平方米 平米 公顷 亩
   立方米 升 毫升
   千瓦时 兆瓦时 度 千瓦 兆瓦 吉瓦 瓦 千伏 伏
-  像素 标准箱 标箱 岁
+  像素 标准箱 标箱 岁 吨公里 人公里
 `)
 
 /** Latin units; they must not run on into more letters (5G is no unit, 1GWh is). */
@@ -75,8 +77,8 @@ export const LATIN_UNITS = words('kWh MWh GWh TWh kW MW GW kV km ml mL TEU')
 
 /** Counters (量词) for things counted. */
 export const COUNTERS = words(`
-  家 项 个 条 人 人次 车次 架次 名 位 户 座 列 辆 台 套 架 艘 件 次 场 所 栋 张 种 款 只 头 株 处
-  篇 册 份 趟 片 块
+  家 项 个 条 人 人次 车次 架次 辆次 艘次 台套 台次 名 位 户 座 列 辆 台 套 架 艘 件 次 场 所 栋 张 种 款
+  只 头 株 处 篇 册 份 趟 片 块 单 票 批
 `)
 
 /** What may follow a unit after a slash: 元/吨, 元/千瓦时. */
@@ -85,6 +87,8 @@ export const PER_UNITS = words('千瓦时 平方米 千克 公斤 吨 亩 度 �
 /** The only units a single-character Chinese numeral is a statistic with (两个百分点, 一倍). */
 export const SINGLE_NUMERAL_UNITS = words('个百分点 百分点 倍')
 
-export const QUALIFIERS_BEFORE = words('大约 约合 约 将近 接近 近 逾 超过 超 高达 多达 突破 不足 不到 不少于 至少')
+export const QUALIFIERS_BEFORE = words(
+  '大约 约合 约 将近 接近 近 逾 超过 超 高达 多达 突破 不足 不到 不少于 至少 最高 最多 最低 最少',
+)
 export const QUALIFIERS_AFTER = words('以上 左右 以下 以内 上下 有余')
 export const QUALIFIERS_INNER = words('多 余')

@@ -63,6 +63,8 @@ export const ZONE_SUFFIXES: readonly ZoneSuffix[] = [
   suffix('跨境经济合作区', '跨境经济合作区'),
   suffix('工业园区', '工业园区'),
   suffix('产业集聚区', '产业集聚区'),
+  suffix('台商投资区', '台商投资区'),
+  suffix('科技开发区', '科技开发区'),
   // 国家级新区 (天府新区, 两江新区) and provincial ones (宜宾三江新区): only after a place name.
   suffix('新区', NEW_AREA_TYPE),
   suffix('开发区', '开发区'),

@@ -101,8 +101,22 @@ describe('generic mentions are not zones', () => {
     '入选第一批国家级绿色工业园区名单',
     '成渝开发区竞相“上新”,长三角开发区协同发展',
     '打造城市新区和高铁新区',
+    '皖江开发区竞相发展,苏南开发区和沿边开发区',
   ])('%s', (text) => {
     expect(zones(text)).toEqual([])
+  })
+})
+
+describe('registry names as printed', () => {
+  it('matches names with full-width or half-width brackets and dashes alike', () => {
+    expect(zones('中国老挝磨憨-磨丁经济合作区与中国图们江区域(珲春)国际合作示范区')).toEqual([
+      ['中国老挝磨憨-磨丁经济合作区', '中国老挝磨憨—磨丁经济合作区', true],
+      ['中国图们江区域(珲春)国际合作示范区', '中国图们江区域（珲春）国际合作示范区', true],
+    ])
+    expect(zones('厦门海沧台商投资区和福州台商投资区')).toEqual([
+      ['厦门海沧台商投资区', '厦门海沧台商投资区', true],
+      ['福州台商投资区', '福州台商投资区', false],
+    ])
   })
 })
 
