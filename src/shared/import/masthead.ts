@@ -145,7 +145,7 @@ function assignLine(meta: IssueMeta, { text, line }: SourceLine, notes: ImportNo
   else if (OTHER_META.test(text)) notes.push(makeNote('masthead-line', line))
   else if (meta.title === null) {
     const split = TITLE_WITH_EDITION.exec(text)
-    meta.title = split?.[1] ?? text
+    meta.title = split?.[1] ?? undecorated(text)
     if (split?.[2]) meta.edition ??= split[2]
   } else if (charLength(text) <= 24 && !/\d/.test(text)) meta.slogan.push(text)
   else notes.push(makeNote('masthead-line', line))

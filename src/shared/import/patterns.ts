@@ -41,7 +41,10 @@ function endsSentence(text: string): boolean {
  * where a print column ended.
  */
 export function endsParagraph(text: string): boolean {
-  return endsSentence(text) || /[:：;；]$/.test(text.trimEnd())
+  const trimmed = text.trimEnd()
+  // …挂牌运营。（张磊）: a news brief signed in brackets after its last sentence.
+  const signed = /^(.*[。！？!?…”’」』])\s*[（(][^（()）]{1,24}[)）]$/.exec(trimmed)?.[1]
+  return endsSentence(trimmed) || /[:：;；]$/.test(trimmed) || (signed !== undefined && endsSentence(signed))
 }
 
 const PAIRS: [string, string][] = [
@@ -139,7 +142,24 @@ export function readCredits(text: string): Credits | null {
  * up to four characters, or a few names of up to three (so that a four-plus-four
  * subhead such as 开局良好 势头强劲 is not taken for two people).
  */
+/**
+ * Labels a page sets above an article or a column (评论, 政策问答, 园区快讯 …): short like a name,
+ * but a kicker or a column heading, never a person.
+ */
+export const COLUMN_LABEL =
+  /^[■□●◆]?\s*(?:评论|短评|时评|述评|社论|快评|编者按|编后|政策问答|政策解读|专家解读|答记者问|访谈|专访|特写|通讯|综述|观察|深度|调查|图片新闻|图说|一线|一线传真|声音|链接|相关链接|背景链接|新闻链接|园区快讯|快讯|简讯|短讯|速读|动态|园区动态|新闻速递|信息速递|要闻|聚焦|关注)$/
+
+/** A column heading under which several briefs follow (园区快讯, 简讯). */
+export const BRIEFS_LABEL = /^[■□●◆]?\s*(?:园区快讯|快讯|简讯|短讯|速读|动态|园区动态|新闻速递|信息速递)$/
+
+/** The signature of an editorial: 本报评论员, 本刊特约评论员. */
+export const EDITORIAL_BYLINE = /^(?:本报|本刊|本网)?(?:特约)?评论员$/
+
+/** An interview's question or answer (问：…, 记者：…): text, however short. */
+export const INTERVIEW_TURN = /^(?:问|答|记者|主持人|嘉宾|Q|A)\s*[:：]/
+
 export function isNamesOnly(text: string): boolean {
+  if (COLUMN_LABEL.test(text) || EDITORIAL_BYLINE.test(text)) return false
   const credits = readCredits(text)
   if (!credits || credits.hasRole || /[(（■]/.test(text)) return false
   return credits.names.length === 1 || credits.names.every((name) => charLength(name) <= 3)
@@ -182,7 +202,8 @@ function stripCreditWords(raw: string): string {
 
 /** "王超摄" → "王超"; "本报记者 王超 摄" → "王超"; "新华社发" stays as it is. */
 function cleanCredit(raw: string): string | null {
-  const bare = stripCreditWords(raw)
+  // （图片由曲靖经开区提供） → 曲靖经开区
+  const bare = stripCreditWords(raw).replace(/^(?:图片|照片)?由\s*(.+?)\s*提供$/, '$1')
   if (bare === '') return null
   const credits = readCredits(bare)
   return credits ? credits.names.join(' ') : bare
@@ -232,8 +253,13 @@ function creditAfterSpace(text: string): Photo | null {
  * "…作业。 王超 摄", "图为…" (no credit). A line holding only a credit ("■ 王超摄")
  * gives an empty caption.
  */
+/** An agency's credit alone on its line: 新华社发, 中新社发. */
+const AGENCY_CREDIT = /^(新华社|中新社|视觉中国|人民视觉|东方IC)(?:发|供图|稿)$/
+
 export function splitCaption(text: string): Photo | null {
   if (charLength(text) > MAX_CAPTION) return null
+  const agency = AGENCY_CREDIT.exec(text)
+  if (agency) return { caption: '', credit: agency[1] ?? null }
   const photo = creditAfterSquare(text) ?? creditInBrackets(text) ?? creditAfterSpace(text)
   if (photo) return photo
   return CAPTION_LEAD.test(text) ? { caption: text, credit: null } : null
@@ -324,7 +350,11 @@ const DATE_ANY = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g
  * the page's date with its weekday, 责任编辑 / 美编 / 校对, or a running head made of the
  * publication's own masthead words (刊名, edition, 期号) with a page number or date.
  */
+/** 本版图片除署名外均由…提供: a note about the page's pictures. */
+const PAGE_NOTE = /^(?:本版)?(?:图片|照片|图)(?:除署名外)?(?:均)?由.{2,30}提供[。.]?$|^本版(?:图片|照片)/
+
 export function isPageFurniture(text: string, masthead: readonly string[] = []): boolean {
+  if (PAGE_NOTE.test(text)) return true
   if (charLength(text) > 60 || /[。！？■]/.test(text)) return false
   let rest = text
   let cues = 0

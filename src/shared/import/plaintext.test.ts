@@ -266,6 +266,86 @@ describe('page furniture', () => {
   })
 })
 
+describe('labels, briefs, interviews and photos above the headline', () => {
+  const parse = (...lines: string[]) => parseIssueText(['园区新闻', '', '2024年第3期', '', ...lines].join('\n\n'))
+
+  it('reads a label above an article as its kicker and 本报评论员 as a byline, never as names', () => {
+    const parsed = parse(
+      '园区新闻一则',
+      '本报讯 园区开工。 张三',
+      '评论',
+      '以“拼”的劲头跑出发展加速度',
+      '本报评论员',
+      '发展是第一要务。',
+    )
+    expect(parsed.articles.map((a) => [a.kicker, a.headline, a.byline])).toEqual([
+      [null, '园区新闻一则', '张三'],
+      ['评论', '以“拼”的劲头跑出发展加速度', '本报评论员'],
+    ])
+  })
+
+  it('keeps each brief of a 快讯 column whole, with its 本报讯 and signature', () => {
+    const parsed = parse(
+      '园区快讯',
+      '■ 近日,吉林经开区与中国一汽签署战略合作协议。（张磊）',
+      '■ 9月3日,延吉高新区冰雪装备论坛开幕。（金美善）',
+      '冰雪经济如何“热”起来？',
+      '吉林坐拥得天独厚的冰雪资源。',
+    )
+    expect(parsed.articles.map((a) => a.headline)).toEqual(['园区快讯', '冰雪经济如何“热”起来？'])
+    expect(parsed.articles[0]?.paragraphs).toEqual([
+      '■ 近日,吉林经开区与中国一汽签署战略合作协议。（张磊）',
+      '■ 9月3日,延吉高新区冰雪装备论坛开幕。（金美善）',
+    ])
+    expect(parsed.articles[0]?.byline).toBeNull()
+  })
+
+  it('keeps short interview turns and quoted sentences as text', () => {
+    const [article] = parse(
+      '政策问答',
+      '企业怎么享受政策？',
+      '问：加工增值要达到多少？',
+      '答：达到30%即可。',
+      '“订单排到明年3月！”',
+      '企业负责人说。',
+    ).articles
+    expect(article?.kicker).toBe('政策问答')
+    expect(article?.subheads).toEqual([])
+    expect(article?.paragraphs).toEqual([
+      '问：加工增值要达到多少？',
+      '答：达到30%即可。',
+      '“订单排到明年3月！”',
+      '企业负责人说。',
+    ])
+  })
+
+  it('gives a photo printed above the headline, credited 新华社发, to that article', () => {
+    const [article, ...rest] = parse(
+      // The credit on the line right under the caption, as extraction prints it.
+      '一列国际货运列车驶入王家营西站。\n新华社发',
+      '昆明经开区向南开放加速崛起',
+      '本报讯 园区开放步伐加快。',
+    ).articles
+    expect(rest).toEqual([])
+    expect(article?.headline).toBe('昆明经开区向南开放加速崛起')
+    expect(article?.photos).toEqual([{ caption: '一列国际货运列车驶入王家营西站。', credit: '新华社' }])
+  })
+
+  it('takes a long single heading line after a report without subheads for the next headline', () => {
+    const parsed = parse(
+      '洋浦政策释放改革红利',
+      '本报讯 洋浦累计减免关税3.2亿元。',
+      '海口江东新区航空维修产业迎来新订单',
+      '12月8日,一家航空维修企业完成C检。',
+    )
+    expect(parsed.articles.map((a) => a.headline)).toEqual([
+      '洋浦政策释放改革红利',
+      '海口江东新区航空维修产业迎来新订单',
+    ])
+    expect(parsed.articles[1]?.notes.map((n) => n.code)).toContain('weak-split')
+  })
+})
+
 describe('edge cases', () => {
   it('reads text without a masthead, and notes it', () => {
     const parsed = parseIssueText('园区新闻\n\n本报讯 近日，园区召开大会。\n\n会议部署了下一步工作。\n')

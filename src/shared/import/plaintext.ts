@@ -25,8 +25,12 @@ import {
 } from './article'
 import { readMasthead, type IssueMeta, type SourceLine } from './masthead'
 import {
+  BRIEFS_LABEL,
   charLength,
+  COLUMN_LABEL,
   continuesText,
+  EDITORIAL_BYLINE,
+  INTERVIEW_TURN,
   endsParagraph,
   isHeadingLike,
   isNamesOnly,
@@ -82,6 +86,10 @@ interface Item extends SourceLine {
 }
 
 function kindOf(text: string): Kind {
+  if (EDITORIAL_BYLINE.test(text)) return 'byline'
+  if (COLUMN_LABEL.test(text)) return 'heading'
+  // 问：…？ and a quoted sentence set as its own paragraph are text, not headings.
+  if (INTERVIEW_TURN.test(text) || /^“[^“”]*[。！？!?…]”$/.test(text)) return 'text'
   if (subtitleText(text) !== null) return 'subtitle'
   if (splitCaption(text)) return 'caption'
   const dateline = splitDateline(text)
@@ -96,6 +104,8 @@ function kindOf(text: string): Kind {
 }
 
 const HEADING_KINDS: ReadonlySet<Kind> = new Set(['heading', 'name', 'subtitle'])
+/** Length from which a lone heading line in the body is taken for the next article's headline. */
+const LONG_HEADING = 15
 /** After a byline, these mean the article is over. */
 const ARTICLE_END_KINDS: ReadonlySet<Kind> = new Set(['heading', 'subtitle', 'caption', 'name', 'byline', 'dateline'])
 
@@ -131,6 +141,11 @@ class Draft {
 
   has(role: LineRole): boolean {
     return (this.counts.get(role) ?? 0) > 0
+  }
+
+  /** Headed 园区快讯, 简讯 …: a column of briefs rather than one report. */
+  isBriefs(): boolean {
+    return this.lines.some((l) => l.role === 'headline' && BRIEFS_LABEL.test(l.text))
   }
 
   private count(role: LineRole, delta: number): void {
@@ -291,6 +306,11 @@ class ArticleReader {
           i++
           break
         default:
+          // Photos printed above the headline: the headings that follow are this article's title.
+          if (draft.lines.every((l) => l.role === 'caption') && draft.lines.length > 0) {
+            i = this.readTitle(i, draft)
+            break
+          }
           if (draft.lines.length > 0 && this.startsArticle(i, draft)) return i
           i = this.readHeadings(i, draft)
       }
@@ -330,7 +350,9 @@ class ArticleReader {
       draft.push(lineOf(item, 'omit', jumpAfter.jump, jumpAfter.sep))
       draft.notes.push(makeNote('jump-line', item.line))
     }
-    const dateline = draft.has('paragraph') || draft.has('dateline') ? null : splitDateline(text)
+    // In a column of briefs (园区快讯) each item keeps its 本报讯 and its signature in its text.
+    const briefs = draft.isBriefs()
+    const dateline = briefs || draft.has('paragraph') || draft.has('dateline') ? null : splitDateline(text)
     if (dateline) {
       draft.push(lineOf(item, 'dateline', dateline.dateline, join))
       join = dateline.sep
@@ -340,7 +362,7 @@ class ArticleReader {
       }
       text = dateline.rest
     }
-    const trailing = splitTrailingByline(text)
+    const trailing = briefs ? null : splitTrailingByline(text)
     if (trailing && this.endsBefore(at + 1)) {
       draft.push(lineOf(item, 'paragraph', trailing.body, join))
       draft.push(lineOf(item, 'byline', trailing.byline, trailing.sep))
@@ -390,11 +412,23 @@ class ArticleReader {
    */
   private startsArticle(at: number, draft: Draft): boolean {
     const { elements, end } = this.run(at, false)
+    // 评论, 政策问答, 园区快讯 …: a label set above an article or a column opens it.
+    if (COLUMN_LABEL.test(this.items[at]?.text ?? '')) return true
+    // Briefs carry their titles (if any) behind a ■; a plain heading after them is the next article.
+    if (draft.isBriefs() && !/^[■□●◆]/.test(this.items[at]?.text ?? '')) return true
     const subtitled = elements.some(
       (e, k) => k > 0 && e[0]?.kind === 'subtitle' && elements[k - 1]?.[0]?.kind !== 'subtitle',
     )
     if (subtitled || this.creditFollows(end)) return true
     if (end >= this.items.length) return false
+    // A subhead is short (at most 14 characters on one line in every sample we have); a single
+    // heading line of 15 or more after body text with no subheads is the next article's headline.
+    const only = elements.length === 1 && elements[0]?.length === 1 ? elements[0][0] : undefined
+    const long = only && charLength(only.text.replace(/^[■□●◆◇★☆▲△▶►]\s*/, '')) >= LONG_HEADING
+    if (only && long && draft.has('paragraph') && !draft.has('subhead') && !/[:：]/.test(only.text)) {
+      this.carry.push(makeNote('weak-split', only.line))
+      return true
+    }
     const headings = elements.filter((e) => e[0]?.kind !== 'subtitle').length
     const spaced = this.wideGap(this.items[at]?.gap ?? 0) || this.wideGap(this.items[end]?.gap ?? 0)
     const afterReport = draft.has('dateline') && !draft.has('subhead') && this.isLoneHeading(end)
