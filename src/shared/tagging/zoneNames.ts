@@ -26,7 +26,9 @@ const HIGH_TECH = '高新技术产业开发区'
 const AGRI_HIGH_TECH = '国家农业高新技术产业示范区'
 const REFORM = '综合改革示范区'
 const BONDED = '综合保税区'
-const FREE_TRADE = '自由贸易试验区'
+export const FREE_TRADE = '自由贸易试验区'
+/** A 片区 of a pilot free trade zone: 中国（福建）自由贸易试验区厦门片区, 厦门片区, 青岛自贸片区. */
+export const FTZ_AREA = '自由贸易试验区片区'
 /** 新区: 国家级新区 and provincial new areas. */
 export const NEW_AREA_TYPE = '新区'
 
@@ -59,6 +61,8 @@ export const ZONE_SUFFIXES: readonly ZoneSuffix[] = [
   suffix(FREE_TRADE, FREE_TRADE),
   suffix('自贸试验区', FREE_TRADE, FREE_TRADE),
   suffix('自贸区', FREE_TRADE, FREE_TRADE),
+  suffix('自贸片区', FTZ_AREA, '片区'),
+  suffix('片区', FTZ_AREA),
   suffix('边境经济合作区', '边境经济合作区'),
   suffix('跨境经济合作区', '跨境经济合作区'),
   suffix('工业园区', '工业园区'),

@@ -120,6 +120,24 @@ describe('registry names as printed', () => {
   })
 })
 
+describe('pilot free trade zones and their 片区', () => {
+  it('names a 片区 after its zone in full, and the short 片区 forms after it', () => {
+    expect(zones('中国（福建）自由贸易试验区厦门片区管委会召开大会。厦门片区实现进出口,青岛自贸片区')).toEqual([
+      ['中国（福建）自由贸易试验区厦门片区', '中国（福建）自由贸易试验区厦门片区', false],
+      ['厦门片区', '中国（福建）自由贸易试验区厦门片区', false],
+      ['青岛自贸片区', '青岛片区', false],
+    ])
+    expect(zones('中国（上海）自由贸易试验区')).toEqual([
+      ['中国（上海）自由贸易试验区', '中国(上海)自由贸易试验区', true],
+    ])
+  })
+
+  it('reads 片区 as a zone only in a text about free trade zones, and never a generic one', () => {
+    expect(zones('推进老城片区改造,东部片区')).toEqual([])
+    expect(zones('自贸区核心片区和先行片区')).toEqual([])
+  })
+})
+
 describe('new areas (新区)', () => {
   it('finds national new areas by name and short form, and unknown ones after a place', () => {
     expect(zones('四川天府新区与重庆两江新区签约,两江新区新能源汽车')).toEqual([

@@ -19,6 +19,8 @@ import type { Gazetteer } from './gazetteer'
 import { corePlace, placeStart } from './places'
 import type { ZoneRecord, ZoneRef, ZoneTag } from './types'
 import {
+  FREE_TRADE,
+  FTZ_AREA,
   GENERIC_ZONE_TYPE,
   isProvinceName,
   levelMarkerBefore,
@@ -50,7 +52,10 @@ interface Mention {
 }
 
 export function detectZones(text: string, gazetteer: Gazetteer): ZoneTag[] {
-  const candidates = [...registryMentions(text, gazetteer), ...patternMentions(text, gazetteer)]
+  // 片区 names a part of a pilot free trade zone only where the text is about one.
+  const ftzText = /自贸|自由贸易试验区/.test(text)
+  const patterns = patternMentions(text, gazetteer).filter((m) => ftzText || m.ref.type !== FTZ_AREA)
+  const candidates = [...registryMentions(text, gazetteer), ...withFtzAreas(text, patterns)]
   const chosen = keepContextualInReach(longestNonOverlapping(candidates, text.length))
   const mentions = nameUnknownZones(withBracketAliases(text, chosen))
   return mentions.map((m) => ({
@@ -86,6 +91,12 @@ function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
     const suffix = suffixEndingAt(text, end)
     if (!suffix) continue
     const suffixStart = end - suffix.text.length
+    const ftz = suffix.type === FREE_TRADE ? ftzNameBefore(text, suffixStart, gazetteer) : null
+    if (ftz) {
+      mentions.push({ ...ftz, end, contextual: false })
+      previousSuffixEnd = end
+      continue
+    }
     const marker = levelMarkerBefore(text, suffixStart)
     const placeEnd = Math.max(previousSuffixEnd, suffixStart - (marker?.length ?? 0))
     const start = placeStart(text, placeEnd, gazetteer, previousSuffixEnd)
@@ -99,6 +110,43 @@ function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
     previousSuffixEnd = end
   }
   return mentions
+}
+
+/** 中国（福建）自由贸易试验区: the province in brackets is the place; the name is written with full-width brackets. */
+const FTZ_PREFIX = /中国\s*[（(]\s*([\u4e00-\u9fff]{2,8})\s*[）)]\s*$/
+
+function ftzNameBefore(
+  text: string,
+  suffixStart: number,
+  gazetteer: Gazetteer,
+): Pick<Mention, 'start' | 'ref' | 'key' | 'place'> | null {
+  const match = FTZ_PREFIX.exec(text.slice(Math.max(0, suffixStart - 16), suffixStart))
+  const province = match?.[1]
+  if (!match || !province) return null
+  const core = corePlace(province, gazetteer)
+  const key = zoneKey(core, FREE_TRADE)
+  const known = gazetteer.byKey.get(key)
+  const ref: ZoneRef = known
+    ? knownRef(known)
+    : { name: `中国（${province}）${FREE_TRADE}`, known: false, id: null, type: FREE_TRADE }
+  return { start: suffixStart - match[0].length, ref, key, place: core }
+}
+
+/**
+ * 中国（福建）自由贸易试验区厦门片区: a free trade zone followed right away by one of its 片区 is
+ * one mention, the 片区, named in full; 厦门片区 alone later takes that name (nameUnknownZones).
+ */
+function withFtzAreas(text: string, mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = []
+  for (const m of mentions) {
+    const before = out.at(-1)
+    if (m.ref.type === FTZ_AREA && before?.ref.type === FREE_TRADE && before.end === m.start) {
+      out.pop()
+      const area = text.slice(m.start, m.end).replace(/自贸片区$/, '片区')
+      out.push({ ...m, start: before.start, ref: { ...m.ref, name: before.ref.name + area }, expanded: false })
+    } else out.push(m)
+  }
+  return out
 }
 
 /** 山西开发区, 山西省开发区: the zones of a province, not one zone. */
