@@ -257,6 +257,37 @@ describe('page furniture', () => {
     expect(article?.notes.filter((n) => n.code === 'jump-line').map((n) => n.line)).toEqual([9, 13])
   })
 
+  it('brings an article’s continuation on another page back to it, the cut sentence joined', () => {
+    const lines = [
+      '园区新闻',
+      '2024年第3期',
+      '合肥经开区三大集群竞相发力',
+      '本报讯 今年以来,该区新签约项目58个,总投资',
+      '（下转第2版）',
+      '冲刺四季度　决胜全年红！',
+      '本报讯 全省开发区重点项目集中开工。',
+      '芜湖经开区机器人产业集群跻身“国家队”',
+      '本报讯 芜湖经开区集聚机器人企业210余家。',
+      '（上接第1版）',
+      '412亿元。与此同时,该区加快技术改造。',
+      '福州新区：数字经济“链”上生金',
+      '本报讯 福州新区数字经济加速集聚,(下转第2版)',
+      '泉州台商投资区“电”亮新能源产业',
+      '本报讯 泉州台商投资区新引进项目23个。',
+      '福州新区：数字经济“链”上生金',
+      '(上接第1版)',
+      '力争到2025年突破1000亿元。',
+    ]
+    const parsed = parseIssueText(lines.join('\n\n'))
+    expect(parsed.articles.map((a) => [a.headline, a.paragraphs])).toEqual([
+      ['合肥经开区三大集群竞相发力', ['今年以来,该区新签约项目58个,总投资412亿元。与此同时,该区加快技术改造。']],
+      ['冲刺四季度　决胜全年红！', ['全省开发区重点项目集中开工。']],
+      ['芜湖经开区机器人产业集群跻身“国家队”', ['芜湖经开区集聚机器人企业210余家。']],
+      ['福州新区：数字经济“链”上生金', ['福州新区数字经济加速集聚,力争到2025年突破1000亿元。']],
+      ['泉州台商投资区“电”亮新能源产业', ['泉州台商投资区新引进项目23个。']],
+    ])
+  })
+
   it('comes back into the text when the editor gives it a role, and any line can be left out', () => {
     if (!article) throw new Error('no article')
     const staff = article.lines.findIndex((l) => l.text.startsWith('责任编辑'))

@@ -171,10 +171,20 @@ class ArticleReader {
   /** Notes for the article about to start. */
   private carry: ImportNote[] = []
 
-  constructor(lines: readonly SourceLine[]) {
+  /** Lines right after a （下转第N版）: the article broke off there, so a heading here opens another. */
+  private readonly afterJump: ReadonlySet<number>
+
+  constructor(lines: readonly SourceLine[], jumpsAway: ReadonlySet<number> = new Set()) {
     const layout = layoutOf(lines)
     this.typicalGap = layout.typicalGap
     this.items = lines.map((l, i) => ({ ...l, kind: kindOf(l.text), joined: layout.blocks && i > 0 && l.gap === 0 }))
+    const after = new Set<number>()
+    this.items.forEach((item, k) => {
+      const next = this.items[k + 1]
+      const jumps = [...jumpsAway].some((line) => line > item.line && (!next || line < next.line))
+      if (next && (jumps || splitJump(item.text)?.jump.match(JUMP_TO))) after.add(next.line)
+    })
+    this.afterJump = after
   }
 
   read(): Draft[] {
@@ -414,6 +424,7 @@ class ArticleReader {
     const { elements, end } = this.run(at, false)
     // 评论, 政策问答, 园区快讯 …: a label set above an article or a column opens it.
     if (COLUMN_LABEL.test(this.items[at]?.text ?? '')) return true
+    if (this.afterJump.has(this.items[at]?.line ?? -1)) return true
     // Briefs carry their titles (if any) behind a ■; a plain heading after them is the next article.
     if (draft.isBriefs() && !/^[■□●◆]/.test(this.items[at]?.text ?? '')) return true
     const subtitled = elements.some(
@@ -567,7 +578,55 @@ export function parseIssueText(text: string): ParsedIssue {
   const lines = sourceLines(text)
   const masthead = readMasthead(lines)
   const { kept, furniture } = withoutFurniture(lines.slice(masthead.end), masthead.issue)
-  const drafts = new ArticleReader(kept).read()
+  const jumpsAway = new Set(furniture.filter((l) => JUMP_TO.test(l.text)).map((l) => l.line))
+  const drafts = new ArticleReader(kept, jumpsAway).read()
   restoreFurniture(drafts, furniture)
-  return { issue: masthead.issue, articles: drafts.map(finish), notes: masthead.notes }
+  return { issue: masthead.issue, articles: joinContinuations(drafts.map(finish)), notes: masthead.notes }
+}
+
+const JUMP_FROM = /[（(]\s*(?:上接|紧接|接)/
+const JUMP_TO = /[（(]\s*(?:下转|转)/
+const TITLE_LINE_ROLES: ReadonlySet<LineRole> = new Set(['kicker', 'headline', 'subtitle'])
+
+/**
+ * 转版: the part of an article printed on another page, opened by （上接第1版） — alone after the
+ * previous article's text, or under the headline repeated — goes back to the article that
+ * ended with （下转第N版）, the first such one not yet continued; the text cut at the jump is
+ * joined as a column break is. A repeated headline is left out.
+ */
+function joinContinuations(articles: ParsedArticle[]): ParsedArticle[] {
+  const out = articles.map((a) => ({ lines: a.lines.map((l) => ({ ...l })), notes: [...a.notes] }))
+  const waiting = out.filter((a) => a.lines.some((l) => l.role === 'omit' && JUMP_TO.test(l.text)))
+  for (let i = 0; i < out.length; i++) {
+    const article = out[i]
+    if (!article) continue
+    const jump = article.lines.findIndex((l) => l.role === 'omit' && JUMP_FROM.test(l.text))
+    const target = waiting.find((w) => out.indexOf(w) < i)
+    if (jump < 0 || !target) continue
+    waiting.splice(waiting.indexOf(target), 1)
+    // The headline repeated above the jump line, read as a subhead of the article before it.
+    const headline = target.lines
+      .filter((l) => l.role === 'headline')
+      .map((l) => l.text)
+      .join('')
+    let at = jump
+    while (at > 0 && article.lines[at - 1]?.role === 'subhead' && headline.includes(article.lines[at - 1]?.text ?? '-'))
+      at--
+    const head = article.lines.slice(0, at)
+    const titleOnly = head.every((l) => TITLE_LINE_ROLES.has(l.role) || l.role === 'omit')
+    if (titleOnly) at = 0
+    // Everything before the jump line that came along is the repeated title: left out.
+    const moved = article.lines
+      .slice(at)
+      .map((l, k): ArticleLine => (at + k < jump && l.role !== 'omit' ? { ...l, role: 'omit' } : l))
+    if (titleOnly) out.splice(i--, 1)
+    else article.lines = head
+    const cut = target.lines.findLast((l) => l.role === 'paragraph')
+    const first = moved.find((l) => l.role === 'paragraph')
+    if (cut && first && !endsParagraph(cut.text)) first.join = ''
+    target.lines.push(...moved)
+    const movedLines = new Set(moved.map((l) => l.line))
+    target.notes.push(...article.notes.filter((n) => movedLines.has(n.line)))
+  }
+  return out.map((a) => rebuildArticle(a.lines, a.notes))
 }
