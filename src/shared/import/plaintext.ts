@@ -485,15 +485,20 @@ function joinNote(cut: ArticleLine, next: ArticleLine): ImportNote {
  * paragraph (past any photo captions printed between the columns): join them
  * with nothing between. Captions found in between move after the joined paragraph.
  */
-function repairColumnBreaks(draft: Draft): void {
+function repairColumnBreaks(draft: Draft, unindented: ReadonlySet<number> | null): void {
   const lines = draft.lines
   for (let k = 0; k < lines.length; k++) {
     const cut = lines[k]
-    if (!cut || cut.role !== 'paragraph' || endsParagraph(cut.text)) continue
+    if (!cut || cut.role !== 'paragraph') continue
     let m = k + 1
     while (lines[m]?.role === 'caption' || lines[m]?.role === 'omit') m++
     const next = lines[m]
-    if (next?.role !== 'paragraph' || next.join !== null) {
+    if (endsParagraph(cut.text)) {
+      // Where paragraphs are indented (　　), a line without indent after a full stop is the same
+      // paragraph carried into the next column, cut between two sentences.
+      const carried = next?.role === 'paragraph' && next.join === null && unindented?.has(next.line) === true
+      if (!carried || next.line === cut.line) continue
+    } else if (next?.role !== 'paragraph' || next.join !== null) {
       draft.notes.push(makeNote('unclosed-paragraph', cut.line))
       continue
     }
@@ -526,8 +531,8 @@ function creditNotes(draft: Draft): ImportNote[] {
   })
 }
 
-function finish(draft: Draft): ParsedArticle {
-  repairColumnBreaks(draft)
+function finish(draft: Draft, unindented: ReadonlySet<number> | null): ParsedArticle {
+  repairColumnBreaks(draft, unindented)
   const notes = [...draft.notes, ...loneSubheadNote(draft), ...creditNotes(draft)].sort((a, b) => a.line - b.line)
   return rebuildArticle(draft.lines, notes)
 }
@@ -573,6 +578,18 @@ function restoreFurniture(drafts: readonly Draft[], furniture: readonly SourceLi
   }
 }
 
+/**
+ * Where the text indents its paragraphs (two full-width or four plain spaces before most long
+ * lines), the numbers of the lines it does not indent; null when it does not indent.
+ */
+function unindentedLines(text: string): ReadonlySet<number> | null {
+  const lines = normaliseText(text).split('\n')
+  const long = lines.map((raw, i) => ({ raw, line: i + 1 })).filter(({ raw }) => charLength(raw) >= 30)
+  const indented = long.filter(({ raw }) => /^(?:\u3000{1,2}|\s{2,})\S/.test(raw))
+  if (long.length < 4 || indented.length < 0.6 * long.length) return null
+  return new Set(lines.flatMap((raw, i) => (raw.trim() !== '' && !/^\s/.test(raw) ? [i + 1] : [])))
+}
+
 /** Parse the text of an issue into its masthead metadata and articles. */
 export function parseIssueText(text: string): ParsedIssue {
   const lines = sourceLines(text)
@@ -581,7 +598,9 @@ export function parseIssueText(text: string): ParsedIssue {
   const jumpsAway = new Set(furniture.filter((l) => JUMP_TO.test(l.text)).map((l) => l.line))
   const drafts = new ArticleReader(kept, jumpsAway).read()
   restoreFurniture(drafts, furniture)
-  return { issue: masthead.issue, articles: joinContinuations(drafts.map(finish)), notes: masthead.notes }
+  const unindented = unindentedLines(text)
+  const articles = joinContinuations(drafts.map((d) => finish(d, unindented)))
+  return { issue: masthead.issue, articles, notes: masthead.notes }
 }
 
 const JUMP_FROM = /[（(]\s*(?:上接|紧接|接)/
