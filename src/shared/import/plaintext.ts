@@ -494,7 +494,7 @@ function repairColumnBreaks(draft: Draft, unindented: ReadonlySet<number> | null
     while (lines[m]?.role === 'caption' || lines[m]?.role === 'omit') m++
     const next = lines[m]
     if (endsParagraph(cut.text)) {
-      // Where paragraphs are indented (　　), a line without indent after a full stop is the same
+      // Where paragraphs are indented (two ideographic spaces), a line without indent after a full stop is the same
       // paragraph carried into the next column, cut between two sentences.
       const carried = next?.role === 'paragraph' && next.join === null && unindented?.has(next.line) === true
       if (!carried || next.line === cut.line) continue
