@@ -104,6 +104,7 @@ function kindOf(text: string): Kind {
 }
 
 const HEADING_KINDS: ReadonlySet<Kind> = new Set(['heading', 'name', 'subtitle'])
+const isEditorsNote = (line: ArticleLine): boolean => line.role === 'paragraph' && /^编者按\s*[:：]/.test(line.text)
 /** Length from which a lone heading line in the body is taken for the next article's headline. */
 const LONG_HEADING = 15
 /** After a byline, these mean the article is over. */
@@ -174,7 +175,14 @@ class ArticleReader {
   /** Lines right after a （下转第N版）: the article broke off there, so a heading here opens another. */
   private readonly afterJump: ReadonlySet<number>
 
-  constructor(lines: readonly SourceLine[], jumpsAway: ReadonlySet<number> = new Set()) {
+  /** Headings right above a （上接第1版）: the repeated headline of a continuation, which opens it. */
+  private readonly aboveJumpFrom: ReadonlySet<number>
+
+  constructor(
+    lines: readonly SourceLine[],
+    jumpsAway: ReadonlySet<number> = new Set(),
+    jumpsFrom: ReadonlySet<number> = new Set(),
+  ) {
     const layout = layoutOf(lines)
     this.typicalGap = layout.typicalGap
     this.items = lines.map((l, i) => ({ ...l, kind: kindOf(l.text), joined: layout.blocks && i > 0 && l.gap === 0 }))
@@ -185,6 +193,13 @@ class ArticleReader {
       if (next && (jumps || splitJump(item.text)?.jump.match(JUMP_TO))) after.add(next.line)
     })
     this.afterJump = after
+    const above = new Set<number>()
+    this.items.forEach((item, k) => {
+      const next = this.items[k + 1]
+      const jumpFollows = [...jumpsFrom].some((line) => line > item.line && (!next || line < next.line))
+      if ((jumpFollows || (next && JUMP_FROM.test(next.text))) && HEADING_KINDS.has(item.kind)) above.add(item.line)
+    })
+    this.aboveJumpFrom = above
   }
 
   read(): Draft[] {
@@ -316,8 +331,9 @@ class ArticleReader {
           i++
           break
         default:
-          // Photos printed above the headline: the headings that follow are this article's title.
-          if (draft.lines.every((l) => l.role === 'caption') && draft.lines.length > 0) {
+          // Photos or an editor's note (编者按) printed above the headline: the headings that follow
+          // are this article's title.
+          if (draft.lines.length > 0 && draft.lines.every((l) => l.role === 'caption' || isEditorsNote(l))) {
             i = this.readTitle(i, draft)
             break
           }
@@ -425,6 +441,7 @@ class ArticleReader {
     // 评论, 政策问答, 园区快讯 …: a label set above an article or a column opens it.
     if (COLUMN_LABEL.test(this.items[at]?.text ?? '')) return true
     if (this.afterJump.has(this.items[at]?.line ?? -1)) return true
+    if (this.aboveJumpFrom.has(this.items[at]?.line ?? -1)) return true
     // Briefs carry their titles (if any) behind a ■; a plain heading after them is the next article.
     if (draft.isBriefs() && !/^[■□●◆]/.test(this.items[at]?.text ?? '')) return true
     const subtitled = elements.some(
@@ -596,7 +613,8 @@ export function parseIssueText(text: string): ParsedIssue {
   const masthead = readMasthead(lines)
   const { kept, furniture } = withoutFurniture(lines.slice(masthead.end), masthead.issue)
   const jumpsAway = new Set(furniture.filter((l) => JUMP_TO.test(l.text)).map((l) => l.line))
-  const drafts = new ArticleReader(kept, jumpsAway).read()
+  const jumpsFrom = new Set(furniture.filter((l) => JUMP_FROM.test(l.text)).map((l) => l.line))
+  const drafts = new ArticleReader(kept, jumpsAway, jumpsFrom).read()
   restoreFurniture(drafts, furniture)
   const unindented = unindentedLines(text)
   const articles = joinContinuations(drafts.map((d) => finish(d, unindented)))
