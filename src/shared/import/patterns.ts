@@ -237,13 +237,18 @@ function creditInBrackets(text: string): Photo | null {
   return { caption: (match[1] ?? '').trim(), credit: cleanCredit(match[2] ?? '') }
 }
 
-/** "…作业。 王超 摄", "…作业。 文/图 王超", or a credit alone ("王超 摄"). */
+/** An agency's credit: 新华社发, 中新社发. */
+const AGENCY_CREDIT = /^(新华社|中新社|视觉中国|人民视觉|东方IC)(?:发|供图|稿)$/
+
+/** "…作业。 王超 摄", "…作业。 文/图 王超", "…驶入车站。 新华社发", or a credit alone ("王超 摄"). */
 function creditAfterSpace(text: string): Photo | null {
   if (isCreditText(text, false)) return { caption: '', credit: cleanCredit(text) }
   for (const space of text.matchAll(/\s+/g)) {
     const tail = text.slice(space.index + space[0].length)
     if (charLength(tail) > 30) continue
     if (isCreditText(tail, true)) return { caption: text.slice(0, space.index), credit: cleanCredit(tail) }
+    const agency = AGENCY_CREDIT.exec(tail)
+    if (agency) return { caption: text.slice(0, space.index), credit: agency[1] ?? null }
   }
   return null
 }
@@ -253,9 +258,6 @@ function creditAfterSpace(text: string): Photo | null {
  * "…作业。 王超 摄", "图为…" (no credit). A line holding only a credit ("■ 王超摄")
  * gives an empty caption.
  */
-/** An agency's credit alone on its line: 新华社发, 中新社发. */
-const AGENCY_CREDIT = /^(新华社|中新社|视觉中国|人民视觉|东方IC)(?:发|供图|稿)$/
-
 export function splitCaption(text: string): Photo | null {
   if (charLength(text) > MAX_CAPTION) return null
   const agency = AGENCY_CREDIT.exec(text)

@@ -354,12 +354,16 @@ describe('labels, briefs, interviews and photos above the headline', () => {
     const [article, ...rest] = parse(
       // The credit on the line right under the caption, as extraction prints it.
       '一列国际货运列车驶入王家营西站。\n新华社发',
+      '图为王家营西站集装箱堆场。 中新社发',
       '昆明经开区向南开放加速崛起',
       '本报讯 园区开放步伐加快。',
     ).articles
     expect(rest).toEqual([])
     expect(article?.headline).toBe('昆明经开区向南开放加速崛起')
-    expect(article?.photos).toEqual([{ caption: '一列国际货运列车驶入王家营西站。', credit: '新华社' }])
+    expect(article?.photos).toEqual([
+      { caption: '一列国际货运列车驶入王家营西站。', credit: '新华社' },
+      { caption: '图为王家营西站集装箱堆场。', credit: '中新社' },
+    ])
   })
 
   it('takes a long single heading line after a report without subheads for the next headline', () => {
