@@ -422,6 +422,8 @@ class ArticleReader {
   private isLoneHeading(from: number): boolean {
     for (let i = from; i < this.items.length; i++) {
       const item = this.items[i]
+      // A column label (简讯, 评论) opens the next article: the heading before it stood alone.
+      if (item?.kind === 'heading' && COLUMN_LABEL.test(item.text)) return true
       if (!item || item.kind === 'heading' || item.kind === 'subtitle') return false
       if (item.kind !== 'text' && item.kind !== 'caption') return true
       if (item.kind === 'text' && splitTrailingByline(item.text)) return true
