@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openFolio } from '../src/main/library'
+import { time as measure, type Timing } from './timing'
 
 const RUNS = 15
 const ISSUES = 200
@@ -55,17 +56,7 @@ db.transaction(() => {
 })()
 const total = db.prepare('SELECT count(*) FROM articles').pluck().get() as number
 
-function time(run: () => unknown): { best: number; median: number } {
-  for (let i = 0; i < 3; i++) run()
-  const times: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now()
-    run()
-    times.push(performance.now() - t0)
-  }
-  times.sort((a, b) => a - b)
-  return { best: times[0] ?? NaN, median: times[Math.floor(times.length / 2)] ?? NaN }
-}
+const time = (run: () => unknown): Timing => measure(run, RUNS, 3)
 
 const FIELDS = ['headline', 'kicker', 'subtitle', 'dateline', 'byline', 'body_text']
 const like = db.prepare(
@@ -82,7 +73,7 @@ for (const [label, query] of [
   const ids = (like.all(...FIELDS.map(() => `%${query}%`)) as { id: number }[]).length
   const folio = time(() => api.call('search.articles', { query, limit: 500 }))
   const scan = time(() => like.all(...FIELDS.map(() => `%${query}%`)))
-  const fmt = (t: { best: number; median: number }): string => `${t.best.toFixed(2)} ms (median ${t.median.toFixed(2)})`
+  const fmt = (t: Timing): string => `${t.best.toFixed(2)} ms (median ${t.median.toFixed(2)})`
   console.log(
     `  ${label} 「${query}」: ${hits} hits (LIKE finds ${ids}) — search.articles ${fmt(folio)}, LIKE scan ${fmt(scan)}, ` +
       `ratio ${(folio.best / scan.best).toFixed(2)}×`,

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { detectFigures, detectTags, detectZones, loadGazetteer } from '../src/shared/tagging'
+import { time as measure, type Timing } from './timing'
 
 const RUNS = 30
 
@@ -20,22 +21,7 @@ const root = resolve(__dirname, '..')
 const sample = readFileSync(resolve(root, 'resources/samples/kaifaqu-2024-25.txt'), 'utf8')
 const gazetteer = loadGazetteer(JSON.parse(readFileSync(resolve(root, 'resources/zones.json'), 'utf8')))
 
-interface Timing {
-  best: number
-  median: number
-}
-
-function time(run: () => unknown): Timing {
-  for (let i = 0; i < 5; i++) run()
-  const times: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now()
-    run()
-    times.push(performance.now() - t0)
-  }
-  times.sort((a, b) => a - b)
-  return { best: times[0] ?? NaN, median: times[Math.floor(times.length / 2)] ?? NaN }
-}
+const time = (run: () => unknown): Timing => measure(run, RUNS)
 
 /** The sample repeated and cut to `length` characters. */
 function article(length: number): string {
