@@ -46,7 +46,7 @@ export const GENERIC_TAILS = words(`
   成渝 京津冀 长三角 珠三角 粤港澳 大湾区 关中 中原 东北 西北 西南 华北 华东 华南 华中
   皖江 皖北 皖南 苏南 苏北 苏中 沿边 沿江 沿黄 沿线 陕南 陕北 粤东 粤西 粤北 浙南 浙北 闽南 闽西 闽东
   豫东 豫西 鲁南 鲁北 晋南 晋北 晋中南 冀中南 黔中 滇中南 北部湾 环渤海
-  核心 中心 重点 老城 主城 新城 先行 启动 联动 协同
+  核心 中心 重点 老城 主城 新城 先行 启动 联动 协同 小镇 乡镇 城镇 集镇 村镇
 `)
 
 /** Administrative endings that may follow a known place inside a place chain (晋城市). */

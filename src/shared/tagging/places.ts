@@ -45,8 +45,17 @@ export interface KnownPlaces {
  * The place never reaches back before `floor`, the end of the previous zone suffix
  * (国家级经开区和省级开发区 has no place before 省级).
  */
+/** A town, with its county or city before it: 平度市南村镇, 庐江县同大镇, 南村镇. */
+const TOWN = /(?:[\u4e00-\u9fff]{2,3}[市县区旗])?([\u4e00-\u9fff]{2,3}[镇乡])$/
+/** 特色小镇, 乡镇, 城镇: kinds of towns, not towns. */
+const NOT_A_TOWN = /(?:小镇|乡镇|城镇|集镇)$|^(?:各|全|本|该)?(?:村镇|[镇乡])$/
+
 export function placeStart(text: string, end: number, known: KnownPlaces, floor = 0): number | null {
   const boundary = boundaryBefore(text, end, floor)
+  // Town parks (镇工业园区): the administrative endings mark where the name begins, through soft
+  // stops that are part of it (庐江县同大镇).
+  const town = boundary.found ? TOWN.exec(text.slice(boundary.hard, end)) : null
+  if (town?.[1] && !NOT_A_TOWN.test(town[1])) return end - town[0].length
   // a chain of known places may run through a soft stop (大同, 和顺): look for it up to the hard boundary
   const chain = knownChains(text.slice(boundary.hard, end), known).tailStart
   if (chain !== null) return boundary.hard + chain

@@ -102,6 +102,7 @@ describe('generic mentions are not zones', () => {
     '成渝开发区竞相“上新”,长三角开发区协同发展',
     '打造城市新区和高铁新区',
     '皖江开发区竞相发展,苏南开发区和沿边开发区',
+    '推进特色小镇工业园区建设,各乡镇工业园区和城镇开发区',
   ])('%s', (text) => {
     expect(zones(text)).toEqual([])
   })
@@ -116,6 +117,15 @@ describe('registry names as printed', () => {
     expect(zones('厦门海沧台商投资区和福州台商投资区')).toEqual([
       ['厦门海沧台商投资区', '厦门海沧台商投资区', true],
       ['福州台商投资区', '福州台商投资区', false],
+    ])
+  })
+})
+
+describe('town parks', () => {
+  it('read the town with its county or city as the place, through soft stops inside it', () => {
+    expect(zones('260亿元；平度市南村镇工业园区亩均税收,在庐江县同大镇工业园区内')).toEqual([
+      ['平度市南村镇工业园区', '平度市南村镇工业园区', false],
+      ['庐江县同大镇工业园区', '庐江县同大镇工业园区', false],
     ])
   })
 })
