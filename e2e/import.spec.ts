@@ -1,17 +1,24 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { body, expect, test, waitSaved } from './fixtures'
+import type { Page } from '@playwright/test'
+import { body, expect, test, waitSaved, type FolioServer } from './fixtures'
 
 const SEED = join(__dirname, '../resources/samples/kaifaqu-2024-25.txt')
+
+/** A fresh tab, the import dialog opened and `file` chosen in it; returns the dialog. */
+async function importFile(page: Page, folio: FolioServer, file: string) {
+  await page.goto(folio.url)
+  await page.getByTestId('import').click()
+  const dialog = page.getByTestId('import-dialog')
+  await dialog.getByTestId('import-file').setInputFiles(file)
+  return dialog
+}
 
 test('an editor imports the seed through the preview, fixes one detection and finds the articles', async ({
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('import').click()
-  const dialog = page.getByTestId('import-dialog')
-  await dialog.getByTestId('import-file').setInputFiles(SEED)
+  const dialog = await importFile(page, folio, SEED)
 
   const articles = dialog.getByTestId('import-article')
   await expect(articles).toHaveCount(4)
@@ -104,12 +111,7 @@ test('page furniture in the text shows in the preview as left out, and the cut p
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await page.getByTestId('import').click()
-  const dialog = page.getByTestId('import-dialog')
-  await dialog
-    .getByTestId('import-file')
-    .setInputFiles(join(__dirname, '../test/fixtures/import/jiangxi-kaifaqu-2024-19.txt'))
+  const dialog = await importFile(page, folio, join(__dirname, '../test/fixtures/import/jiangxi-kaifaqu-2024-19.txt'))
   await expect(dialog.getByTestId('import-article')).toHaveCount(3)
   const furniture = dialog.getByTestId('import-line').filter({ hasText: '责任编辑:周敏' })
   await expect(furniture.getByTestId('line-role')).toHaveValue('omit')

@@ -39,7 +39,7 @@ export function takeBackup(db: Db, dir: string, now: Date, reason: BackupReason)
   for (let n = 1; existsSync(path); n++) path = join(dir, `${stamp}.${reason}.${n}.sqlite`)
   db.prepare('VACUUM INTO ?').run(path)
   prune(dir, reason)
-  return describe(path) ?? { file: basename(path), path, takenAt: now.toISOString(), reason, bytes: 0 }
+  return { file: basename(path), path, takenAt: now.toISOString(), reason, bytes: statSync(path).size }
 }
 
 /** The daily backup, unless one was taken in the last 24 hours. */

@@ -17,12 +17,16 @@ export interface ZoneSummary {
   articleCount: number
 }
 
-export interface ZoneMention {
+/** The article a tag stands in, and its issue. */
+export interface TagPlace {
   articleId: number
   headline: string
   issueId: number
   issueTitle: string
   issueNumber: string
+}
+
+export interface ZoneMention extends TagPlace {
   /** The text as written, e.g. 怀仁经开区. */
   text: string
 }
@@ -38,12 +42,7 @@ export interface FigureFacts {
   period: string
 }
 
-export interface FigureRow extends FigureFacts {
-  articleId: number
-  headline: string
-  issueId: number
-  issueTitle: string
-  issueNumber: string
+export interface FigureRow extends FigureFacts, TagPlace {
   text: string
   zoneId: string | null
   zoneName: string | null

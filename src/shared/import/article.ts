@@ -7,7 +7,7 @@
  * is derived from them by `rebuildArticle`, so the preview can never show a
  * headline that the lines do not hold.
  */
-import { bylineNames, datelineNames, splitCaption, subtitleText, type Photo } from './patterns'
+import { bylineNames, datelineNames, LEADING_MARK, splitCaption, subtitleText, type Photo } from './patterns'
 
 export type LineRole =
   | 'kicker'
@@ -219,9 +219,6 @@ function joined(elements: readonly Element[], role: LineRole, clean: (text: stri
   return texts.size > 0 ? [...texts].join(' ') : null
 }
 
-/** A typesetter's mark before a subhead (■ 从“卖原料”到“卖材料”) is decoration, not words; numbering (一、) stays. */
-const SUBHEAD_MARK = /^[■□●◆◇◎○★☆▲△▶►]\s*/
-
 /** 文/图 张三: the writer also took the photos, so an uncredited photo is theirs. */
 const WORDS_AND_PICTURES = /文\s*[/／·•]\s*图|图\s*[/／·•]\s*文/
 
@@ -229,7 +226,9 @@ function bodyBlocks(elements: readonly Element[]): ArticleBlock[] {
   const blocks: ArticleBlock[] = []
   for (const { role, text } of elements) {
     if (role === 'paragraph') blocks.push({ type: role, text })
-    if (role === 'subhead') blocks.push({ type: role, text: text.replace(SUBHEAD_MARK, '') || text })
+    if (role === 'subhead')
+      // A typesetter's mark before a subhead is decoration, not words; numbering (一、) stays.
+      blocks.push({ type: role, text: text.replace(LEADING_MARK, '') || text })
     if (role !== 'caption') continue
     const photo = splitCaption(text) ?? { caption: text, credit: null }
     const previous = blocks.at(-1)

@@ -142,15 +142,24 @@ export function readCredits(text: string): Credits | null {
  * up to four characters, or a few names of up to three (so that a four-plus-four
  * subhead such as 开局良好 势头强劲 is not taken for two people).
  */
+/** A typesetter's mark before a heading or an item: ■ 从“卖原料”到“卖材料”, ■ 近日…. */
+export const LEADING_MARK = /^[■□●◆◇◎○★☆▲△▶►]\s*/
+
+/** Column headings under which several briefs follow (园区快讯, 简讯). */
+const BRIEFS_WORDS = '园区快讯|快讯|简讯|短讯|速读|动态|园区动态|新闻速递|信息速递'
+/** Labels set above one article (评论, 政策问答 …). */
+const LABEL_WORDS =
+  '评论|短评|时评|述评|社论|快评|编者按|编后|政策问答|政策解读|专家解读|答记者问|访谈|专访|特写|通讯|综述|' +
+  '观察|深度|调查|图片新闻|图说|一线|一线传真|声音|链接|相关链接|背景链接|新闻链接|要闻|聚焦|关注'
+
 /**
  * Labels a page sets above an article or a column (评论, 政策问答, 园区快讯 …): short like a name,
  * but a kicker or a column heading, never a person.
  */
-export const COLUMN_LABEL =
-  /^[■□●◆]?\s*(?:评论|短评|时评|述评|社论|快评|编者按|编后|政策问答|政策解读|专家解读|答记者问|访谈|专访|特写|通讯|综述|观察|深度|调查|图片新闻|图说|一线|一线传真|声音|链接|相关链接|背景链接|新闻链接|园区快讯|快讯|简讯|短讯|速读|动态|园区动态|新闻速递|信息速递|要闻|聚焦|关注)$/
+export const COLUMN_LABEL = new RegExp(`^[■□●◆]?\\s*(?:${LABEL_WORDS}|${BRIEFS_WORDS})$`)
 
-/** A column heading under which several briefs follow (园区快讯, 简讯). */
-export const BRIEFS_LABEL = /^[■□●◆]?\s*(?:园区快讯|快讯|简讯|短讯|速读|动态|园区动态|新闻速递|信息速递)$/
+/** A column heading under which several briefs follow. */
+export const BRIEFS_LABEL = new RegExp(`^[■□●◆]?\\s*(?:${BRIEFS_WORDS})$`)
 
 /** The signature of an editorial: 本报评论员, 本刊特约评论员. */
 export const EDITORIAL_BYLINE = /^(?:本报|本刊|本网)?(?:特约)?评论员$/

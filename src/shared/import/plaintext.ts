@@ -35,6 +35,7 @@ import {
   isHeadingLike,
   isNamesOnly,
   isPageFurniture,
+  LEADING_MARK,
   splitJump,
   readCredits,
   splitCaption,
@@ -172,34 +173,33 @@ class ArticleReader {
   /** Notes for the article about to start. */
   private carry: ImportNote[] = []
 
-  /** Lines right after a （下转第N版）: the article broke off there, so a heading here opens another. */
-  private readonly afterJump: ReadonlySet<number>
-
-  /** Headings right above a （上接第1版）: the repeated headline of a continuation, which opens it. */
-  private readonly aboveJumpFrom: ReadonlySet<number>
-
+  /**
+   * Lines of the 转版 marks taken out as page furniture: （下转第N版） (the article broke off there,
+   * so a heading after it opens another) and （上接第1版） (a heading right above it is the repeated
+   * headline of a continuation, which opens it).
+   */
   constructor(
     lines: readonly SourceLine[],
-    jumpsAway: ReadonlySet<number> = new Set(),
-    jumpsFrom: ReadonlySet<number> = new Set(),
+    private readonly jumpsAway: ReadonlySet<number> = new Set(),
+    private readonly jumpsFrom: ReadonlySet<number> = new Set(),
   ) {
     const layout = layoutOf(lines)
     this.typicalGap = layout.typicalGap
     this.items = lines.map((l, i) => ({ ...l, kind: kindOf(l.text), joined: layout.blocks && i > 0 && l.gap === 0 }))
-    const after = new Set<number>()
-    this.items.forEach((item, k) => {
-      const next = this.items[k + 1]
-      const jumps = [...jumpsAway].some((line) => line > item.line && (!next || line < next.line))
-      if (next && (jumps || splitJump(item.text)?.jump.match(JUMP_TO))) after.add(next.line)
-    })
-    this.afterJump = after
-    const above = new Set<number>()
-    this.items.forEach((item, k) => {
-      const next = this.items[k + 1]
-      const jumpFollows = [...jumpsFrom].some((line) => line > item.line && (!next || line < next.line))
-      if ((jumpFollows || (next && JUMP_FROM.test(next.text))) && HEADING_KINDS.has(item.kind)) above.add(item.line)
-    })
-    this.aboveJumpFrom = above
+  }
+
+  /** Was one of `marks` (source line numbers) taken out between item k - 1 and item k? */
+  private markBefore(marks: ReadonlySet<number>, k: number): boolean {
+    const after = this.items[k - 1]?.line ?? 0
+    const before = this.items[k]?.line ?? Infinity
+    return [...marks].some((line) => line > after && line < before)
+  }
+
+  /** Does the heading at `at` stand right after a （下转） or right above a （上接）? */
+  private atJump(at: number): boolean {
+    const previousJump = splitJump(this.items[at - 1]?.text ?? '')?.jump ?? ''
+    if (this.markBefore(this.jumpsAway, at) || JUMP_TO.test(previousJump)) return true
+    return this.markBefore(this.jumpsFrom, at + 1) || JUMP_FROM.test(this.items[at + 1]?.text ?? '')
   }
 
   read(): Draft[] {
@@ -442,10 +442,9 @@ class ArticleReader {
     const { elements, end } = this.run(at, false)
     // 评论, 政策问答, 园区快讯 …: a label set above an article or a column opens it.
     if (COLUMN_LABEL.test(this.items[at]?.text ?? '')) return true
-    if (this.afterJump.has(this.items[at]?.line ?? -1)) return true
-    if (this.aboveJumpFrom.has(this.items[at]?.line ?? -1)) return true
+    if (this.atJump(at)) return true
     // Briefs carry their titles (if any) behind a ■; a plain heading after them is the next article.
-    if (draft.isBriefs() && !/^[■□●◆]/.test(this.items[at]?.text ?? '')) return true
+    if (draft.isBriefs() && !LEADING_MARK.test(this.items[at]?.text ?? '')) return true
     const subtitled = elements.some(
       (e, k) => k > 0 && e[0]?.kind === 'subtitle' && elements[k - 1]?.[0]?.kind !== 'subtitle',
     )
@@ -454,7 +453,7 @@ class ArticleReader {
     // A subhead is short (at most 14 characters on one line in every sample we have); a single
     // heading line of 15 or more after body text with no subheads is the next article's headline.
     const only = elements.length === 1 && elements[0]?.length === 1 ? elements[0][0] : undefined
-    const long = only && charLength(only.text.replace(/^[■□●◆◇★☆▲△▶►]\s*/, '')) >= LONG_HEADING
+    const long = only && charLength(only.text.replace(LEADING_MARK, '')) >= LONG_HEADING
     if (only && long && draft.has('paragraph') && !draft.has('subhead') && !/[:：]/.test(only.text)) {
       this.carry.push(makeNote('weak-split', only.line))
       return true
