@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { FigureConflict, FigureRow, ZoneSummary } from '@shared/api/tagging-types'
 import type { Issue } from '@shared/api/types'
+import { toCsv } from '@shared/text/csv'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 
@@ -17,16 +18,8 @@ const CSV_COLUMNS = [
   'qualifier',
 ] as const satisfies readonly (keyof FigureRow)[]
 
-function toCsv(rows: FigureRow[], header: string[]): string {
-  const cell = (v: unknown): string => {
-    const s = v === null || v === undefined ? '' : String(v)
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
-  return (
-    '\ufeff' +
-    [header, ...rows.map((r) => CSV_COLUMNS.map((c) => r[c]))].map((line) => line.map(cell).join(',')).join('\r\n')
-  )
-}
+// value is a number and is written as one (-3.2 stays numeric); every text cell, the figure's
+// text "-3.2%" included, is neutralised against formula injection by toCsv (see csv.ts).
 
 export function FiguresView({
   issues,
@@ -67,7 +60,11 @@ export function FiguresView({
 
   const download = (): void => {
     const header = CSV_COLUMNS.map((c) => t(`figures.col.${c}`))
-    const url = URL.createObjectURL(new Blob([toCsv(rows, header)], { type: 'text/csv;charset=utf-8' }))
+    const csv = toCsv(
+      header,
+      rows.map((r) => CSV_COLUMNS.map((c) => r[c])),
+    )
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
     const a = document.createElement('a')
     a.href = url
     a.download = 'folio-figures.csv'
