@@ -127,18 +127,23 @@ function layoutOf(lines: readonly SourceLine[]): { blocks: boolean; typicalGap: 
 class Draft {
   readonly lines: ArticleLine[] = []
   private readonly counts = new Map<LineRole, number>()
+  /**
+   * Headlines that name a column of briefs, counted as lines come and go: asked for every
+   * paragraph, a scan of the lines made one long article quadratic (8 MB of text took seconds).
+   */
+  private briefsHeadlines = 0
 
   constructor(readonly notes: ImportNote[]) {}
 
   push(line: ArticleLine): void {
     this.lines.push(line)
-    this.count(line.role, 1)
+    this.count(line, 1)
   }
 
   retag(line: ArticleLine, role: LineRole): void {
-    this.count(line.role, -1)
+    this.count(line, -1)
     line.role = role
-    this.count(role, 1)
+    this.count(line, 1)
   }
 
   has(role: LineRole): boolean {
@@ -147,11 +152,12 @@ class Draft {
 
   /** Headed 园区快讯, 简讯 …: a column of briefs rather than one report. */
   isBriefs(): boolean {
-    return this.lines.some((l) => l.role === 'headline' && BRIEFS_LABEL.test(l.text))
+    return this.briefsHeadlines > 0
   }
 
-  private count(role: LineRole, delta: number): void {
-    this.counts.set(role, (this.counts.get(role) ?? 0) + delta)
+  private count(line: ArticleLine, delta: number): void {
+    this.counts.set(line.role, (this.counts.get(line.role) ?? 0) + delta)
+    if (line.role === 'headline' && BRIEFS_LABEL.test(line.text)) this.briefsHeadlines += delta
   }
 }
 
