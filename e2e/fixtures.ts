@@ -9,10 +9,15 @@ const ROOT = join(__dirname, '..')
 /** The browser-mode server (built out/main/web.js) on a fresh library, restartable and killable. */
 export class FolioServer {
   url = ''
-  /** Kept across restarts: the same origin, so the tab's storage is the same, as with the fixed default port. */
-  private port = 0
   private child: ChildProcess | null = null
-  constructor(readonly dbPath: string) {}
+  /**
+   * `port` is kept across restarts: the same origin, so the tab's storage is the same, as with the
+   * fixed default port. Another library may be started on a port a first one used.
+   */
+  constructor(
+    readonly dbPath: string,
+    public port = 0,
+  ) {}
 
   async start(): Promise<string> {
     const child = spawn(

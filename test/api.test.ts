@@ -45,6 +45,7 @@ beforeEach(() => {
   articleId = lib.api.call('article.create', { issueId, headline: '向“新”而行 以“质”致远' }).id
   lib.api.call('article.update', {
     id: articleId,
+    baseVersion: lib.api.call('article.get', { id: articleId }).version,
     patch: { body: body('在时代发展的浪潮中,全省开发区正以崭新的姿态阔步前行。') },
     explicit: true,
   })
@@ -66,7 +67,7 @@ function validInputs(): Record<Method, unknown> {
     'article.list': { issueId },
     'article.get': { id: articleId },
     'article.create': { issueId, headline: '年产1GWh锂离子电池项目落地', kicker: '应县经济技术开发区' },
-    'article.update': { id: articleId, patch: { dateline: '科学导报 记者王波 7月2日' } },
+    'article.update': { id: articleId, patch: { dateline: '科学导报 记者王波 7月2日' }, baseVersion: 2 },
     'article.move': { id: articleId, toIndex: 0 },
     'article.delete': { id: articleId },
     'article.restore': { id: articleId },
@@ -194,7 +195,11 @@ describe('every API method', () => {
   }
 
   it('10 MB strings are reported as too large', () => {
-    const answer = lib.api.dispatch('article.update', { id: articleId, patch: { headline: TEN_MB } })
+    const answer = lib.api.dispatch('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: { headline: TEN_MB },
+    })
     expect(answer).toMatchObject({ ok: false, error: { code: 'too_large', field: 'patch.headline' } })
   })
 
@@ -213,7 +218,11 @@ describe('every API method', () => {
 
   it('SQL-looking strings are stored literally and change nothing else', () => {
     const issue = lib.api.call('issue.create', { title: SQL, number: SQL })
-    lib.api.call('article.update', { id: articleId, patch: { headline: SQL, byline: SQL, body: body(SQL) } })
+    lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: { headline: SQL, byline: SQL, body: body(SQL) },
+    })
     expect(lib.api.call('issue.get', { id: issue.id }).title).toBe(SQL)
     const article = lib.api.call('article.get', { id: articleId })
     expect([article.headline, article.byline, article.bodyText]).toEqual([SQL, SQL, SQL])
@@ -223,7 +232,13 @@ describe('every API method', () => {
   it('a body that is not a Lexical document is refused', () => {
     const before = dump(lib.db)
     for (const bad of ['not json', '{"root":1}', '{"root":{"type":"paragraph","children":[]}}', '[]']) {
-      expect(lib.api.dispatch('article.update', { id: articleId, patch: { body: bad } })).toMatchObject({
+      expect(
+        lib.api.dispatch('article.update', {
+          id: articleId,
+          baseVersion: lib.api.call('article.get', { id: articleId }).version,
+          patch: { body: bad },
+        }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', field: 'body' },
       })
@@ -248,6 +263,7 @@ describe('articles', () => {
   it('derives plain text and 字数 from the body', () => {
     const article = lib.api.call('article.update', {
       id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
       patch: { body: body('年产10万吨锂电电解液添加剂项目,', '总产值717亿元。') },
     })
     expect(article.bodyText).toBe('年产10万吨锂电电解液添加剂项目,\n总产值717亿元。')
@@ -286,6 +302,38 @@ describe('articles', () => {
     })
     expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(lib.api.call('article.get', { id: articleId }).headline).toBe('A')
+  })
+
+  it('a stale write keeps its text as one 冲突副本 revision, never over the newer text', () => {
+    const base = lib.api.call('article.get', { id: articleId }).version
+    lib.api.call('article.update', { id: articleId, patch: { body: body('甲的定稿。') }, baseVersion: base })
+    const stale = (text: string) =>
+      lib.api.dispatch('article.update', { id: articleId, patch: { body: body(text) }, baseVersion: base })
+    expect(stale('乙的旧稿,')).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    // The same stale tab typing on: its one copy follows, no pile of copies.
+    expect(stale('乙的旧稿,又加了一句。')).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(lib.api.call('article.get', { id: articleId }).bodyText).toBe('甲的定稿。')
+    const conflicts = lib.api.call('revision.list', { articleId }).filter((r) => r.reason === 'conflict')
+    expect(conflicts).toHaveLength(1)
+    expect(conflicts[0]!.baseVersion).toBe(base)
+    expect(lib.api.call('revision.get', { id: conflicts[0]!.id }).bodyText).toBe('乙的旧稿,又加了一句。')
+    // Restoring the copy is a deliberate choice, and itself kept in the history.
+    expect(lib.api.call('revision.restore', { id: conflicts[0]!.id }).bodyText).toBe('乙的旧稿,又加了一句。')
+  })
+
+  it('a stale resend of what the library already holds is done, not a conflict', () => {
+    const base = lib.api.call('article.get', { id: articleId }).version
+    const saved = lib.api.call('article.update', { id: articleId, patch: { headline: '同' }, baseVersion: base })
+    const again = lib.api.call('article.update', { id: articleId, patch: { headline: '同' }, baseVersion: base })
+    expect(again.version).toBe(saved.version)
+    expect(lib.api.call('revision.list', { articleId }).some((r) => r.reason === 'conflict')).toBe(false)
+  })
+
+  it('every write says which version it is based on', () => {
+    expect(lib.api.dispatch('article.update', { id: articleId, patch: { headline: '无版本' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'baseVersion' },
+    })
   })
 
   it('deleting an issue hides it and its articles but keeps them in the library', () => {
@@ -404,21 +452,43 @@ describe('revisions', () => {
     const start = count()
     for (let i = 0; i < 20; i++) {
       lib.clock.now += 5000 // typing: a save every 5 s for 100 s
-      lib.api.call('article.update', { id: articleId, patch: { body: body(`第${i}稿`) } })
+      lib.api.call('article.update', {
+        id: articleId,
+        baseVersion: lib.api.call('article.get', { id: articleId }).version,
+        patch: { body: body(`第${i}稿`) },
+      })
     }
     expect(count()).toBe(start) // within 3 minutes of the explicit save: no autosave revision
     lib.clock.now += 3 * 60 * 1000
-    lib.api.call('article.update', { id: articleId, patch: { body: body('三分钟后') } })
+    lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: { body: body('三分钟后') },
+    })
     expect(count()).toBe(start + 1)
-    lib.api.call('article.update', { id: articleId, patch: { status: 'review' } })
+    lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: { status: 'review' },
+    })
     expect(count()).toBe(start + 2)
-    lib.api.call('article.update', { id: articleId, patch: {}, explicit: true })
+    lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: {},
+      explicit: true,
+    })
     expect(count()).toBe(start + 3)
   })
 
   it('restoring a revision brings back its text and keeps what it replaced', () => {
     const original = lib.api.call('article.get', { id: articleId }).bodyText
-    lib.api.call('article.update', { id: articleId, patch: { body: body('全部删掉了') }, explicit: true })
+    lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: { body: body('全部删掉了') },
+      explicit: true,
+    })
     const restored = lib.api.call('revision.restore', { id: revisionId })
     expect(restored.bodyText).toBe(original)
     const texts = lib.api

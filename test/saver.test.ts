@@ -126,12 +126,47 @@ describe('ArticleSaver', () => {
 
   it('stops on a real conflict instead of overwriting another window’s work', async () => {
     const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
-    lib.api.call('article.update', { id: articleId, patch: { headline: '别处改的' } })
+    lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: { headline: '别处改的' },
+    })
     saver.editFields({ headline: '本窗口' })
     await saver.flush()
     await vi.advanceTimersByTimeAsync(20000)
     expect(saver.state).toBe('error')
     expect(saver.error?.code).toBe('conflict')
     expect(stored().headline).toBe('别处改的')
+  })
+
+  it('the page-close flush carries its base version: a stale one is kept as a conflict copy, not written over', async () => {
+    const sent: Input<'article.update'>[] = []
+    deps.beacon = (input) => {
+      sent.push(input)
+      lib.api.dispatch('article.update', input)
+      return true
+    }
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
+    // Another tab saves first …
+    lib.api.call('article.update', { id: articleId, baseVersion: 1, patch: { headline: '甲窗口定稿' } })
+    // … this one has lost the race, then is closed with text still pending.
+    saver.editFields({ headline: '乙窗口旧稿' })
+    saver.flushOnUnload()
+    expect(sent[0]?.baseVersion).toBe(1)
+    expect(stored().headline).toBe('甲窗口定稿')
+    const copies = lib.api.call('revision.list', { articleId }).filter((r) => r.reason === 'conflict')
+    expect(copies.map((r) => r.headline)).toEqual(['乙窗口旧稿'])
+  })
+
+  it('a lost answer is adopted before the next save, so it leaves no conflict copy', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
+    lostReplies = true
+    saver.editFields({ headline: '第一稿' })
+    await saver.flush()
+    lostReplies = false
+    saver.editFields({ headline: '第二稿' })
+    await vi.advanceTimersByTimeAsync(20000)
+    expect(stored().headline).toBe('第二稿')
+    expect(lib.api.call('revision.list', { articleId }).some((r) => r.reason === 'conflict')).toBe(false)
   })
 })

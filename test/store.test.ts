@@ -42,7 +42,12 @@ describe('library store', () => {
     expect(article.version).toBe(1)
     expect(library.api.call('issue.get', { id: 7 }).articleCount).toBe(1)
     // The new revisions table works on the migrated file.
-    library.api.call('article.update', { id: 3, patch: { headline: '向“新”而行 以“质”致远' }, explicit: true })
+    library.api.call('article.update', {
+      id: 3,
+      baseVersion: library.api.call('article.get', { id: 3 }).version,
+      patch: { headline: '向“新”而行 以“质”致远' },
+      explicit: true,
+    })
     expect(library.api.call('revision.list', { articleId: 3 })).toHaveLength(1)
     library.close()
   })

@@ -253,9 +253,15 @@ describe('zone methods', () => {
     expect(tagRows(article.id).map((t) => t.zone_id)).toEqual([created.id, created.id])
     expect(failure('zone.get', { id: TAIGU })).toMatchObject({ code: 'not_found' })
     // saving the article again resolves the stale zoneId in its body by name (now an alias)
-    lib.api.call('article.update', { id: article.id, patch: { kicker: '引题' }, explicit: true })
     lib.api.call('article.update', {
       id: article.id,
+      baseVersion: lib.api.call('article.get', { id: article.id }).version,
+      patch: { kicker: '引题' },
+      explicit: true,
+    })
+    lib.api.call('article.update', {
+      id: article.id,
+      baseVersion: lib.api.call('article.get', { id: article.id }).version,
       patch: { body: lib.api.call('article.get', { id: article.id }).body },
       explicit: true,
     })
@@ -355,6 +361,7 @@ describe('the tag index', () => {
     ])
     lib.api.call('article.update', {
       id: article.id,
+      baseVersion: lib.api.call('article.get', { id: article.id }).version,
       patch: {
         body: body(
           [figureTag('42.3%', 42.3, '%', { qualifier: '约' })],
@@ -368,7 +375,11 @@ describe('the tag index', () => {
     ])
     expect(lib.api.call('figure.list', {})[0]).toMatchObject({ qualifier: '约', metric: '', period: '' })
     // a body without tags leaves no rows; other fields alone do not touch the index
-    lib.api.call('article.update', { id: article.id, patch: { body: body(['没有标注。']) } })
+    lib.api.call('article.update', {
+      id: article.id,
+      baseVersion: lib.api.call('article.get', { id: article.id }).version,
+      patch: { body: body(['没有标注。']) },
+    })
     expect(tagRows(article.id)).toEqual([])
   })
 
@@ -376,11 +387,17 @@ describe('the tag index', () => {
     const article = lib.api.call('article.create', { issueId })
     lib.api.call('article.update', {
       id: article.id,
+      baseVersion: lib.api.call('article.get', { id: article.id }).version,
       patch: { body: HUAIREN_TRADE(71_700_000_000, '717亿元') },
       explicit: true,
     })
     const revision = lib.api.call('revision.list', { articleId: article.id })[0]!
-    lib.api.call('article.update', { id: article.id, patch: { body: body(['删掉了。']) }, explicit: true })
+    lib.api.call('article.update', {
+      id: article.id,
+      baseVersion: lib.api.call('article.get', { id: article.id }).version,
+      patch: { body: body(['删掉了。']) },
+      explicit: true,
+    })
     expect(tagRows(article.id)).toHaveLength(0)
     lib.api.call('revision.restore', { id: revision.id })
     expect(tagRows(article.id)).toHaveLength(2)
@@ -447,6 +464,7 @@ describe('the tag index', () => {
     expect(zone(TAIGU).aliases).toEqual([{ alias: '太谷经开区', kind: 'short' }])
     lib.api.call('article.update', {
       id: article.id,
+      baseVersion: lib.api.call('article.get', { id: article.id }).version,
       patch: { body: body([zoneTag('怀仁开发区', HUAIREN, '怀仁经济技术开发区')]) },
     })
     expect(aliases()).toHaveLength(2)
@@ -654,7 +672,11 @@ describe('views across issues', () => {
     expect(conflicts[1]?.zoneId).toBe(HUAIREN)
 
     // fixing the wrong figure clears the flag for the zone
-    lib.api.call('article.update', { id: other.id, patch: { body: HUAIREN_TRADE(71_700_000_000, '717亿元') } })
+    lib.api.call('article.update', {
+      id: other.id,
+      baseVersion: lib.api.call('article.get', { id: other.id }).version,
+      patch: { body: HUAIREN_TRADE(71_700_000_000, '717亿元') },
+    })
     expect(lib.api.call('figure.consistency', {}).map((c) => c.zoneName)).toEqual(['太谷经济技术开发区'])
   })
 

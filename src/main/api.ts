@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { isMethod, schemas, type Method, type ParsedInput, type Result } from '../shared/api/contract'
 import { fail, FolioFailure, folioError, type ApiResult, type FolioError } from '../shared/api/errors'
 import { SCHEMA_VERSION } from './store/migrations'
+import { libraryId } from './store/db'
 import type { ServiceContext } from './services/context'
 import * as articles from './services/articles'
 import * as images from './services/images'
@@ -22,6 +23,7 @@ import type { PrintEngine } from './export/browser'
 import { ExportJobs } from './export/jobs'
 import * as layoutStore from './export/store'
 import { isoNow } from './services/context'
+import { KeepThenFail } from './services/keep-then-fail'
 import { listBackups, takeBackup, type BackupFile } from './store/backup'
 
 function backupNow(ctx: ServiceContext): Promise<BackupFile> {
@@ -73,6 +75,7 @@ function isAsync(method: Method): method is AsyncMethod {
 
 const handlers: Handlers = {
   'library.info': (ctx) => ({
+    libraryId: libraryId(ctx.db),
     path: ctx.db.name,
     schemaVersion: SCHEMA_VERSION,
     sqliteVersion: (ctx.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
@@ -182,6 +185,13 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
       )
       return { ok: true, result: run() }
     } catch (error) {
+      if (error instanceof KeepThenFail) {
+        try {
+          ctx.db.transaction(error.keep)()
+        } catch (keepError) {
+          return { ok: false, error: toFolioError(keepError, log) }
+        }
+      }
       return { ok: false, error: toFolioError(error, log) }
     }
   }

@@ -33,7 +33,11 @@ function seeded(): { lib: TempLibrary; env: ExportEnv; issueId: number; hash: st
   const first = articles[0]
   if (!first) throw new Error('sample has no articles')
   const blocks = docToBlocks(parseDoc(first.body)).map((b) => (b.type === 'photo' ? { ...b, image: hash } : b))
-  lib.api.call('article.update', { id: first.id, patch: { body: JSON.stringify(docFromBlocks(blocks)) } })
+  lib.api.call('article.update', {
+    id: first.id,
+    baseVersion: lib.api.call('article.get', { id: first.id }).version,
+    patch: { body: JSON.stringify(docFromBlocks(blocks)) },
+  })
   const template = findTemplate(lib.db, resourcesDir, 'sikai')
   const layout = autoLayout(
     articles.map((a) => ({ articleId: a.id, need: () => 20 })),

@@ -1,11 +1,12 @@
-import { fail } from '../../shared/api/errors'
+import { fail, folioError } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
 import type { Article, ArticleStatus, ArticleSummary, RevisionReason } from '../../shared/api/types'
 import { docToPlainText, emptyDoc, parseDoc } from '../../shared/doc/lexical'
 import { countChars } from '../../shared/text/count'
 import { isoNow, type ServiceContext } from './context'
 import { requireIssue } from './issues'
-import { recordRevision } from './revision-log'
+import { recordConflictCopy, recordRevision } from './revision-log'
+import { KeepThenFail } from './keep-then-fail'
 import { reindexArticle } from './tags'
 
 export interface ArticleRow {
@@ -27,7 +28,7 @@ export interface ArticleRow {
   updated_at: string
 }
 
-type Content = Pick<
+export type Content = Pick<
   ArticleRow,
   | 'kicker'
   | 'headline'
@@ -161,13 +162,6 @@ export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.c
 
 export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.update'>): Article {
   const row = articleRow(ctx, input.id)
-  if (input.baseVersion !== undefined && input.baseVersion !== row.version) {
-    fail(
-      'conflict',
-      `稿件已在别处修改（版本 ${row.version}，本地为 ${input.baseVersion}），请重新打开后再改。`,
-      `The article was changed elsewhere (version ${row.version}, yours ${input.baseVersion}); reopen it before editing.`,
-    )
-  }
   const { patch } = input
   const next: Content = { ...row }
   for (const field of TEXT_FIELDS) {
@@ -176,8 +170,24 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
   }
   if (patch.status !== undefined) next.status = patch.status
   if (patch.body !== undefined) Object.assign(next, bodyContent(patch.body))
-
   const changed = (Object.keys(next) as (keyof Content)[]).some((key) => next[key] !== row[key])
+
+  if (input.baseVersion !== row.version) {
+    // A write based on an older version never lands over newer text. If it would change nothing
+    // (a resend of a save whose answer was lost), it is simply done; otherwise its text is kept
+    // as a 冲突副本 revision, committed even though the call fails.
+    if (!changed) return getArticle(ctx, row.id)
+    const baseVersion = input.baseVersion
+    throw new KeepThenFail(
+      folioError(
+        'conflict',
+        `稿件已在别处修改（库中为第 ${row.version} 版，此处基于第 ${baseVersion} 版）。你的文字没有覆盖它，已另存为「冲突副本」，可在「历史」中查看和恢复。`,
+        `The article was changed elsewhere (version ${row.version} in the library, yours is based on ${baseVersion}). Your text did not overwrite it: it is kept as a conflict copy in History.`,
+      ),
+      () => recordConflictCopy(ctx, row.id, next, baseVersion),
+    )
+  }
+
   if (changed) {
     ctx.db
       .prepare(

@@ -9,7 +9,9 @@ import { isoNow, type ServiceContext } from './context'
 export function recordRevision(ctx: ServiceContext, articleId: number, reason: RevisionReason): void {
   if (reason === 'autosave') {
     const last = ctx.db
-      .prepare('SELECT created_at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
+      .prepare(
+        "SELECT created_at FROM revisions WHERE article_id = ? AND reason != 'conflict' ORDER BY id DESC LIMIT 1",
+      )
       .get(articleId) as { created_at: string } | undefined
     if (last && ctx.now().getTime() - Date.parse(last.created_at) < ctx.revisionIntervalMs) return
   }
@@ -21,4 +23,64 @@ export function recordRevision(ctx: ServiceContext, articleId: number, reason: R
        FROM articles WHERE id = ?`,
     )
     .run(reason, isoNow(ctx), articleId)
+}
+
+export interface ConflictContent {
+  kicker: string
+  headline: string
+  subtitle: string
+  dateline: string
+  byline: string
+  body_json: string
+  body_text: string
+  char_count: number
+  status: string
+}
+
+/**
+ * Keeps the text of a write refused as stale (冲突副本). The same stale editor saving again on
+ * the same base version carries everything it sent before plus what was typed since, so it
+ * replaces its own earlier copy instead of adding one per keystroke batch.
+ */
+export function recordConflictCopy(
+  ctx: ServiceContext,
+  articleId: number,
+  content: ConflictContent,
+  baseVersion: number,
+): void {
+  const values = [
+    content.kicker,
+    content.headline,
+    content.subtitle,
+    content.dateline,
+    content.byline,
+    content.body_json,
+    content.body_text,
+    content.char_count,
+    content.status,
+    isoNow(ctx),
+  ]
+  const previous = ctx.db
+    .prepare(
+      `SELECT id FROM revisions WHERE article_id = ? AND reason = 'conflict' AND base_version = ?
+       AND id = (SELECT MAX(id) FROM revisions WHERE article_id = ?)`,
+    )
+    .pluck()
+    .get(articleId, baseVersion, articleId) as number | undefined
+  if (previous !== undefined) {
+    ctx.db
+      .prepare(
+        `UPDATE revisions SET kicker = ?, headline = ?, subtitle = ?, dateline = ?, byline = ?, body_json = ?,
+           body_text = ?, char_count = ?, status = ?, created_at = ? WHERE id = ?`,
+      )
+      .run(...values, previous)
+    return
+  }
+  ctx.db
+    .prepare(
+      `INSERT INTO revisions (article_id, reason, kicker, headline, subtitle, dateline, byline,
+         body_json, body_text, char_count, status, created_at, base_version)
+       VALUES (?, 'conflict', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(articleId, ...values, baseVersion)
 }

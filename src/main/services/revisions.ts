@@ -18,6 +18,7 @@ interface RevisionRow {
   char_count: number
   status: ArticleRow['status']
   created_at: string
+  base_version: number | null
 }
 
 function toSummary(row: RevisionRow): RevisionSummary {
@@ -28,6 +29,7 @@ function toSummary(row: RevisionRow): RevisionSummary {
     headline: row.headline,
     charCount: row.char_count,
     createdAt: row.created_at,
+    baseVersion: row.base_version,
   }
 }
 
@@ -62,6 +64,7 @@ export function restoreRevision(ctx: ServiceContext, id: number): Article {
   return updateArticle(ctx, {
     id: revision.articleId,
     patch: { kicker, headline, subtitle, dateline, byline, body, status },
+    baseVersion: articleRow(ctx, revision.articleId).version,
     explicit: true,
   })
 }

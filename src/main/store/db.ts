@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { fail } from '../../shared/api/errors'
 import { takeBackup } from './backup'
@@ -27,6 +28,7 @@ export function openLibrary(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     migrate(db, options.targetVersion ?? SCHEMA_VERSION, options)
+    if (schemaVersion(db) >= 4) ensureLibraryId(db)
   } catch (error) {
     db.close()
     if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') {
@@ -35,6 +37,17 @@ export function openLibrary(path: string, options: OpenOptions = {}): Db {
     throw error
   }
   return db
+}
+
+/** The library's identity: a random id written once into the library file (meta library_id). */
+export function libraryId(db: Db): string {
+  const id = db.prepare("SELECT value FROM meta WHERE key = 'library_id'").pluck().get() as string | undefined
+  return id ?? ''
+}
+
+function ensureLibraryId(db: Db): void {
+  if (libraryId(db) !== '') return
+  db.prepare("INSERT INTO meta (key, value) VALUES ('library_id', ?)").run(randomUUID())
 }
 
 export function schemaVersion(db: Db): number {

@@ -145,6 +145,11 @@ export const MIGRATIONS: readonly string[] = [
     VALUES (new.id, new.kicker, new.headline, new.subtitle, new.dateline, new.byline, new.body_text);
   END;
   `,
+  // 7: a write refused as stale is kept as a revision marked 冲突副本, with the version it was based
+  // on (so one tab's repeated stale saves update one copy instead of piling up)
+  `
+  ALTER TABLE revisions ADD COLUMN base_version INTEGER;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -126,8 +126,11 @@ export const schemas = {
     .object({
       id,
       patch: z.object(articleFields).partial().strict(),
-      /** The version the client edited; a mismatch is a conflict, never a silent overwrite. */
-      baseVersion: z.number().int().nonnegative().optional(),
+      /**
+       * The version the client edited, on every write (the page-close flush too): a mismatch is
+       * refused as a conflict and the refused text kept as a 冲突副本 revision, never applied.
+       */
+      baseVersion: z.number().int().nonnegative(),
       /** An explicit save (Ctrl+S) always keeps a revision. */
       explicit: z.boolean().optional(),
     })

@@ -55,7 +55,8 @@ export interface Article {
   updatedAt: string
 }
 
-export type RevisionReason = 'autosave' | 'save' | 'status' | 'restore' | 'create'
+/** 'conflict': a write refused because it was based on an older version, kept as 冲突副本. */
+export type RevisionReason = 'autosave' | 'save' | 'status' | 'restore' | 'create' | 'conflict'
 
 export interface RevisionSummary {
   id: number
@@ -64,6 +65,8 @@ export interface RevisionSummary {
   headline: string
   charCount: number
   createdAt: string
+  /** For a conflict copy: the version its text was based on. */
+  baseVersion: number | null
 }
 
 export interface Revision extends RevisionSummary {
@@ -77,6 +80,8 @@ export interface Revision extends RevisionSummary {
 }
 
 export interface LibraryInfo {
+  /** A random id stored in the library file: what the tab keys its unsaved-edit copies by. */
+  libraryId: string
   path: string
   schemaVersion: number
   sqliteVersion: string

@@ -22,9 +22,10 @@ import { CountPlugin } from '../../editor/plugins/CountPlugin'
 import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
 import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin'
 import { editorTheme } from '../../editor/theme'
-import type { ArticleSaver } from './saver'
+import type { ArticleSaver, Patch } from './saver'
 import { RevisionsPanel } from './RevisionsPanel'
-import { closeSaver, createSaver, takeStash } from './savers'
+import { closeSaver, createSaver, discardStash, libraryIdentity, takeStash, type Stashed } from './savers'
+import { docToPlainText, parseDoc } from '@shared/doc/lexical'
 import type { BlockTarget } from '../layout/target'
 
 type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
@@ -51,25 +52,26 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
   const [loadError, setLoadError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
   const [restored, setRestored] = useState(false)
+  const [offer, setOffer] = useState<{ stashed: Stashed; why: 'version' | 'library'; libraryId: string } | null>(null)
+  const [mount, setMount] = useState(0)
 
   useEffect(() => {
     let live = true
     let opened: ArticleSaver | null = null
     setArticle(null)
-    call('article.get', { id: articleId })
-      .then((loaded) => {
+    setOffer(null)
+    Promise.all([call('article.get', { id: articleId }), libraryIdentity()])
+      .then(([loaded, libraryId]) => {
         if (!live) return
-        opened = createSaver(loaded.id, loaded.version)
-        // Bring back what this tab typed but could not save (server gone, new token).
-        const stashed = takeStash(loaded.id, loaded.version)
-        if (stashed) {
-          const { body, ...fields } = stashed.patch
-          opened.editFields(fields)
-          if (body !== undefined) opened.editBody(() => body)
-          setRestored(true)
-        }
+        opened = createSaver(libraryId, loaded.id, loaded.version)
+        // Bring back what this tab typed but could not save (server gone, new token) — only when it
+        // was based on the very version the library holds; anything else is offered, not applied.
+        const outcome = takeStash(libraryId, loaded)
+        if (outcome?.kind === 'apply') applyPatch(opened, outcome.stashed.patch)
+        if (outcome?.kind === 'offer') setOffer({ stashed: outcome.stashed, why: outcome.why, libraryId })
+        setRestored(outcome?.kind === 'apply')
         setSaver(opened)
-        setArticle(stashed ? { ...loaded, ...stashed.patch } : loaded)
+        setArticle(outcome?.kind === 'apply' ? { ...loaded, ...outcome.stashed.patch } : loaded)
       })
       .catch((error: unknown) => live && setLoadError(errorMessage(error, lang)))
     return () => {
@@ -80,21 +82,104 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleId, generation])
 
+  const takeOffer = (): void => {
+    if (!offer || !saver || !article) return
+    applyPatch(saver, offer.stashed.patch)
+    setArticle({ ...article, ...offer.stashed.patch })
+    discardStash(offer.libraryId, article.id)
+    setOffer(null)
+    setMount((m) => m + 1)
+  }
+  const dropOffer = (): void => {
+    if (!offer || !article) return
+    discardStash(offer.libraryId, article.id)
+    setOffer(null)
+  }
+
   if (loadError) return <div className="editor-empty error">{loadError}</div>
   if (!article || !saver) return <div className="editor-empty">…</div>
   return (
-    <LoadedEditor
-      key={`${article.id}:${article.version}`}
-      creditStyle={creditStyle}
-      target={target}
-      restored={restored}
-      article={article}
-      saver={saver}
-      onChanged={onChanged}
-      onReload={() => setGeneration((g) => g + 1)}
-      t={t}
-    />
+    <>
+      {offer && <StashOffer offer={offer.stashed} why={offer.why} onTake={takeOffer} onDrop={dropOffer} />}
+      <LoadedEditor
+        key={`${article.id}:${article.version}:${mount}`}
+        creditStyle={creditStyle}
+        target={target}
+        restored={restored}
+        article={article}
+        saver={saver}
+        onChanged={onChanged}
+        onReload={() => setGeneration((g) => g + 1)}
+        t={t}
+      />
+    </>
   )
+}
+
+function applyPatch(saver: ArticleSaver, patch: Patch): void {
+  const { body, ...fields } = patch
+  saver.editFields(fields)
+  if (body !== undefined) saver.editBody(() => body)
+}
+
+/** Text this tab kept that does not fit the article as the library has it: shown, taken only on request. */
+function StashOffer({
+  offer,
+  why,
+  onTake,
+  onDrop,
+}: {
+  offer: Stashed
+  why: 'version' | 'library'
+  onTake(): void
+  onDrop(): void
+}) {
+  const { t, lang } = useI18n()
+  const [open, setOpen] = useState(false)
+  const text = useMemo(() => stashedText(offer.patch), [offer])
+  const when = offer.savedAt
+    ? new Date(offer.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+    : ''
+  return (
+    <div className="stash-offer" role="alert" data-testid="stash-offer" data-why={why}>
+      <p>
+        {t(why === 'library' ? 'stash.fromLibrary' : 'stash.fromVersion', { version: offer.version })}
+        {when && <span className="muted"> · {when}</span>}
+      </p>
+      {open && (
+        <pre className="stash-text" data-testid="stash-text">
+          {text}
+        </pre>
+      )}
+      <span className="stash-actions">
+        <button type="button" className="link" onClick={() => setOpen((v) => !v)} data-testid="stash-show">
+          {t(open ? 'stash.hide' : 'stash.show')}
+        </button>
+        <button type="button" className="btn small" onClick={onTake} data-testid="stash-take">
+          {t('stash.take')}
+        </button>
+        <button type="button" className="btn small ghost" onClick={onDrop} data-testid="stash-drop">
+          {t('stash.drop')}
+        </button>
+      </span>
+    </div>
+  )
+}
+
+function stashedText(patch: Patch): string {
+  const head = [patch.kicker, patch.headline, patch.subtitle].filter((v) => v !== undefined && v !== '').join('\n')
+  let body = ''
+  if (patch.body !== undefined) {
+    try {
+      body = docToPlainText(parseDoc(patch.body))
+    } catch {
+      body = ''
+    }
+  }
+  return [head, body].filter(Boolean).join('\n\n')
 }
 
 function LoadedEditor({
@@ -319,6 +404,11 @@ function LoadedEditor({
             ? `：${lang === 'zh' ? saver.error.message_zh : saver.error.message_en}`
             : ''}
         </span>
+        {saveState === 'error' && saver.error?.code === 'conflict' && (
+          <button type="button" className="btn small" onClick={onReload} data-testid="reload-article">
+            {t('save.reload')}
+          </button>
+        )}
       </footer>
     </div>
   )

@@ -39,6 +39,8 @@ export class ArticleSaver {
   private retryDelay = 1000
   /** A patch sent whose answer never came back: it may or may not be in the library. */
   private unconfirmed: Patch | null = null
+  /** The patch of the save in flight, if any. */
+  private sending: Patch | null = null
   private listeners = new Set<() => void>()
 
   constructor(
@@ -82,13 +84,18 @@ export class ArticleSaver {
     await this.inFlight
   }
 
-  /** Page is closing: hand the pending patch to the browser to deliver. */
+  /**
+   * Page is closing: keep a copy in the tab and hand the pending patch to the browser to deliver,
+   * based on the version this tab last saw like every other write. If a save of ours is still in
+   * flight, or another tab saved meanwhile, the library refuses it as stale and keeps its text as
+   * a 冲突副本 instead of writing it over newer text; the tab's copy is offered on the next open.
+   */
   flushOnUnload(): void {
-    if (!this.hasPending) return
-    this.deps.stash?.(this.articleId, { patch: this.pendingPatch(), version: this.version })
-    if (!this.deps.beacon) return
-    // No baseVersion: a save of ours may still be in flight, and this patch is newer than it.
-    this.deps.beacon({ id: this.articleId, patch: this.pendingPatch() })
+    if (!this.hasPending && !this.inFlight) return
+    const patch = this.inFlight && this.sending ? { ...this.sending, ...this.pendingPatch() } : this.pendingPatch()
+    this.deps.stash?.(this.articleId, { patch, version: this.version })
+    if (!this.deps.beacon || !this.hasPending) return
+    this.deps.beacon({ id: this.articleId, patch, baseVersion: this.version })
   }
 
   dispose(): void {
@@ -120,7 +127,11 @@ export class ArticleSaver {
   }
 
   private async send(explicit: boolean): Promise<void> {
+    // A save whose answer never came may have landed: adopt it first rather than send a write
+    // the library will refuse as stale (and keep as a conflict copy).
+    if (this.unconfirmed && (await this.landed(this.unconfirmed))) this.unconfirmed = null
     const patch = this.pendingPatch()
+    this.sending = patch
     this.dirtySince = null
     this.fields = {}
     this.readBody = null
@@ -130,6 +141,8 @@ export class ArticleSaver {
       this.saved(saved)
     } catch (error) {
       await this.failed(error, patch)
+    } finally {
+      this.sending = null
     }
   }
 
@@ -167,15 +180,20 @@ export class ArticleSaver {
    * mid-reply): if the library holds what we sent, adopt its version and send the rest.
    */
   private async reconcile(patch: Patch): Promise<boolean> {
+    if (!(await this.landed(patch))) return false
+    this.unconfirmed = null
+    this.setState('dirty', null)
+    this.schedule(0)
+    return true
+  }
+
+  /** Whether the library holds what `patch` sent; if so, its version becomes ours. */
+  private async landed(patch: Patch): Promise<boolean> {
     try {
       const current = await this.deps.get(this.articleId)
       const landed = (Object.keys(patch) as (keyof Patch)[]).every((key) => current[key] === patch[key])
-      if (!landed) return false
-      this.version = current.version
-      this.unconfirmed = null
-      this.setState('dirty', null)
-      this.schedule(0)
-      return true
+      if (landed) this.version = current.version
+      return landed
     } catch {
       return false
     }
