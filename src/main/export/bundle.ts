@@ -6,9 +6,10 @@
  * checked against their hash, and the whole import is one transaction.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { strFromU8, strToU8, Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate'
 import { z } from 'zod'
-import { fail } from '../../shared/api/errors'
+import { fail, FolioFailure, folioError } from '../../shared/api/errors'
+import { MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES } from '../../shared/api/limits'
 import type { Article, Issue } from '../../shared/api/types'
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from '../../shared/api/types'
 import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
@@ -20,8 +21,32 @@ export const BUNDLE_FORMAT = 'folio-bundle'
 export const BUNDLE_VERSION = 1
 const MANIFEST = 'folio-bundle.json'
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
-/** Refuse bundles that would unpack to more than this (a zip bomb, or not a bundle at all). */
-const MAX_UNPACKED = 2_000_000_000
+/**
+ * What a bundle may legitimately unpack to, counted in bytes actually inflated (never the sizes a
+ * zip declares, which a zip bomb fakes):
+ * - the manifest: 128 MiB, room for dozens of articles at MAX_BODY and thousands of real ones (a
+ *   4-page 专刊 of 20 articles is about 1 MB);
+ * - one image: what image.put accepts (21 MB);
+ * - everything together: the manifest plus the largest bundle import.bundle accepts (210 MB),
+ *   since Folio stores images in a bundle uncompressed, so all images together are never larger
+ *   than the bundle file itself.
+ * Entries other than the manifest and images/ are never inflated at all.
+ */
+export interface BundleLimits {
+  manifest: number
+  image: number
+  total: number
+}
+export const BUNDLE_LIMITS: Readonly<BundleLimits> = Object.freeze({
+  manifest: 128 * 1024 * 1024,
+  image: MAX_IMAGE_BYTES,
+  total: 128 * 1024 * 1024 + MAX_BUNDLE_BYTES,
+})
+/**
+ * The zip is fed to the inflater in pieces of this size, so that one step inflates at most about
+ * 1032 × this (deflate's largest ratio, ~17 MB) before the byte count is checked.
+ */
+const FEED_CHUNK = 16 * 1024
 
 const manifestSchema = z
   .object({
@@ -159,18 +184,69 @@ function badBundle(zh: string, en: string): never {
   fail('invalid_input', `不是有效的 Folio 文件：${zh}`, `Not a valid .folio bundle: ${en}`)
 }
 
-export function readBundle(bytes: Uint8Array): { manifest: BundleManifest; files: Record<string, Uint8Array> } {
+function tooLarge(what: { zh: string; en: string }, limit: number): FolioFailure {
+  const mb = Math.floor(limit / 1_000_000)
+  return new FolioFailure(
+    folioError(
+      'too_large',
+      `不是有效的 Folio 文件：${what.zh}解压后超过 ${mb} MB（可能是压缩炸弹），未导入任何内容。`,
+      `Not a valid .folio bundle: ${what.en} inflates to more than ${mb} MB (perhaps a zip bomb); nothing was imported.`,
+    ),
+  )
+}
+
+/**
+ * Unzips the manifest and the images of a bundle, streaming, counting the bytes really inflated
+ * and stopping as soon as one entry or the whole passes its limit (BUNDLE_LIMITS): a 1.5 MB zip
+ * bomb costs at most the limit, never its 1.6 GB.
+ */
+function unzipBundle(bytes: Uint8Array, limits: BundleLimits): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {}
+  const pending = new Set<string>()
+  let total = 0
+  let entries = 0
+  const unzip = new Unzip((file) => {
+    entries++
+    const isManifest = file.name === MANIFEST
+    if (!isManifest && !/^images\/[0-9a-f]{64}\.\w+$/.test(file.name)) return // never inflated
+    const name = file.name
+    const limit = isManifest ? limits.manifest : limits.image
+    const what = isManifest ? { zh: '清单', en: 'the manifest' } : { zh: `图片 ${name} `, en: `image ${name}` }
+    const chunks: Uint8Array[] = []
+    let size = 0
+    pending.add(name)
+    file.ondata = (error, data, final) => {
+      if (error) throw error
+      size += data.length
+      total += data.length
+      if (size > limit) throw tooLarge(what, limit)
+      if (total > limits.total) throw tooLarge({ zh: '', en: 'it' }, limits.total)
+      chunks.push(data)
+      if (final) {
+        files[name] = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+        pending.delete(name)
+      }
+    }
+    file.start()
+  })
+  unzip.register(UnzipInflate)
+  for (let at = 0; at < bytes.length; at += FEED_CHUNK) {
+    const end = Math.min(at + FEED_CHUNK, bytes.length)
+    unzip.push(bytes.subarray(at, end), end === bytes.length)
+  }
+  if (entries === 0 || pending.size > 0) throw new Error('not a zip, or a truncated one')
+  return files
+}
+
+export function readBundle(
+  bytes: Uint8Array,
+  limits: BundleLimits = BUNDLE_LIMITS,
+): { manifest: BundleManifest; files: Record<string, Uint8Array> } {
   let files: Record<string, Uint8Array>
-  let unpacked = 0
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        unpacked += file.originalSize
-        if (unpacked > MAX_UNPACKED) throw new Error('too large')
-        return file.name === MANIFEST || /^images\/[0-9a-f]{64}\.\w+$/.test(file.name)
-      },
-    })
-  } catch {
+    files = unzipBundle(bytes, limits)
+  } catch (error) {
+    if (error instanceof FolioFailure) throw error
     badBundle('无法解压。', 'cannot unzip it.')
   }
   const raw = files[MANIFEST]
