@@ -2,8 +2,10 @@ import { fail, folioError } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
 import type { Article, ArticleStatus, ArticleSummary, RevisionReason } from '../../shared/api/types'
 import { docToPlainText, emptyDoc, parseDoc } from '../../shared/doc/lexical'
+import { requireStoredPhotos } from '../../shared/doc/photos'
 import { countChars } from '../../shared/text/count'
 import { isoNow, type ServiceContext } from './context'
+import { hasImage } from './images'
 import { requireIssue } from './issues'
 import { recordConflictCopy, recordRevision } from './revision-log'
 import { KeepThenFail } from './keep-then-fail'
@@ -78,9 +80,17 @@ function toSummary(row: ArticleRow): ArticleSummary {
   }
 }
 
-/** Normalises a body: validated, re-serialized, with its plain text and counts derived from it. */
-function bodyContent(json: string): Pick<Content, 'body_json' | 'body_text' | 'char_count' | 'punct_count'> {
+/**
+ * Normalises a body: validated, re-serialized, with its plain text and counts derived from it.
+ * A photo whose image is not a stored image is refused, naming `article`.
+ */
+function bodyContent(
+  json: string,
+  ctx: ServiceContext,
+  article: { id?: number; headline?: string },
+): Pick<Content, 'body_json' | 'body_text' | 'char_count' | 'punct_count'> {
   const doc = parseDoc(json)
+  requireStoredPhotos(doc, (hash) => hasImage(ctx, hash), article)
   const text = docToPlainText(doc)
   const counts = countChars(text)
   return { body_json: JSON.stringify(doc), body_text: text, char_count: counts.chars, punct_count: counts.punct }
@@ -129,7 +139,7 @@ export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.c
       )
     index = after + 1
   }
-  const body = bodyContent(input.body ?? JSON.stringify(emptyDoc()))
+  const body = bodyContent(input.body ?? JSON.stringify(emptyDoc()), ctx, { headline: input.headline ?? '' })
   const now = isoNow(ctx)
   const info = ctx.db
     .prepare(
@@ -169,7 +179,7 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
     if (value !== undefined) next[field] = value
   }
   if (patch.status !== undefined) next.status = patch.status
-  if (patch.body !== undefined) Object.assign(next, bodyContent(patch.body))
+  if (patch.body !== undefined) Object.assign(next, bodyContent(patch.body, ctx, row))
   const changed = (Object.keys(next) as (keyof Content)[]).some((key) => next[key] !== row[key])
 
   if (input.baseVersion !== row.version) {
