@@ -4,22 +4,19 @@
  */
 import { fail } from '../api/errors'
 import type { ImportBlock, TextRun } from '../import/model'
+import { cleanDoc, editorDoc } from './normalize'
+import type { SerializedDoc, SerializedNode } from './serialized'
 
-export interface SerializedNode {
-  type: string
-  children?: SerializedNode[]
-  text?: string
-  [key: string]: unknown
-}
-
-export interface SerializedDoc {
-  root: SerializedNode & { type: 'root'; children: SerializedNode[] }
-}
+export type { SerializedDoc, SerializedNode } from './serialized'
 
 const MAX_DEPTH = 64
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'photo'])
 
-/** Parses and checks a body; throws a typed invalid_input failure on anything that is not a Lexical document. */
+/**
+ * Parses and checks a body; throws a typed invalid_input failure on anything that is not a Lexical
+ * document. Only the styles Folio writes survive (normalize.ts cleanDoc): every body saved,
+ * created or imported passes here.
+ */
 export function parseDoc(json: string): SerializedDoc {
   let value: unknown
   try {
@@ -30,7 +27,22 @@ export function parseDoc(json: string): SerializedDoc {
   if (!isDoc(value)) {
     fail('invalid_input', '正文不是有效的编辑器文档。', 'The body is not a valid editor document.', 'body')
   }
-  return value
+  return cleanDoc(value)
+}
+
+/**
+ * A stored body as the editor should load it (normalize.ts editorDoc): allowed styles only, and
+ * nodes of unknown types turned into paragraphs and text so that their text shows. A body that
+ * is not a document at all is handed on as it is, for the editor to report.
+ */
+export function editorBody(json: string): string {
+  let doc: SerializedDoc
+  try {
+    doc = parseDoc(json)
+  } catch {
+    return json
+  }
+  return JSON.stringify(editorDoc(doc))
 }
 
 function isNode(value: unknown, depth: number): value is SerializedNode {
