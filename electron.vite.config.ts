@@ -26,6 +26,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // Relative asset URLs: the same build loads from app://folio/ (desktop) and from browser mode's server.
+    base: './',
     resolve: { alias: shared },
     plugins: [react()],
     build: {

@@ -1,29 +1,59 @@
 /**
  * Electron shell: thin. Opens the library under the user-data folder, creates one locked-down
  * window and routes every renderer call through a single checked IPC handler.
+ *
+ * The renderer is served from app://folio/ (a privileged standard scheme, see app-protocol.ts), never
+ * file://; in development from electron-vite's dev server. Both IPC channels (the API call and the
+ * flush acknowledgement on close) accept only our window's top frame on our own origin.
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { folioError } from '../../shared/api/errors'
 import { findResources, openFolio, type Library } from '../library'
 import { electronPrintEngine } from './print'
 import { CONTENT_SECURITY_POLICY } from '../security'
 import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from '../../shared/api/channels'
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  isAllowedRendererRequest,
+  isAppUrl,
+  serveAppRequest,
+} from './app-protocol'
 
 let library: Library | null = null
 let mainWindow: BrowserWindow | null = null
 const DEV_URL = process.env.ELECTRON_RENDERER_URL
+const RENDERER_DIR = join(__dirname, '../renderer')
 
-const RENDERER_FILE = pathToFileURL(join(__dirname, '../renderer/index.html')).href
+// Must happen before 'ready': app:// becomes a standard, secure origin (no CSP bypass, no CORS reads).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
+/** Our own pages: app://folio/… in a built app, the dev server's origin in development. */
 function isOwnUrl(url: string): boolean {
-  const page = url.split('#')[0]
-  return DEV_URL ? url.startsWith(DEV_URL) : page === RENDERER_FILE
+  if (DEV_URL) {
+    try {
+      return new URL(url).origin === new URL(DEV_URL).origin
+    } catch {
+      return false
+    }
+  }
+  return isAppUrl(url)
 }
 
-/** The one IPC chokepoint: only our own window's top frame may call, and only contract methods. */
-function checkedSender(event: IpcMainInvokeEvent): boolean {
+/** Every IPC message: only our own window's top frame, showing our own page, may speak. */
+function checkedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   const frame = event.senderFrame
   return (
     mainWindow !== null &&
@@ -55,6 +85,9 @@ function lockDown(contents: WebContents): void {
     openExternalChecked(url)
     return { action: 'deny' }
   })
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isOwnUrl(event.url)) event.preventDefault()
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
@@ -72,6 +105,9 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
       spellcheck: false,
     },
   })
@@ -84,23 +120,26 @@ function createWindow(): void {
   win.on('close', (event) => {
     if (flushed) return
     event.preventDefault()
+    // The acknowledgement is checked like every call: a stray frame cannot close the window early.
+    const onFlushed = (ack: IpcMainEvent): void => {
+      if (checkedSender(ack)) done()
+    }
     const done = (): void => {
+      clearTimeout(timer)
+      ipcMain.removeListener(FLUSHED_CHANNEL, onFlushed)
+      if (flushed) return
       flushed = true
       win.close()
     }
     const timer = setTimeout(done, 3000)
-    ipcMain.once(FLUSHED_CHANNEL, () => {
-      clearTimeout(timer)
-      done()
-    })
+    ipcMain.on(FLUSHED_CHANNEL, onFlushed)
     win.webContents.send(FLUSH_CHANNEL)
   })
   win.on('closed', () => {
     mainWindow = null
   })
 
-  if (DEV_URL) void win.loadURL(DEV_URL)
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  void win.loadURL(DEV_URL ?? APP_INDEX_URL)
 }
 
 void app.whenReady().then(() => {
@@ -109,12 +148,19 @@ void app.whenReady().then(() => {
     launchPrint: electronPrintEngine,
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : findResources(__dirname),
   })
+  // The built renderer, from its folder only (path-traversal checked), with its MIME type and CSP.
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(RENDERER_DIR, request))
+  // Nothing but our origin (and the dev server in development) is ever fetched by the window.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRendererRequest(details.url, DEV_URL) })
+  })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     })
   })
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
 
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!checkedSender(event) || !library) {
