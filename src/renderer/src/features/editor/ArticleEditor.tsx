@@ -12,6 +12,7 @@ import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { BODY_NODES } from '../../editor/nodes'
+import { editorBody } from '@shared/doc/lexical'
 import { CreditStyleContext } from '../../editor/nodes/PhotoView'
 import { rejectionKey, type Suggestion } from '../../editor/tagging/suggestions'
 import { useTagging } from '../../editor/tagging/TaggingContext'
@@ -237,7 +238,7 @@ function LoadedEditor({
       namespace: 'folio-article',
       theme: editorTheme,
       nodes: BODY_NODES,
-      editorState: article.body,
+      editorState: editorBody(article.body),
       onError: (error) => console.error(error),
     }),
     [article.body],
