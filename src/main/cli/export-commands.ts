@@ -120,7 +120,10 @@ export const EXPORT_COMMANDS: Command[] = [
     run: (_api, v, _p, library) => withEnv(library, (env) => exportBundle(env, issueId(v.issue), outFile(v))),
     human: (data) => {
       const r = data as BundleReport
-      return `已导出 exported ${r.file}: ${r.articles} 篇稿件 articles, ${r.images} 张图片 images, ${r.bytes} bytes`
+      return [
+        `已导出 exported ${r.file}: ${r.articles} 篇稿件 articles, ${r.images} 张图片 images, ${r.bytes} bytes`,
+        ...r.warnings.map((w) => `  ⚠ ${w.message_zh}  (${w.message_en})`),
+      ].join('\n')
     },
   },
   {

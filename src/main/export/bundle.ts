@@ -14,7 +14,7 @@ import type { Article, Issue } from '../../shared/api/types'
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from '../../shared/api/types'
 import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
 import { pageSchema, templateSchema, type IssueLayout } from '../../shared/layout/model'
-import type { ExportEnv } from './index'
+import { imageStored, missingImageWarnings, type ExportEnv, type Warning } from './index'
 import { getLayout, saveLayout } from './store'
 
 export const BUNDLE_FORMAT = 'folio-bundle'
@@ -103,14 +103,27 @@ const manifestSchema = z
 
 export type BundleManifest = z.infer<typeof manifestSchema>
 
-function imageHashes(body: string): string[] {
-  const out: string[] = []
+/**
+ * The stored images an article's body shows, and its body as the bundle carries it: exactly as
+ * stored, except that a photo whose image is not a stored image (a library from before images were
+ * checked) becomes an empty frame, so the bundle still exports and imports; `missing` counts them.
+ */
+function bundledBody(env: ExportEnv, body: string): { body: string; images: string[]; missing: number } {
+  const doc = parseDoc(body)
+  const images: string[] = []
+  let missing = 0
   const visit = (node: SerializedNode): void => {
-    if (node.type === 'photo' && typeof node.image === 'string') out.push(node.image)
+    if (node.type === 'photo' && (node.image ?? null) !== null) {
+      if (imageStored(env, node.image as string)) images.push(node.image as string)
+      else {
+        node.image = null
+        missing++
+      }
+    }
     for (const child of node.children ?? []) visit(child)
   }
-  visit(parseDoc(body).root)
-  return out
+  visit(doc.root)
+  return { body: missing > 0 ? JSON.stringify(doc) : body, images, missing }
 }
 
 /** The article fields a bundle carries: everything an editor wrote, nothing the library derives. */
@@ -126,6 +139,8 @@ export interface BundleReport {
   articles: number
   images: number
   bytes: number
+  /** Articles whose photos had no stored image (bundled as empty frames). */
+  warnings: Warning[]
 }
 
 export function exportBundle(env: ExportEnv, issueId: number, out: string): BundleReport {
@@ -134,8 +149,14 @@ export function exportBundle(env: ExportEnv, issueId: number, out: string): Bund
   const files: Zippable = {}
   const images: BundleManifest['images'] = []
   const seen = new Set<string>()
+  const missing: { articleId: number; headline: string; count: number }[] = []
   for (const a of articles) {
-    for (const hash of imageHashes(a.body)) {
+    const bundled = bundledBody(env, a.body)
+    if (bundled.missing > 0) {
+      missing.push({ articleId: a.id, headline: a.headline, count: bundled.missing })
+      a.body = bundled.body
+    }
+    for (const hash of bundled.images) {
       if (seen.has(hash)) continue
       seen.add(hash)
       const image = env.api.call('image.get', { hash })
@@ -177,7 +198,13 @@ export function exportBundle(env: ExportEnv, issueId: number, out: string): Bund
   files[MANIFEST] = strToU8(JSON.stringify(manifest, null, 1))
   const zip = zipSync(files, { level: 6 })
   writeFileSync(out, zip)
-  return { file: out, articles: articles.length, images: images.length, bytes: zip.length }
+  return {
+    file: out,
+    articles: articles.length,
+    images: images.length,
+    bytes: zip.length,
+    warnings: missingImageWarnings(missing, 'bundle'),
+  }
 }
 
 function badBundle(zh: string, en: string): never {

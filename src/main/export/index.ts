@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { FolioFailure } from '../../shared/api/errors'
 import type { Issue } from '../../shared/api/types'
 import { docToBlocks, parseDoc } from '../../shared/doc/lexical'
+import { articleName, isImageHash, unstoredPhotos } from '../../shared/doc/photos'
 import { autoLayout, type LayoutItem } from '../../shared/layout/auto'
 import { grid, MM_PER_PT, type IssueLayout, type PageTemplate } from '../../shared/layout/model'
 import type { BlockFit, LayoutOutcome, Warning } from '../../shared/layout/outcome'
@@ -58,12 +59,34 @@ export interface PdfReport extends LayoutOutcome {
 interface PrintIssue {
   issue: Issue
   articles: PrintArticle[]
+  /** Articles with photos whose image is not stored: printed as a marked 图片缺失 frame, and warned. */
+  missingImages: { articleId: number; headline: string; count: number }[]
+}
+
+/** Whether the library has this image (a malformed hash never is). */
+export function imageStored(env: ExportEnv, hash: string): boolean {
+  return isImageHash(hash) && env.db.prepare('SELECT 1 FROM images WHERE hash = ?').get(hash) !== undefined
+}
+
+/** Warnings for articles whose photos show no stored image: export goes on, and says so. */
+export function missingImageWarnings(missing: PrintIssue['missingImages'], placeholder: 'frame' | 'bundle'): Warning[] {
+  return missing.map((m) => {
+    const name = articleName({ headline: m.headline })
+    return {
+      message_zh: `${name.zh}有 ${m.count} 张图片不在资料库中，${placeholder === 'frame' ? '已印作「图片缺失」框' : '包中以空图框代替'}，请重新插入图片`,
+      message_en: `${name.en}: ${m.count} photo(s) whose image is not in the library, ${placeholder === 'frame' ? 'printed as a marked "image missing" frame' : 'bundled as empty photo frames'}; insert the image again`,
+    }
+  })
 }
 
 export function loadPrintIssue(env: ExportEnv, issueId: number): PrintIssue {
   const issue = env.api.call('issue.get', { id: issueId })
+  const missingImages: PrintIssue['missingImages'] = []
   const articles = env.api.call('article.list', { issueId }).map((summary): PrintArticle => {
     const a = env.api.call('article.get', { id: summary.id })
+    const doc = parseDoc(a.body)
+    const missing = unstoredPhotos(doc, (hash) => imageStored(env, hash)).length
+    if (missing > 0) missingImages.push({ articleId: a.id, headline: a.headline, count: missing })
     return {
       id: a.id,
       kicker: a.kicker,
@@ -71,10 +94,10 @@ export function loadPrintIssue(env: ExportEnv, issueId: number): PrintIssue {
       subtitle: a.subtitle,
       dateline: a.dateline,
       byline: a.byline,
-      blocks: docToBlocks(parseDoc(a.body)),
+      blocks: docToBlocks(doc),
     }
   })
-  return { issue, articles }
+  return { issue, articles, missingImages }
 }
 
 function resource(env: ExportEnv, name: string): string {
@@ -82,6 +105,9 @@ function resource(env: ExportEnv, name: string): string {
 }
 
 function readImage(env: ExportEnv, hash: string): { mime: string; bytes: Buffer } | null {
+  // A photo node may carry anything as its image (a library from before images were checked):
+  // what is not a stored image's hash is missing, never an error that stops the whole export.
+  if (!isImageHash(hash)) return null
   try {
     const image = env.api.call('image.get', { hash })
     return { mime: image.mime, bytes: Buffer.from(image.data, 'base64') }
@@ -111,12 +137,13 @@ function inlineAssets(env: ExportEnv, chars: string): RenderAssets {
       const image = readImage(env, hash)
       return image ? `data:${image.mime};base64,${image.bytes.toString('base64')}` : null
     },
+    selfContained: true,
   }
 }
 
 /** Every character print can show for this issue (text, metadata and the fixed labels). */
 function issueChars(p: PrintIssue, layout: IssueLayout): string {
-  const fixed = '第版期号邮发代号投稿邮箱责任编辑指导主办图片无标题□■——：· 年月日星期一二三四五六0123456789'
+  const fixed = '第版期号邮发代号投稿邮箱责任编辑指导主办图片缺失无标题□■——：· 年月日星期一二三四五六0123456789'
   const meta = Object.values(p.issue).filter((v) => typeof v === 'string')
   const pages = layout.pages.flatMap((page) => [page.name, page.editor])
   const text = p.articles.flatMap((a) => [
@@ -259,6 +286,7 @@ function outcome(p: PrintIssue, layout: IssueLayout, source: 'stored' | 'auto', 
       message_zh: `《${u.headline}》未上版`,
       message_en: `"${u.headline}" is not on any page`,
     })),
+    ...missingImageWarnings(p.missingImages, 'frame'),
   ]
   return { layout, source, fits, overset, short, unplaced, warnings }
 }

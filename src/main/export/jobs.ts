@@ -105,7 +105,7 @@ export class ExportJobs {
     }
     try {
       if (job.kind === 'bundle') {
-        exportBundle(this.env, job.issueId, job.file)
+        job.warnings = exportBundle(this.env, job.issueId, job.file).warnings
       } else {
         const browser = await this.printBrowser()
         const common = { ...control, browser, out: job.file, ...(options.template && { template: options.template }) }

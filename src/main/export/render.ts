@@ -6,6 +6,7 @@
  * measured is what prints. resources/print/print.css styles it; resources/print/folio-print.js
  * snaps headlines and photos to the baseline grid, flows text around lead photos and measures copyfit.
  */
+import { createHash } from 'node:crypto'
 import type { Issue } from '../../shared/api/types'
 import type { BodyBlock } from '../../shared/doc/lexical'
 import {
@@ -36,6 +37,30 @@ export interface RenderAssets {
   script: string
   /** Address of a stored image (served URL or data: URL); null when the library lacks it. */
   imageUrl(hash: string): string | null
+  /**
+   * A self-contained document (the HTML export): everything is inlined, so it carries its own
+   * strict CSP (exportContentSecurityPolicy) in a <meta>, wherever it is opened.
+   */
+  selfContained?: boolean
+}
+
+/**
+ * The CSP of an exported HTML file. What it embeds: fonts and images as data: URLs, one <style>
+ * plus style attributes, and one inline script (folio-print.js, allowed by its hash). Nothing else
+ * loads or runs: no network, no other script an article might smuggle in, no forms, no <base>.
+ * (frame-ancestors cannot be set from a <meta>; the file has no server to send it.)
+ */
+export function exportContentSecurityPolicy(script: string): string {
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64')
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${hash}'`,
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
 }
 
 export interface RenderOptions {
@@ -92,7 +117,13 @@ function photoFigure(
   cls: string,
 ): string {
   const url = block.image ? assets.imageUrl(block.image) : null
-  const frame = url ? `<img src="${esc(url)}" alt="">` : `<div class="frame" aria-hidden="true"><span>图片</span></div>`
+  // An empty frame waits for its picture (图片); a photo whose image is not stored is marked as
+  // missing (图片缺失), so nobody mistakes it for a planned empty frame, and never stops the export.
+  const frame = url
+    ? `<img src="${esc(url)}" alt="">`
+    : block.image
+      ? `<div class="frame missing" data-missing-image="true" role="img" aria-label="图片缺失 image missing"><span>图片缺失</span></div>`
+      : `<div class="frame" aria-hidden="true"><span>图片</span></div>`
   const c = credit(issue, block.credit)
   return (
     `<figure class="${cls}">${frame}<figcaption>${esc(block.caption)}` +
@@ -321,7 +352,11 @@ export function renderMeasureHtml(
 
 function documentShell(title: string, author: string, pageCss: string, body: string, assets: RenderAssets): string {
   return (
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>` +
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">` +
+    (assets.selfContained
+      ? `<meta http-equiv="Content-Security-Policy" content="${esc(exportContentSecurityPolicy(assets.script))}">`
+      : '') +
+    `<title>${esc(title)}</title>` +
     (author ? `<meta name="author" content="${esc(author)}">` : '') +
     `<meta name="generator" content="Folio"><style>${assets.fontCss}\n${pageCss}\n${assets.printCss}</style></head>` +
     `<body>${body}<script>${assets.script}</script></body></html>`
