@@ -49,3 +49,15 @@ export function printScriptHash(html: string): string | null {
   const source = end.slice(start + '<script>'.length, end.length - tail.length)
   return `sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}`
 }
+
+/** What a print window may fetch: its own private origin, inline data and about:blank; never the network or disk. */
+export function isAllowedPrintRequest(url: string, origin: string): boolean {
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol === 'data:') return true
+    if (parsed.protocol === 'about:') return parsed.pathname === 'blank'
+    return parsed.origin === origin
+  } catch {
+    return false
+  }
+}

@@ -10,28 +10,18 @@
  */
 import { BrowserWindow, session } from 'electron'
 import { PRINT_ORIGIN, servePrintRequest, type PrintEngine, type PrintPage, type Served } from '../export/browser'
-import { printContentSecurityPolicy, printScriptHash } from '../security'
+import { isAllowedPrintRequest, printContentSecurityPolicy, printScriptHash } from '../security'
 
 let opened = 0
-
-/** Only the document's own private origin, inline data and about:blank; never the network or disk. */
-export function isAllowedPrintRequest(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    if (parsed.protocol === 'data:') return true
-    if (parsed.protocol === 'about:') return parsed.pathname === 'blank'
-    return parsed.origin === PRINT_ORIGIN
-  } catch {
-    return false
-  }
-}
 
 async function openWindow(served: Served): Promise<PrintPage> {
   // A fresh in-memory session per document: its http handler answers only for this document.
   const ses = session.fromPartition(`folio-print-${++opened}`, { cache: false })
   const hash = printScriptHash(served.html)
   const csp = printContentSecurityPolicy(PRINT_ORIGIN, hash ? [hash] : [])
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url) }))
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedPrintRequest(details.url, PRINT_ORIGIN) }),
+  )
   ses.protocol.handle('http', (request) => {
     const url = new URL(request.url)
     if (url.origin !== PRINT_ORIGIN) return new Response(null, { status: 403 })
