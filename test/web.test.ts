@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
+import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_REQUEST_BYTES, startWebServer, type WebServer } from '../src/main/web/server'
-import { tempLibrary, type TempLibrary } from './helpers'
+import { DEFAULT_REQUEST_BYTES, requestLimit } from '../src/shared/api/limits'
+import { startWebServer, type WebServer } from '../src/main/web/server'
+import { PNG_1PX, sha256, tempLibrary, type TempLibrary } from './helpers'
 
 let lib: TempLibrary
 let web: WebServer
@@ -22,20 +23,34 @@ afterEach(async () => {
 
 function post(
   path: string,
-  body: string,
+  body: string | string[],
   headers: Record<string, string> = {},
-): Promise<{ status: number; json: unknown }> {
+  method = 'POST',
+): Promise<{ status: number; json: unknown; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: web.port, path, method: 'POST', headers: { 'X-Folio-Token': web.token, ...headers } },
+      { host: '127.0.0.1', port: web.port, path, method, headers: { 'X-Folio-Token': web.token, ...headers } },
       (res) => {
         let data = ''
         res.on('data', (c: Buffer) => (data += c.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: data ? (JSON.parse(data) as unknown) : null }))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json:
+              data && res.headers['content-type']?.startsWith('application/json')
+                ? (JSON.parse(data) as unknown)
+                : null,
+            headers: res.headers,
+          }),
+        )
       },
     )
     req.on('error', reject)
-    req.end(body)
+    // An array is sent in pieces (chunked, no Content-Length).
+    if (Array.isArray(body)) {
+      for (const piece of body) req.write(piece)
+      req.end()
+    } else req.end(body)
   })
 }
 
@@ -77,7 +92,7 @@ describe('browser-mode transport', () => {
       status: 404,
       json: { error: { code: 'unknown_method' } },
     })
-    const huge = JSON.stringify({ title: 'x'.repeat(MAX_REQUEST_BYTES) })
+    const huge = JSON.stringify({ title: 'x'.repeat(DEFAULT_REQUEST_BYTES) })
     expect(await post('/api/issue.create', huge)).toMatchObject({ status: 413, json: { error: { code: 'too_large' } } })
     expect(lib.api.call('issue.list', {})).toHaveLength(0)
   })
@@ -88,5 +103,77 @@ describe('browser-mode transport', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
     const escape = await fetch(`http://127.0.0.1:${web.port}/..%2f..%2flibrary.sqlite`)
     expect(await escape.text()).toContain('<title>Folio</title>')
+  })
+
+  describe('browser-mode transport edges', () => {
+    it('answers a malformed % escape with 400, not 500, on the API and for files', async () => {
+      for (const path of ['/api/issue.%zz', '/api/%', '/api/issue.list%E0%A4%A']) {
+        const res = await post(path, '{}')
+        expect(res.status).toBe(400)
+        expect(res.json).toMatchObject({
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message_zh: '网址中的 % 转义无效。',
+            message_en: 'The URL has a malformed % escape.',
+          },
+        })
+      }
+      for (const path of ['/%zz', '/assets/%E0%A4%A.js', '/%']) {
+        const res = await fetch(`http://127.0.0.1:${web.port}${path}`)
+        expect(res.status).toBe(400)
+      }
+      // Still alive and well.
+      expect((await post('/api/issue.list', '{}')).status).toBe(200)
+    })
+
+    it('sends X-Content-Type-Options: nosniff with every JSON answer, and with bare ones', async () => {
+      const answers = [
+        await post('/api/issue.list', '{}'),
+        await post('/api/issue.create', '{nope'),
+        await post('/api/issue.list', '{}', { 'X-Folio-Token': 'wrong' }),
+        await post('/api/issue.nuke', '{}'),
+        await post('/api/issue.get', JSON.stringify({ id: 999 })),
+        await post('/api/issue.create', JSON.stringify({ title: 'x'.repeat(DEFAULT_REQUEST_BYTES) })),
+        await post('/api/%zz', '{}'),
+      ]
+      expect(answers.map((a) => a.status)).toEqual([200, 400, 401, 404, 404, 413, 400])
+      for (const answer of answers) {
+        expect(answer.headers['content-type']).toBe('application/json; charset=utf-8')
+        expect(answer.headers['x-content-type-options']).toBe('nosniff')
+      }
+      const bare = [
+        await post('/api/issue.list', '', {}, 'GET'),
+        await post('/api/issue.list', '{}', { Origin: 'http://evil.example' }),
+      ]
+      expect(bare.map((a) => a.status)).toEqual([405, 403])
+      for (const answer of bare) expect(answer.headers['x-content-type-options']).toBe('nosniff')
+    })
+
+    it("takes each method's size limit from the contract: a 9 MB image gets in, an oversized one does not", async () => {
+      // Over the old flat 8 MB transport cap, well inside image.put's 28 MB of base64.
+      const png = Buffer.concat([Buffer.from(PNG_1PX, 'base64'), Buffer.alloc(6_800_000, 7)])
+      const data = png.toString('base64')
+      expect(data.length).toBeGreaterThan(9_000_000)
+      const stored = await post('/api/image.put', JSON.stringify({ data }))
+      expect(stored).toMatchObject({ status: 200, json: { ok: true, result: { hash: sha256(data) } } })
+      expect(lib.api.call('image.get', { hash: sha256(data) }).data).toBe(data)
+
+      // The same size is still too much for a method whose input is a few short fields.
+      const title = await post('/api/issue.create', JSON.stringify({ title: 'x'.repeat(9_000_000) }))
+      expect(title).toMatchObject({ status: 413, json: { error: { code: 'too_large' } } })
+
+      // Past image.put's own limit: refused from its Content-Length, and when sent chunked.
+      const over = JSON.stringify({ data: 'A'.repeat(requestLimit('image.put')) })
+      const declared = await post('/api/image.put', over)
+      expect(declared).toMatchObject({ status: 413, json: { error: { code: 'too_large' } } })
+      expect((declared.json as { error: { message_zh: string } }).error.message_zh).toBe('请求过大（超过 29 MB）。')
+      const pieces = [over.slice(0, 10_000_000), over.slice(10_000_000, 20_000_000), over.slice(20_000_000)]
+      expect(await post('/api/image.put', pieces)).toMatchObject({
+        status: 413,
+        json: { error: { code: 'too_large' } },
+      })
+      expect(lib.api.call('issue.list', {})).toHaveLength(0)
+    })
   })
 })

@@ -8,11 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { folioError, type ApiResult, type ErrorCode, type FolioError } from '../../shared/api/errors'
+import { requestLimit } from '../../shared/api/limits'
 import type { Api } from '../api'
 import { CONTENT_SECURITY_POLICY } from '../security'
-
-/** Largest request body accepted (an article body is at most 2 MB of JSON). */
-export const MAX_REQUEST_BYTES = 8 * 1024 * 1024
 
 export interface WebServerOptions {
   api: Api
@@ -61,6 +59,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     handle(req, res).catch((error: unknown) => {
       console.error(error)
       if (!res.headersSent) sendError(res, folioError('internal', '服务器内部错误。', 'Internal server error.'))
+      else res.destroy()
     })
   })
 
@@ -68,21 +67,27 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     const host = req.headers.host ?? ''
     // Refuse DNS-rebinding and cross-site requests: only our own loopback origin may talk to us.
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-      res.writeHead(421).end()
+      bare(res, 421)
       return
     }
     const origin = req.headers.origin
     if (origin !== undefined && origin !== `http://${host}`) {
-      res.writeHead(403).end()
+      bare(res, 403)
       return
     }
-    const url = new URL(req.url ?? '/', `http://${host}`)
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`)
+    } catch {
+      bare(res, 400)
+      return
+    }
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, url)
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end()
+      bare(res, 405)
       return
     }
     serveStatic(res, url.pathname)
@@ -90,7 +95,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST') {
-      res.writeHead(405, { Allow: 'POST' }).end()
+      bare(res, 405, { Allow: 'POST' })
       return
     }
     if (!tokenMatches(requestToken(req, url), token)) {
@@ -104,10 +109,22 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       )
       return
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length))
-    const body = await readBody(req)
+    const method = decodePath(url.pathname.slice('/api/'.length))
+    if (method === null) {
+      sendError(res, badEscape())
+      return
+    }
+    // Each method's own limit, from the contract (shared/api/limits.ts): an image, a .docx or a
+    // bundle the contract accepts is never refused here, and nothing much larger is ever read.
+    const limit = requestLimit(method)
+    const body = await readBody(req, limit)
     if (body === null) {
-      sendError(res, folioError('too_large', '请求过大。', 'Request body too large.'))
+      const mb = Math.ceil(limit / 1_000_000)
+      sendError(
+        res,
+        folioError('too_large', `请求过大（超过 ${mb} MB）。`, `Request body too large (over ${mb} MB).`),
+        { Connection: 'close' },
+      )
       return
     }
     let input: unknown
@@ -121,10 +138,15 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    const decoded = decodePath(pathname)
+    if (decoded === null) {
+      bare(res, 400)
+      return
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '')
     let file = join(options.staticDir, relative || 'index.html')
     if (!file.startsWith(options.staticDir + sep) && file !== options.staticDir) {
-      res.writeHead(403).end()
+      bare(res, 403)
       return
     }
     try {
@@ -176,27 +198,66 @@ function tokenMatches(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** A percent-decoded URL path, or null for a malformed escape (`%zz`, a lone `%`, bad UTF-8). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
+}
+
+function badEscape(): FolioError {
+  return folioError('invalid_input', '网址中的 % 转义无效。', 'The URL has a malformed % escape.')
+}
+
+/**
+ * The body as text, or null when it is larger than `limit` bytes: refused at once from its
+ * Content-Length, else as soon as the count passes the limit; the rest is drained, never kept.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume()
+      resolveBody(null)
+      return
+    }
     const chunks: Buffer[] = []
     let size = 0
     let tooLarge = false
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return
       size += chunk.length
-      if (size > MAX_REQUEST_BYTES) tooLarge = true
-      else chunks.push(chunk)
+      if (size > limit) {
+        tooLarge = true
+        chunks.length = 0
+      } else chunks.push(chunk)
     })
     req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
 
-function send(res: ServerResponse, answer: ApiResult<unknown>): void {
+/** Headers every answer carries: no MIME sniffing of any answer, JSON or not. */
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff' } as const
+
+/** An answer without a body (421, 403, 405, 400 for static files). */
+function bare(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...COMMON_HEADERS, ...headers }).end()
+}
+
+function send(res: ServerResponse, answer: ApiResult<unknown>, headers: Record<string, string> = {}): void {
   const status = answer.ok ? 200 : STATUS[answer.error.code]
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  })
   res.end(JSON.stringify(answer))
 }
 
-function sendError(res: ServerResponse, error: FolioError): void {
-  send(res, { ok: false, error })
+function sendError(res: ServerResponse, error: FolioError, headers: Record<string, string> = {}): void {
+  send(res, { ok: false, error }, headers)
 }
