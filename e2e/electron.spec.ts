@@ -31,6 +31,17 @@ test('Electron shell: window.folio works and the renderer is locked down', async
     process: typeof (window as unknown as { process?: unknown }).process,
   }))
   expect(exposed).toEqual({ folio: 'object', require: 'undefined', process: 'undefined' })
+  // Served from the privileged app:// origin (not file://), and the page cannot reach the network.
+  expect(win.url()).toMatch(/^app:\/\/folio\/index\.html/)
+  const network = await win.evaluate(async () => {
+    try {
+      await fetch('https://example.com/')
+      return 'reached'
+    } catch {
+      return 'blocked'
+    }
+  })
+  expect(network).toBe('blocked')
   await win.getByTestId('new-issue').click()
   await win.locator('input[name=title]').fill('开发区建设')
   await win.getByRole('button', { name: '创建' }).click()
