@@ -274,8 +274,11 @@ export function LayoutView({
           </div>
         )}
         {job?.done && !job.error && (
-          <div className="export-progress done" data-testid="export-done">
-            {t('layout.exported')}
+          <div className={`export-progress done${job.warnings.length > 0 ? ' warn' : ''}`} data-testid="export-done">
+            {/* Never a bare 导出完成 when something was left out or replaced (a missing image…). */}
+            {job.warnings.length > 0
+              ? t('layout.exportedWarnings', { count: job.warnings.length })
+              : t('layout.exported')}
             {job.warnings.map((w, i) => (
               <div key={i} className="note note-warn">
                 {lang === 'zh' ? w.message_zh : w.message_en}
