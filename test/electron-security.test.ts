@@ -30,6 +30,7 @@ import {
   isAllowedRendererRequest,
   serveAppRequest,
 } from '../src/main/electron/app-protocol'
+import { withinRequestLimit } from '../src/main/electron/ipc-size'
 import { FACES } from '../src/main/export/fonts'
 import { renderMeasureHtml, type PrintArticle } from '../src/main/export/render'
 import { defaultTemplates } from '../src/main/export/store'
@@ -39,6 +40,7 @@ import {
   printContentSecurityPolicy,
   printScriptHash,
 } from '../src/main/security'
+import { MAX_IMAGE_BASE64, requestLimit } from '../src/shared/api/limits'
 import type { Issue } from '../src/shared/api/types'
 
 const root = join(__dirname, '..')
@@ -530,6 +532,24 @@ const CHECKLIST: [string, Check][] = [
         if (!new RegExp(`\\b${channel}\\b`).test(source)) failures.push(`${channel} not handled in main`)
       }
       if ((built().match(/senderFrame/g)?.length ?? 0) < 1) failures.push(`${BUILT_MAIN}: no sender check`)
+      // and its size: the contract's per-method limits, as in browser mode
+      if (
+        !/if \(!withinRequestLimit\(method, input\)\) \{[^]*?\}\s*return library\.api\.dispatchAsync\(method, input\)/.test(
+          source,
+        )
+      )
+        failures.push('IPC input size not checked before dispatch')
+      const image = { data: 'A'.repeat(MAX_IMAGE_BASE64), mime: 'image/png' }
+      if (!withinRequestLimit('image.put', image)) failures.push('an image the contract accepts is refused over IPC')
+      if (withinRequestLimit('image.put', { data: 'A'.repeat(requestLimit('image.put') + 1) }))
+        failures.push('an oversize image.put passes')
+      if (withinRequestLimit('issue.list', { junk: '字'.repeat(requestLimit('issue.list') / 3 + 1) }))
+        failures.push('an oversize call of a small method passes')
+      const cyclic: Record<string, unknown> = { a: 'x' }
+      cyclic.self = cyclic
+      if (!withinRequestLimit('issue.list', cyclic)) failures.push('a small cyclic input refused')
+      if (withinRequestLimit('issue.list', { bytes: new Uint8Array(requestLimit('issue.list') + 1) }))
+        failures.push('oversize binary passes')
       return failures
     },
   ],

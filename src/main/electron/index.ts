@@ -23,6 +23,8 @@ import { findResources, openFolio, type Library } from '../library'
 import { electronPrintEngine } from './print'
 import { CONTENT_SECURITY_POLICY } from '../security'
 import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from '../../shared/api/channels'
+import { requestLimit } from '../../shared/api/limits'
+import { withinRequestLimit } from './ipc-size'
 import {
   APP_INDEX_URL,
   APP_SCHEME,
@@ -171,6 +173,14 @@ void app.whenReady().then(() => {
     }
     if (typeof method !== 'string') {
       return { ok: false, error: folioError('unknown_method', '缺少操作名。', 'Missing method name.') }
+    }
+    // The same per-method size limits as browser mode's HTTP bodies (shared/api/limits.ts).
+    if (!withinRequestLimit(method, input)) {
+      const mb = Math.ceil(requestLimit(method) / 1_000_000)
+      return {
+        ok: false,
+        error: folioError('too_large', `请求过大（超过 ${mb} MB）。`, `Request too large (over ${mb} MB).`),
+      }
     }
     return library.api.dispatchAsync(method, input)
   })
