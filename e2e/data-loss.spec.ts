@@ -36,10 +36,10 @@ test('a tab that lost a save conflict, then closed, never overwrites the other t
   await tabB.keyboard.press('End')
   await tabB.keyboard.type('乙窗口的旧改动')
   await expect(tabB.getByTestId('save-state')).toHaveAttribute('data-state', 'error')
-  await expect(tabB.getByTestId('save-state')).toContainText('冲突副本')
-  await expect(tabB.getByTestId('reload-article')).toBeVisible()
   // More typing, then the tab is closed: the page-hide flush goes out (sendBeacon) …
   await tabB.keyboard.type('，关窗前又写了几个字')
+  const message = await tabB.getByTestId('save-state').textContent()
+  const reloadOffered = await tabB.getByTestId('reload-article').isVisible()
   await tabB.close({ runBeforeUnload: true })
 
   // … and the library still holds tab A's text.
@@ -50,6 +50,9 @@ test('a tab that lost a save conflict, then closed, never overwrites the other t
     .toBe('原稿。甲窗口的定稿。')
   await page.waitForTimeout(500) // a late beacon would have landed by now
   expect((folio.cli('article', 'show', String(articleId), '--json') as Shown).bodyText).toBe('原稿。甲窗口的定稿。')
+  // Tab B was told what happened and where its text went.
+  expect(message).toContain('冲突副本')
+  expect(reloadOffered).toBe(true)
 
   // Tab B's text is not lost: it is a 冲突副本 in the history, and tab A can look at it.
   await page.reload()
@@ -85,17 +88,17 @@ test('unsaved text kept by the tab for one library never lands in another librar
 
   // Another library starts on the same port (same origin, same tab storage).
   const other = new FolioServer(join(mkdtempSync(join(tmpdir(), 'folio-e2e-')), 'other.sqlite'), folio.port)
+  other.cli('issue', 'create', '--title', '乙库', '--json')
+  const otherIssue = (other.cli('issue', 'list', '--json') as { id: number }[])[0]!.id
+  other.cli(
+    'import',
+    join(__dirname, '../test/fixtures/import/seed-kfjz-2024-25.txt'),
+    '--issue',
+    String(otherIssue),
+    '--json',
+  )
   const otherUrl = await other.start()
   try {
-    other.cli('issue', 'create', '--title', '乙库', '--json')
-    const issueId = (other.cli('issue', 'list', '--json') as { id: number }[])[0]!.id
-    other.cli(
-      'import',
-      join(__dirname, '../test/fixtures/import/seed-kfjz-2024-25.txt'),
-      '--issue',
-      String(issueId),
-      '--json',
-    )
     const tab = await page.context().newPage()
     await tab.goto(otherUrl)
     await tab.getByTestId('article-item').first().click()
@@ -116,4 +119,23 @@ test('unsaved text kept by the tab for one library never lands in another librar
   await expect(tab.getByTestId('restored-note')).toBeVisible()
   expect((await bodyParagraphs(tab)).join('')).toBe('只属于甲库的文字')
   await waitSaved(tab)
+})
+
+test('one library, one writer: a second server or a writing CLI on the same library is told so clearly', async ({
+  folio,
+}) => {
+  const second = new FolioServer(folio.dbPath)
+  const refused = await second.start().then(
+    () => null,
+    (error: Error) => error.message,
+  )
+  await second.stop()
+  expect(refused).toContain('资料库正被另一个 Folio 进程使用')
+  expect(refused).toContain('in use by another Folio process')
+  expect(() => folio.cli('issue', 'create', '--title', '抢写', '--json')).toThrow(/资料库正被另一个 Folio 进程使用/)
+  // Reading beside the writer is fine.
+  expect(folio.cli('issue', 'list', '--json')).toEqual([])
+  // Once the writer has gone (even killed), the library opens again.
+  await folio.stop('SIGKILL')
+  expect(folio.cli('issue', 'create', '--title', '接手', '--json')).toMatchObject({ title: '接手' })
 })

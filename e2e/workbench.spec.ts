@@ -75,7 +75,10 @@ test('an editor builds an issue, and everything survives reload and server resta
 })
 
 test('the UI shows what the CLI made', async ({ page, folio }) => {
+  // One writer per library: the CLI writes while the server is stopped (store/lock.ts).
+  await folio.stop()
   folio.cli('issue', 'create', '--title', '开发区建设', '--number', '2024年第26期', '--json')
+  await folio.start()
   await page.goto(folio.url)
   await expect(page.getByTestId('issue-item')).toContainText('2024年第26期')
 })

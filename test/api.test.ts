@@ -33,6 +33,7 @@ const SIKAI = JSON.parse(readFileSync(join(__dirname, '../resources/templates/si
 }
 let jobId = '00000000-0000-4000-8000-000000000000'
 let bundleData = ''
+let backupFile = 'none.sqlite'
 
 // Placeholder ids until beforeEach creates real ones (lets the case table be built at collection time).
 let issueId = 1
@@ -59,6 +60,8 @@ function validInputs(): Record<Method, unknown> {
     'library.info': {},
     'library.backups': {},
     'library.backup': {},
+    'library.status': {},
+    'library.restore': { file: backupFile },
     'issue.list': {},
     'issue.get': { id: issueId },
     'issue.create': { title: '开发区建设', number: '2024年第26期', postalCode: '21-465', email: 'kfjzsk@163.com' },
@@ -143,6 +146,11 @@ describe('every API method', () => {
   it.each(METHODS)('%s succeeds on valid input', async (method) => {
     if (method === 'article.restore') lib.api.call('article.delete', { id: articleId })
     if (method === 'image.get') lib.api.call('import.commit', validInputs()['import.commit'] as never)
+    if (method === 'library.restore') {
+      const taken = await lib.api.dispatchAsync('library.backup', {})
+      if (!taken.ok) throw new Error(taken.error.message_en)
+      backupFile = (taken.result as { file: string }).file
+    }
     if (method === 'import.bundle') {
       const started = await lib.api.dispatchAsync('export.start', { kind: 'bundle', issueId })
       if (!started.ok) throw new Error(started.error.message_en)

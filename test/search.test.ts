@@ -127,7 +127,7 @@ describe('search across articles', () => {
     const raw = new Database(path)
     raw.exec(`
       DROP TRIGGER article_search_insert; DROP TRIGGER article_search_delete; DROP TRIGGER article_search_update;
-      DROP TABLE article_search; PRAGMA user_version = 5`)
+      DROP TABLE article_search; ALTER TABLE revisions DROP COLUMN base_version; PRAGMA user_version = 5`)
     raw.close()
     const reopened = openFolio(path)
     try {

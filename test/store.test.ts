@@ -77,7 +77,8 @@ describe('library store', () => {
     } catch (error) {
       failure = error as FolioFailure
     }
-    expect(failure?.error.code).toBe('storage')
+    expect(failure?.error.code).toBe('unavailable')
+    expect(failure?.error.field).toBe('damaged')
     expect(failure?.error.message_zh).toContain('不是 Folio 资料库')
     expect(readFileSync(path).equals(before)).toBe(true)
   })

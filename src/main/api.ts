@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { isMethod, schemas, type Method, type ParsedInput, type Result } from '../shared/api/contract'
+import type { RestoreOutcome } from '../shared/api/types'
 import { fail, FolioFailure, folioError, type ApiResult, type FolioError } from '../shared/api/errors'
 import { SCHEMA_VERSION } from './store/migrations'
 import { libraryId } from './store/db'
@@ -50,6 +51,7 @@ type AsyncMethod =
   | 'export.cancel'
   | 'export.result'
   | 'library.backup'
+  | 'library.restore'
 
 type Handlers = { [M in SyncMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
 type AsyncHandlers = {
@@ -67,6 +69,9 @@ const asyncHandlers: AsyncHandlers = {
   'export.result': async (jobs, input) => jobs().result(input.jobId),
   // VACUUM INTO cannot run inside the transaction every synchronous method gets.
   'library.backup': async (_jobs, _input, ctx) => backupNow(ctx),
+  'library.restore': () => {
+    throw new Error('library.restore is answered by createApi (it needs the library owner)')
+  },
 }
 
 function isAsync(method: Method): method is AsyncMethod {
@@ -79,8 +84,10 @@ const handlers: Handlers = {
     path: ctx.db.name,
     schemaVersion: SCHEMA_VERSION,
     sqliteVersion: (ctx.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    backupFailure: ctx.backupFailure,
   }),
   'library.backups': (ctx) => (ctx.backupsDir ? listBackups(ctx.backupsDir) : []),
+  'library.status': () => ({ state: 'ok' }),
   'issue.list': (ctx) => issues.listIssues(ctx),
   'issue.get': (ctx, input) => issues.getIssue(ctx, input.id),
   'issue.create': (ctx, input) => issues.createIssue(ctx, input),
@@ -144,6 +151,8 @@ export interface Api {
 export interface ApiOptions {
   /** How to start the print engine (Electron's own Chromium in the desktop app). */
   launchPrint?: () => Promise<PrintEngine>
+  /** Replaces the library file with a backup (library.ts owns the file and its connection). */
+  restore?: (file: string) => Promise<RestoreOutcome>
   log?: (message: string) => void
 }
 
@@ -205,6 +214,16 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     const valid = validate(name, input)
     if (!valid.ok || !isAsync(valid.method)) return dispatch(name, input)
     try {
+      if (valid.method === 'library.restore') {
+        if (!options.restore) {
+          fail(
+            'storage',
+            '这个资料库不能从备份恢复（内存中的资料库）。',
+            'This library cannot be restored (in memory).',
+          )
+        }
+        return { ok: true, result: await options.restore((valid.data as ParsedInput<'library.restore'>).file) }
+      }
       const handler = asyncHandlers[valid.method] as (
         j: () => ExportJobs,
         i: unknown,

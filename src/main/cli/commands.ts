@@ -4,7 +4,8 @@
  */
 import type { ParseArgsConfig } from 'node:util'
 import { fail, FolioFailure } from '../../shared/api/errors'
-import type { Article, ArticleSummary, BackupInfo, Issue, SearchHit } from '../../shared/api/types'
+import { existsSync } from 'node:fs'
+import type { Article, ArticleSummary, BackupInfo, Issue, RestoreOutcome, SearchHit } from '../../shared/api/types'
 import type { Api } from '../api'
 import type { Library } from '../library'
 import { EXPORT_COMMANDS } from './export-commands'
@@ -21,6 +22,11 @@ export interface Command {
   summary: string
   usage: string
   options: Options
+  /**
+   * Only reads: opened read-only, beside a Folio that is writing the same library. Every other
+   * command takes the library's one writer lock and is refused clearly while another Folio holds it.
+   */
+  readOnly?: boolean
   /** Returns the data to print: JSON with --json, `human(data)` without. */
   run(api: Api, values: Values, positionals: string[], library: Library): unknown
   human?(data: unknown): string
@@ -31,7 +37,7 @@ function str(value: string | boolean | undefined): string | undefined {
 }
 
 const backupRow = (b: BackupInfo): string =>
-  `${b.takenAt}\t${b.reason}\t${(b.bytes / 1024 / 1024).toFixed(1)} MB\t${b.path}`
+  `${b.takenAt}\t${b.reason}\t${(b.bytes / 1024 / 1024).toFixed(1)} MB\t${b.issues} 期 ${b.articles} 篇\t${b.path}`
 const issueRow = (i: Issue): string =>
   `#${i.id}\t${i.title}${i.edition ? ` ${i.edition}` : ''}\t${i.number}\t${i.publicationDate}\t${i.articleCount} 篇`
 const articleRow = (a: ArticleSummary): string =>
@@ -68,6 +74,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'issue list',
+    readOnly: true,
     summary: '列出期次 / list issues',
     usage: 'issue list [--json]',
     options: {},
@@ -76,6 +83,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'article list',
+    readOnly: true,
     summary: '列出一期的稿件 / list an issue’s articles',
     usage: 'article list --issue ID [--json]',
     options: { issue: { type: 'string' } },
@@ -84,6 +92,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'article show',
+    readOnly: true,
     summary: '显示一篇稿件 / show an article',
     usage: 'article show ID [--json]',
     options: {},
@@ -145,6 +154,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'tag article',
+    readOnly: true,
     summary: '识别一篇稿件中的开发区和数据 / detect zones and figures in a stored article',
     usage: 'tag article ID [--json]',
     options: {},
@@ -156,6 +166,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'search',
+    readOnly: true,
     summary: '在所有稿件中搜索 / search every article',
     usage: 'search WORDS [--issue ID] [--limit N] [--json]',
     options: { issue: { type: 'string' }, limit: { type: 'string' } },
@@ -178,6 +189,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'backup list',
+    readOnly: true,
     summary: '列出资料库备份 / list the library’s backups',
     usage: 'backup list [--json]',
     options: {},
@@ -195,6 +207,29 @@ export const COMMANDS: Command[] = [
       return answer.result
     },
     human: (data) => backupRow(data as BackupInfo),
+  },
+  {
+    name: 'backup restore',
+    summary: '用备份替换资料库（先备份当前的）/ replace the library with a backup (the current one is backed up first)',
+    usage: 'backup restore FILE [--json]   # FILE: a name from backup list, or a library file',
+    options: {},
+    run: async (api, _v, positionals, library) => {
+      const file = positionals[0]
+      if (!file) fail('invalid_input', '请给出要恢复的备份文件。', 'Name the backup file to restore.', 'file')
+      if (existsSync(file)) return library.restoreFile(file)
+      const answer = await api.dispatchAsync('library.restore', { file })
+      if (!answer.ok) throw new FolioFailure(answer.error)
+      return answer.result
+    },
+    human: (data) => {
+      const { restored, safety } = data as RestoreOutcome
+      return [
+        `已恢复 restored: ${backupRow(restored)}`,
+        safety ? `恢复前的资料库已备份 the replaced library was kept as: ${backupRow(safety)}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n')
+    },
   },
   ...EXPORT_COMMANDS,
 ]

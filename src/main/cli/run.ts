@@ -2,6 +2,7 @@
  * `npm run -s folio -- [--db PATH] <command> [options]`
  * JSON on stdout with --json; errors as a message on stderr and a non-zero exit.
  */
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { FolioFailure, isFolioError } from '../../shared/api/errors'
 import { libraryPathFrom, openFolio } from '../library'
@@ -27,10 +28,10 @@ function findCommand(argv: string[]): { db?: string; command?: Command; rest: st
     db = args[dbIndex + 1]
     args.splice(dbIndex, 2)
   }
-  const command = COMMANDS.find((c) => {
-    const words = c.name.split(' ')
-    return words.every((word, i) => args[i] === word)
-  })
+  // The longest name that fits: `backup restore F` is not `backup` with an argument.
+  const command = COMMANDS.filter((c) => c.name.split(' ').every((word, i) => args[i] === word)).sort(
+    (a, b) => b.name.split(' ').length - a.name.split(' ').length,
+  )[0]
   return { db, command, rest: command ? args.slice(command.name.split(' ').length) : args }
 }
 
@@ -54,7 +55,9 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   let library
   try {
-    library = openFolio(libraryPathFrom(db))
+    const path = libraryPathFrom(db)
+    // Listings read beside a running Folio; everything else is the library's one writer.
+    library = openFolio(path, command.readOnly && existsSync(path) ? { readOnly: true } : { by: 'folio CLI' })
     const data = await command.run(library.api, parsed.values, parsed.positionals, library)
     out(parsed.values.json || !command.human ? JSON.stringify(data, null, 2) : command.human(data))
     return 0

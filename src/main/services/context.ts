@@ -1,3 +1,4 @@
+import type { FolioError } from '../../shared/api/errors'
 import type { Db } from '../store/db'
 
 /** What every service needs: the library and a clock (injectable so tests control time). */
@@ -10,6 +11,8 @@ export interface ServiceContext {
   resourcesDir: string
   /** Where the library's rotating backups go (store/backup.ts); null for none. */
   backupsDir: string | null
+  /** The daily backup that failed when this library was opened, if one did. */
+  backupFailure: (FolioError & { at: string }) | null
 }
 
 export function isoNow(ctx: ServiceContext): string {

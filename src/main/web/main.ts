@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { libraryPathFrom, openFolio } from '../library'
+import { hostLibrary } from '../host'
+import { libraryPathFrom } from '../library'
 import { startWebServer } from './server'
 
 async function main(): Promise<void> {
@@ -13,9 +14,11 @@ async function main(): Promise<void> {
     strict: true,
   })
   const path = libraryPathFrom(values.db)
-  const library = openFolio(path)
+  // A library that cannot be opened for writing is served in recovery: the editor is told why and
+  // offered its backups. A library another Folio is writing stops the start here.
+  const host = hostLibrary(path, { by: `browser mode (port ${values.port})` })
   const web = await startWebServer({
-    api: library.api,
+    api: host.api,
     staticDir: join(__dirname, '../renderer'),
     port: Number(values.port),
   })
@@ -24,11 +27,8 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void web
       .close()
-      .then(() => library.api.close())
-      .finally(() => {
-        library.close()
-        process.exit(0)
-      })
+      .then(() => host.close())
+      .finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

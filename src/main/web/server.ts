@@ -49,6 +49,8 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   unknown_method: 404,
   storage: 500,
+  locked: 423,
+  unavailable: 503,
   internal: 500,
 }
 

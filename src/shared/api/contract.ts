@@ -9,6 +9,8 @@ import type {
   BackupInfo,
   Issue,
   LibraryInfo,
+  LibraryStatus,
+  RestoreOutcome,
   Revision,
   RevisionSummary,
   SearchHit,
@@ -108,6 +110,14 @@ export const schemas = {
   'library.backups': z.object({}).strict(),
   /** A complete copy of the library now, beside it in <name>.backups/. */
   'library.backup': z.object({}).strict(),
+  /** Whether the library is open, or why not and which backups could replace it. */
+  'library.status': z.object({}).strict(),
+  /**
+   * Replaces the library with one of its listed backups (by file name, never a path): what it
+   * replaces is backed up first. At start, on a library that could not be opened, the damaged
+   * file is moved aside instead.
+   */
+  'library.restore': z.object({ file: z.string().min(1).max(200) }).strict(),
   'issue.list': z.object({}).strict(),
   'issue.get': z.object({ id }).strict(),
   'issue.create': z
@@ -231,6 +241,8 @@ export interface Results {
   'library.info': LibraryInfo
   'library.backups': BackupInfo[]
   'library.backup': BackupInfo
+  'library.status': LibraryStatus
+  'library.restore': RestoreOutcome
   'issue.list': Issue[]
   'issue.get': Issue
   'issue.create': Issue

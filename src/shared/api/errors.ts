@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'unknown_method'
   | 'unauthorized'
   | 'storage'
+  /** Another Folio process is writing this library (store/lock.ts). */
+  | 'locked'
+  /** The library cannot be opened for writing (damaged, read-only, disk full); nothing was written. */
+  | 'unavailable'
   | 'internal'
 
 export interface FolioError {

@@ -1,3 +1,5 @@
+import type { FolioError } from './errors'
+
 export const ISSUE_STATUSES = ['planning', 'editing', 'proofing', 'signed', 'published'] as const
 export type IssueStatus = (typeof ISSUE_STATUSES)[number]
 
@@ -85,16 +87,38 @@ export interface LibraryInfo {
   path: string
   schemaVersion: number
   sqliteVersion: string
+  /** The last daily backup that failed at start (it is tried again at the next start). */
+  backupFailure: (FolioError & { at: string }) | null
 }
 
-/** A backup copy of the library file (see src/main/store/backup.ts). */
+/** A verified backup copy of the library file (see src/main/store/backup.ts). */
 export interface BackupInfo {
   file: string
   path: string
   takenAt: string
-  reason: 'daily' | 'migration' | 'manual'
+  /** daily on open, before a schema migration, on request, or of what a restore replaced. */
+  reason: 'daily' | 'migration' | 'manual' | 'restore'
   bytes: number
+  /** Articles and issues in the copy (the trash not counted). */
+  articles: number
+  issues: number
 }
+
+export interface RestoreOutcome {
+  restored: BackupInfo
+  /** The copy of what the restore replaced (null when the library could not be opened at all). */
+  safety: BackupInfo | null
+  /** Where a damaged library was moved, when it was replaced at start. */
+  setAside?: string
+}
+
+/**
+ * Whether the library is open. `unavailable`: it could not be opened for writing (damaged,
+ * read-only, disk full) and was not written; the newest verified backups are offered.
+ */
+export type LibraryStatus =
+  | { state: 'ok' }
+  | { state: 'unavailable'; path: string; error: FolioError; backups: BackupInfo[] }
 
 /** An article that contains the searched words, with the first place they occur. */
 export interface SearchHit {
