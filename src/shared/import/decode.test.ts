@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeText, MAX_TEXT_BYTES, type DecodeResult } from './decode'
+import { checkTextSize, decodeText, MAX_TEXT_BYTES, type DecodeResult } from './decode'
 
 const SAMPLE = '开发区建设 专刊，2024年第25期'
 /** SAMPLE as GBK bytes, as a Chinese Windows tool saves it. */
@@ -63,8 +63,17 @@ describe('decodeText', () => {
   })
 
   it('refuses a file over the size limit before decoding it', () => {
-    expect(MAX_TEXT_BYTES).toBe(20 * 1024 * 1024)
+    expect(MAX_TEXT_BYTES).toBe(4 * 1024 * 1024)
     expect(errorCode(decodeText(new Uint8Array(MAX_TEXT_BYTES + 1)))).toBe('too_large')
+  })
+
+  it('tells from the size alone whether a file may be read, in Chinese first', () => {
+    expect(checkTextSize(MAX_TEXT_BYTES)).toBeNull()
+    expect(checkTextSize(0)).toBeNull()
+    const refused = checkTextSize(MAX_TEXT_BYTES + 1)
+    expect(refused?.code).toBe('too_large')
+    expect(refused?.message_zh).toMatch(/^文件太大（超过 4 MB）.*没有读取/)
+    expect(refused?.message_en).toMatch(/larger than 4 MB.*not read/)
   })
 
   it('explains every refusal in Chinese first, then English', () => {

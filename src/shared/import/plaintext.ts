@@ -178,6 +178,8 @@ class ArticleReader {
   private readonly typicalGap: number
   /** Notes for the article about to start. */
   private carry: ImportNote[] = []
+  /** The line from which progress is next reported. */
+  private nextReport = PROGRESS_EVERY
 
   /**
    * Lines of the 转版 marks taken out as page furniture: （下转第N版） (the article broke off there,
@@ -188,6 +190,8 @@ class ArticleReader {
     lines: readonly SourceLine[],
     private readonly jumpsAway: ReadonlySet<number> = new Set(),
     private readonly jumpsFrom: ReadonlySet<number> = new Set(),
+    /** Told the share of the lines read so far, now and then. */
+    private readonly progress: (fraction: number) => void = () => {},
   ) {
     const layout = layoutOf(lines)
     this.typicalGap = layout.typicalGap
@@ -314,6 +318,10 @@ class ArticleReader {
     while (i < this.items.length) {
       const item = this.items[i]
       if (!item) break
+      if (i >= this.nextReport) {
+        this.progress(i / this.items.length)
+        this.nextReport = i + PROGRESS_EVERY
+      }
       switch (item.kind) {
         case 'caption':
           this.pushCaption(item, draft)
@@ -614,17 +622,34 @@ function unindentedLines(text: string): ReadonlySet<number> | null {
   return new Set(lines.flatMap((raw, i) => (raw.trim() !== '' && !/^\s/.test(raw) ? [i + 1] : [])))
 }
 
+/** Lines read between two progress reports. */
+const PROGRESS_EVERY = 2048
+
+export interface ParseOptions {
+  /**
+   * Told now and then how far the parse is, from 0 to 1 (a large file takes seconds: the import
+   * dialog parses it in a worker and shows this).
+   */
+  onProgress?: (fraction: number) => void
+}
+
 /** Parse the text of an issue into its masthead metadata and articles. */
-export function parseIssueText(text: string): ParsedIssue {
+export function parseIssueText(text: string, options: ParseOptions = {}): ParsedIssue {
+  const report = options.onProgress ?? (() => {})
+  report(0)
   const lines = sourceLines(text)
   const masthead = readMasthead(lines)
   const { kept, furniture } = withoutFurniture(lines.slice(masthead.end), masthead.issue)
   const jumpsAway = new Set(furniture.filter((l) => JUMP_TO.test(l.text)).map((l) => l.line))
   const jumpsFrom = new Set(furniture.filter((l) => JUMP_FROM.test(l.text)).map((l) => l.line))
-  const drafts = new ArticleReader(kept, jumpsAway, jumpsFrom).read()
+  const reader = new ArticleReader(kept, jumpsAway, jumpsFrom, (f) => report(0.2 + 0.6 * f))
+  report(0.2)
+  const drafts = reader.read()
+  report(0.8)
   restoreFurniture(drafts, furniture)
   const unindented = unindentedLines(text)
   const articles = joinContinuations(drafts.map((d) => finish(d, unindented)))
+  report(1)
   return { issue: masthead.issue, articles, notes: masthead.notes }
 }
 
