@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { Issue } from '@shared/api/types'
 import type { IssueFields } from '@shared/import/masthead-fields'
 import { toImportArticle } from '@shared/import/model'
@@ -15,6 +15,9 @@ import { call, errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
 import { useI18n, type MessageKey } from '../../app/i18n'
 import { base64, IMPORTABLE, isBundle, readFiles, type Preview, type PreviewArticle } from './readFiles'
+
+/** Lines of an article the preview draws at first, and more at each click: a huge file stays usable. */
+const LINES_SHOWN = 1000
 
 const MASTHEAD_FIELDS = ['title', 'edition', 'number', 'guidance', 'postalCode', 'email'] as const
 
@@ -44,6 +47,7 @@ export function ImportDialog({
   const [masthead, setMasthead] = useState<IssueFields>({ title: '' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [progress, setProgress] = useState<{ file: string; fraction: number } | null>(null)
 
   useEffect(() => {
     if (files.length === 0) return
@@ -66,7 +70,7 @@ export function ImportDialog({
         live = false
       }
     }
-    readFiles(files, split)
+    readFiles(files, split, (file, fraction) => live && setProgress({ file, fraction }))
       .then((read) => {
         if (!live) return
         setPreview(read)
@@ -77,7 +81,11 @@ export function ImportDialog({
         }
       })
       .catch((e: unknown) => live && setError(errorMessage(e, lang)))
-      .finally(() => live && setBusy(false))
+      .finally(() => {
+        if (!live) return
+        setBusy(false)
+        setProgress(null)
+      })
     return () => {
       live = false
     }
@@ -189,7 +197,13 @@ export function ImportDialog({
             {t('import.splitHeadings')}
           </label>
         )}
-        {busy && <span className="muted">…</span>}
+        {busy && !progress && <span className="muted">…</span>}
+        {busy && progress && (
+          <span className="import-progress" data-testid="import-progress">
+            <progress max={1} value={progress.fraction} />{' '}
+            {t('import.reading', { file: progress.file, percent: Math.floor(progress.fraction * 100) })}
+          </span>
+        )}
       </div>
 
       {preview?.errors.map((e) => (
@@ -306,11 +320,24 @@ function TextArticleLines({
   onSplit(line: number): void
 }) {
   const { t, lang } = useI18n()
+  const [shown, setShown] = useState(LINES_SHOWN)
+  // One lookup per line, not a scan of every note for every line (quadratic in a large file).
+  const notesByLine = useMemo(() => {
+    const map = new Map<number, ParsedArticle['notes']>()
+    for (const note of article.notes) {
+      if (note.line <= 0) continue
+      const list = map.get(note.line)
+      if (list) list.push(note)
+      else map.set(note.line, [note])
+    }
+    return map
+  }, [article.notes])
+  const more = article.lines.length - shown
   return (
     <table className="import-table">
       <tbody>
-        {article.lines.map((line, i) => {
-          const notes = article.notes.filter((n) => n.line === line.line && line.line > 0)
+        {article.lines.slice(0, shown).map((line, i) => {
+          const notes = notesByLine.get(line.line) ?? []
           const warn = notes.some((n) => n.level === 'warn')
           return (
             <tr
@@ -362,6 +389,20 @@ function TextArticleLines({
             </tr>
           )
         })}
+        {more > 0 && (
+          <tr>
+            <td colSpan={4}>
+              <button
+                type="button"
+                className="link"
+                data-testid="more-lines"
+                onClick={() => setShown(shown + LINES_SHOWN)}
+              >
+                {t('import.moreLines', { count: Math.min(more, LINES_SHOWN), total: article.lines.length })}
+              </button>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   )

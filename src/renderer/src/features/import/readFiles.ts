@@ -1,9 +1,9 @@
 /** Turns files the editor chose or dropped into preview articles (nothing is written yet). */
-import { decodeText } from '@shared/import/decode'
 import { toIssueFields, type IssueFields } from '@shared/import/masthead-fields'
 import type { ImportArticle, ImportImage } from '@shared/import/model'
-import { parseIssueText, type ImportNote, type ParsedArticle } from '@shared/import/plaintext'
+import type { ImportNote, ParsedArticle } from '@shared/import/plaintext'
 import { call } from '../../api'
+import { readTextFile } from './textFile'
 
 export type PreviewArticle =
   | { source: 'text'; file: string; article: ParsedArticle }
@@ -28,12 +28,19 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-export async function readFiles(files: File[], split: 'file' | 'headings'): Promise<Preview> {
+/** How far reading is: the file being read (its name) and the share of it done, 0 to 1. */
+export type ReadProgress = (file: string, fraction: number) => void
+
+export async function readFiles(
+  files: File[],
+  split: 'file' | 'headings',
+  onProgress: ReadProgress = () => {},
+): Promise<Preview> {
   const preview: Preview = { articles: [], images: [], issue: null, notes: [], errors: [] }
   for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer())
     try {
       if (/\.docx$/i.test(file.name)) {
+        const bytes = new Uint8Array(await file.arrayBuffer())
         const docx = await call('import.docx', { data: base64(bytes), split })
         preview.images.push(...docx.images)
         const warnings = docx.warnings.map((w) => w.message_zh)
@@ -42,12 +49,15 @@ export async function readFiles(files: File[], split: 'file' | 'headings'): Prom
         )
         continue
       }
-      const decoded = decodeText(bytes)
-      if ('error' in decoded) {
-        preview.errors.push({ file: file.name, ...decoded.error })
+      // Refused by its size before it is read; parsed in a worker, telling how far it is.
+      onProgress(file.name, 0)
+      const read = await readTextFile(file, (fraction) => onProgress(file.name, fraction))
+      if ('error' in read) {
+        const { message_zh, message_en } = read.error
+        preview.errors.push({ file: file.name, message_zh, message_en })
         continue
       }
-      const parsed = parseIssueText(decoded.text)
+      const parsed = read.parsed
       if (parsed.articles.length === 0) {
         preview.errors.push({ file: file.name, message_zh: '没有找到任何稿件。', message_en: 'No articles found.' })
         continue
