@@ -9,6 +9,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   protocol,
   session,
@@ -19,7 +20,8 @@ import {
 } from 'electron'
 import { join } from 'node:path'
 import { folioError } from '../../shared/api/errors'
-import { findResources, openFolio, type Library } from '../library'
+import { hostLibrary, type LibraryHost } from '../host'
+import { findResources } from '../library'
 import { electronPrintEngine } from './print'
 import { CONTENT_SECURITY_POLICY } from '../security'
 import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from '../../shared/api/channels'
@@ -34,7 +36,7 @@ import {
   serveAppRequest,
 } from './app-protocol'
 
-let library: Library | null = null
+let library: LibraryHost | null = null
 let mainWindow: BrowserWindow | null = null
 const DEV_URL = process.env.ELECTRON_RENDERER_URL
 const RENDERER_DIR = join(__dirname, '../renderer')
@@ -145,11 +147,21 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
-  library = openFolio(process.env.FOLIO_DB ?? join(app.getPath('userData'), 'folio-library.sqlite'), {
-    // Measure and print with Electron's own Chromium (webContents.printToPDF), not an external browser.
-    launchPrint: electronPrintEngine,
-    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : findResources(__dirname),
-  })
+  try {
+    // A library that cannot be opened for writing is served in recovery (the window says why and
+    // offers its backups); one another Folio is writing is refused here, clearly.
+    library = hostLibrary(process.env.FOLIO_DB ?? join(app.getPath('userData'), 'folio-library.sqlite'), {
+      // Measure and print with Electron's own Chromium (webContents.printToPDF), not an external browser.
+      launchPrint: electronPrintEngine,
+      resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : findResources(__dirname),
+      by: 'Folio desktop',
+    })
+  } catch (error) {
+    const e = (error as { error?: { message_zh: string; message_en: string } }).error
+    dialog.showErrorBox('Folio', e ? `${e.message_zh}\n\n${e.message_en}` : String(error))
+    app.quit()
+    return
+  }
   // The built renderer, from its folder only (path-traversal checked), with its MIME type and CSP.
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(RENDERER_DIR, request))
   // Nothing but our origin (and the dev server in development) is ever fetched by the window.
@@ -202,8 +214,5 @@ app.on('will-quit', (event) => {
   if (!open) return
   library = null
   event.preventDefault()
-  void open.api.close().finally(() => {
-    open.close()
-    app.quit()
-  })
+  void open.close().finally(() => app.quit())
 })
