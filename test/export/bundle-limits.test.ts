@@ -3,11 +3,11 @@
  * declares: zip bombs with lying headers are refused with a typed too_large error, early, and
  * leave the library unchanged.
  */
-import { readFileSync } from 'node:fs'
+import { closeSync, ftruncateSync, openSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BUNDLE_LIMITS, exportBundle, readBundle } from '../../src/main/export/bundle'
+import { BUNDLE_LIMITS, exportBundle, importBundle, readBundle } from '../../src/main/export/bundle'
 import type { ExportEnv } from '../../src/main/export/index'
 import { FolioFailure, type FolioError } from '../../src/shared/api/errors'
 import { MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES } from '../../src/shared/api/limits'
@@ -183,5 +183,24 @@ describe('.folio bundle inflate limits', () => {
     const read = readBundle(bomb, { manifest: 1 << 20, image: 1 << 20, total: 8 << 20 })
     expect(Object.keys(read.files).sort()).toEqual(Object.keys(files).sort())
     expect(read.manifest.articles.length).toBe(4)
+  })
+
+  it('refuses a bundle file larger than import.bundle accepts before reading it', () => {
+    const { lib, env } = library()
+    const file = join(lib.dir, 'huge.folio')
+    // Sparse: MAX_BUNDLE_BYTES + 1 bytes on paper, nothing on disk.
+    const fd = openSync(file, 'w')
+    ftruncateSync(fd, MAX_BUNDLE_BYTES + 1)
+    closeSync(fd)
+    let caught: unknown
+    try {
+      importBundle(env, file)
+    } catch (error) {
+      caught = error
+    }
+    expect((caught as FolioFailure).error).toMatchObject({
+      code: 'too_large',
+      message_zh: '文件超过 210 MB，不是有效的 Folio 文件。',
+    })
   })
 })

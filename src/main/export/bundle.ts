@@ -5,7 +5,7 @@
  * Importing into another library reproduces the article JSON and the images exactly; images are
  * checked against their hash, and the whole import is one transaction.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { strFromU8, strToU8, Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate'
 import { z } from 'zod'
 import { fail, FolioFailure, folioError } from '../../shared/api/errors'
@@ -297,6 +297,15 @@ export interface ImportBundleReport {
 
 /** Imports a bundle file as a new issue (all or nothing). */
 export function importBundle(env: ExportEnv, file: string): ImportBundleReport {
+  // The same limit as import.bundle, checked before the file is read at all.
+  if (statSync(file).size > MAX_BUNDLE_BYTES) {
+    const mb = Math.floor(MAX_BUNDLE_BYTES / 1_000_000)
+    fail(
+      'too_large',
+      `文件超过 ${mb} MB，不是有效的 Folio 文件。`,
+      `The file is larger than ${mb} MB: not a .folio bundle.`,
+    )
+  }
   return importBundleBytes(env, readFileSync(file))
 }
 
