@@ -74,6 +74,9 @@ function validInputs(): Record<Method, unknown> {
     'article.move': { id: articleId, toIndex: 0 },
     'article.delete': { id: articleId },
     'article.restore': { id: articleId },
+    'issue.restore': { id: issueId },
+    'trash.list': {},
+    'trash.empty': {},
     'revision.list': { articleId },
     'revision.get': { id: revisionId },
     'revision.restore': { id: revisionId },
@@ -145,6 +148,7 @@ function validInputs(): Record<Method, unknown> {
 describe('every API method', () => {
   it.each(METHODS)('%s succeeds on valid input', async (method) => {
     if (method === 'article.restore') lib.api.call('article.delete', { id: articleId })
+    if (method === 'issue.restore') lib.api.call('issue.delete', { id: issueId })
     if (method === 'image.get') lib.api.call('import.commit', validInputs()['import.commit'] as never)
     if (method === 'library.restore') {
       const taken = await lib.api.dispatchAsync('library.backup', {})

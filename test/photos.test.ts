@@ -90,6 +90,29 @@ describe('photo nodes must show a stored image', () => {
     expect(saved.body).toContain(hash)
   })
 
+  it('an article that already holds an unstored photo (an older library) can still be edited and saved', () => {
+    const a = lib.api.call('article.create', { issueId, headline: '旧库稿件' })
+    // Written before the check existed: straight into the store.
+    lib.db.prepare('UPDATE articles SET body_json = ? WHERE id = ?').run(withPhoto(NOT_STORED), a.id)
+    const typed = JSON.parse(withPhoto(NOT_STORED)) as { root: { children: unknown[] } }
+    typed.root.children.unshift(docFromBlocks([{ type: 'paragraph', text: '编辑新加的一段。' }]).root.children[0])
+    const saved = lib.api.call('article.update', {
+      id: a.id,
+      baseVersion: a.version,
+      patch: { body: JSON.stringify(typed) },
+    })
+    expect(saved.bodyText).toContain('编辑新加的一段。')
+    // A second unstored photo added now is still refused.
+    const other = 'd'.repeat(64)
+    const more = JSON.parse(saved.body) as { root: { children: unknown[] } }
+    more.root.children.push(JSON.parse(withPhoto(other)).root.children[1])
+    expect(
+      refusal(() =>
+        lib.api.call('article.update', { id: a.id, baseVersion: saved.version, patch: { body: JSON.stringify(more) } }),
+      ).code,
+    ).toBe('invalid_input')
+  })
+
   it('finds a photo nested inside another block', () => {
     const doc = docFromBlocks([{ type: 'paragraph', text: '正文' }])
     doc.root.children.push({

@@ -30,7 +30,7 @@ describe('restore', () => {
     expect(answer.ok).toBe(true)
     const outcome = (answer as { result: RestoreOutcome }).result
     expect(outcome.restored.file).toBe(file)
-    expect(outcome.safety?.reason).toBe('restore')
+    expect(outcome.safety?.reason).toBe('safety')
     expect(outcome.safety?.issues).toBe(2)
     // The same API object serves the restored library.
     expect(titles()).toEqual(['第25期'])

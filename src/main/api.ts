@@ -18,6 +18,7 @@ import * as issues from './services/issues'
 import * as revisions from './services/revisions'
 import * as search from './services/search'
 import * as tags from './services/tags'
+import * as trash from './services/trash'
 import * as zones from './services/zones'
 import { parseDocx } from './import/docx'
 import type { PrintEngine } from './export/browser'
@@ -52,6 +53,7 @@ type AsyncMethod =
   | 'export.result'
   | 'library.backup'
   | 'library.restore'
+  | 'trash.empty'
 
 type Handlers = { [M in SyncMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
 type AsyncHandlers = {
@@ -69,6 +71,11 @@ const asyncHandlers: AsyncHandlers = {
   'export.result': async (jobs, input) => jobs().result(input.jobId),
   // VACUUM INTO cannot run inside the transaction every synchronous method gets.
   'library.backup': async (_jobs, _input, ctx) => backupNow(ctx),
+  // The safety backup (VACUUM INTO) runs outside a transaction; the erasing inside one.
+  'trash.empty': async (_jobs, _input, ctx) => {
+    const backup = ctx.backupsDir ? takeBackup(ctx.db, ctx.backupsDir, ctx.now(), 'safety') : null
+    return { ...ctx.db.transaction(() => trash.emptyTrash(ctx))(), backup }
+  },
   'library.restore': () => {
     throw new Error('library.restore is answered by createApi (it needs the library owner)')
   },
@@ -100,6 +107,8 @@ const handlers: Handlers = {
   'article.move': (ctx, input) => articles.moveArticle(ctx, input.id, input.toIndex),
   'article.delete': (ctx, input) => articles.deleteArticle(ctx, input.id),
   'article.restore': (ctx, input) => articles.restoreArticle(ctx, input.id),
+  'issue.restore': (ctx, input) => trash.restoreIssue(ctx, input.id),
+  'trash.list': (ctx) => trash.listTrash(ctx),
   'revision.list': (ctx, input) => revisions.listRevisions(ctx, input.articleId),
   'revision.get': (ctx, input) => revisions.getRevision(ctx, input.id),
   'revision.restore': (ctx, input) => revisions.restoreRevision(ctx, input.id),

@@ -106,7 +106,7 @@ export function openFolio(path: string, options: FolioOptions = {}): Library {
       )
     }
     // What is replaced is kept first: a restore can itself be undone from the panel.
-    const safety = takeBackup(ctx.db, backupsDir, now(), 'restore')
+    const safety = takeBackup(ctx.db, backupsDir, now(), 'safety')
     await api.close()
     const staging = stageCopy(chosen.path, file)
     ctx.db.close()

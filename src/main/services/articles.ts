@@ -2,7 +2,7 @@ import { fail, folioError } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
 import type { Article, ArticleStatus, ArticleSummary, RevisionReason } from '../../shared/api/types'
 import { docToPlainText, emptyDoc, parseDoc } from '../../shared/doc/lexical'
-import { requireStoredPhotos } from '../../shared/doc/photos'
+import { photoRefs, requireStoredPhotos } from '../../shared/doc/photos'
 import { countChars } from '../../shared/text/count'
 import { isoNow, type ServiceContext } from './context'
 import { hasImage } from './images'
@@ -87,10 +87,13 @@ function toSummary(row: ArticleRow): ArticleSummary {
 function bodyContent(
   json: string,
   ctx: ServiceContext,
-  article: { id?: number; headline?: string },
+  article: { id?: number; headline?: string; body_json?: string },
 ): Pick<Content, 'body_json' | 'body_text' | 'char_count' | 'punct_count'> {
   const doc = parseDoc(json)
-  requireStoredPhotos(doc, (hash) => hasImage(ctx, hash), article)
+  // A photo already in the stored body (an older library's) does not stop the article from being
+  // edited and saved: only a newly added photo must be a stored image. Export marks the missing one.
+  const before = new Set(article.body_json ? photoRefs(parseDoc(article.body_json)).map((p) => p.image) : [])
+  requireStoredPhotos(doc, (hash) => before.has(hash) || hasImage(ctx, hash), article)
   const text = docToPlainText(doc)
   const counts = countChars(text)
   return { body_json: JSON.stringify(doc), body_text: text, char_count: counts.chars, punct_count: counts.punct }

@@ -1,14 +1,14 @@
 /**
  * Rotating backups of the library file, beside it in `<name>.backups/`: one a day when the
  * library is opened (the last 7 kept), one before every schema migration (the last 3 kept), one
- * before every restore (the last 5 kept), and one whenever the editor asks (the last 20 kept).
+ * before every restore or emptying of the trash (safety, the last 5 kept), and one whenever the editor asks (the last 20 kept).
  *
  * A backup is only ever seen under its final name once it is whole and verified: VACUUM INTO
  * writes a hidden temporary file, which is checked (integrity_check, the expected tables, the
  * schema version), flushed to disk and then renamed. A kill or a full disk mid-write leaves only
  * a temporary file, removed at the next start and never listed, so a broken copy is never offered
  * for a restore and never stands in for the day's backup. Restoring is copying one back
- * (library.ts restoreBackup), which the editor does from the 备份与恢复 panel or `folio backup restore`.
+ * (library.ts restore), which the editor does from the 备份与恢复 panel or `folio backup restore`.
  */
 import Database from 'better-sqlite3'
 import {
@@ -26,7 +26,7 @@ import { basename, dirname, extname, join } from 'node:path'
 import { fail } from '../../shared/api/errors'
 import type { Db } from './db'
 
-export type BackupReason = 'daily' | 'migration' | 'manual' | 'restore'
+export type BackupReason = 'daily' | 'migration' | 'manual' | 'safety'
 
 export interface BackupFile {
   file: string
@@ -39,9 +39,9 @@ export interface BackupFile {
   issues: number
 }
 
-export const KEEP: Record<BackupReason, number> = { daily: 7, migration: 3, manual: 20, restore: 5 }
+export const KEEP: Record<BackupReason, number> = { daily: 7, migration: 3, manual: 20, safety: 5 }
 const DAY_MS = 24 * 60 * 60 * 1000
-const NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.(daily|migration|manual|restore)\.sqlite$/
+const NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.(daily|migration|manual|safety)\.sqlite$/
 /** The temporary name a backup is written under until it is verified (hidden, never matches NAME). */
 const PARTIAL = /^\..*\.partial(-journal|-wal|-shm)?$/
 /** The tables a library of each schema version has (from migrations 1–4); a copy without them is not a library. */
@@ -205,12 +205,15 @@ function countContents(path: string): { articles: number; issues: number } | nul
     copy = new Database(path, { readonly: true, fileMustExist: true })
     const db = copy
     const hasTrash = (db.pragma('user_version', { simple: true }) as number) >= 2
-    const count = (table: string): number =>
-      db
-        .prepare(`SELECT COUNT(*) FROM ${table}${hasTrash ? ' WHERE deleted_at IS NULL' : ''}`)
-        .pluck()
-        .get() as number
-    return { articles: count('articles'), issues: count('issues') }
+    const count = (sql: string): number => db.prepare(sql).pluck().get() as number
+    return hasTrash
+      ? {
+          articles: count(
+            'SELECT COUNT(*) FROM articles a JOIN issues i ON i.id = a.issue_id WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL',
+          ),
+          issues: count('SELECT COUNT(*) FROM issues WHERE deleted_at IS NULL'),
+        }
+      : { articles: count('SELECT COUNT(*) FROM articles'), issues: count('SELECT COUNT(*) FROM issues') }
   } catch {
     return null
   } finally {

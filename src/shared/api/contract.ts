@@ -14,6 +14,7 @@ import type {
   Revision,
   RevisionSummary,
   SearchHit,
+  TrashContents,
 } from './types'
 import { ARTICLE_STATUSES, ISSUE_STATUSES } from './types'
 import type { ImportArticle, ImportImage } from '../import/model'
@@ -148,6 +149,12 @@ export const schemas = {
   'article.move': z.object({ id, toIndex: z.number().int().nonnegative().max(100000) }).strict(),
   'article.delete': z.object({ id }).strict(),
   'article.restore': z.object({ id }).strict(),
+  /** Puts a deleted issue back, with its articles. */
+  'issue.restore': z.object({ id }).strict(),
+  /** What is in the trash (回收站): deleted issues and articles, when and what. */
+  'trash.list': z.object({}).strict(),
+  /** Erases the trash for good, after a safety backup of the library. */
+  'trash.empty': z.object({}).strict(),
   'revision.list': z.object({ articleId: id }).strict(),
   'revision.get': z.object({ id }).strict(),
   'revision.restore': z.object({ id }).strict(),
@@ -255,6 +262,9 @@ export interface Results {
   'article.move': ArticleSummary[]
   'article.delete': { id: number }
   'article.restore': Article
+  'issue.restore': Issue
+  'trash.list': TrashContents
+  'trash.empty': { issues: number; articles: number; backup: BackupInfo | null }
   'revision.list': RevisionSummary[]
   'revision.get': Revision
   'revision.restore': Article

@@ -96,12 +96,27 @@ export interface BackupInfo {
   file: string
   path: string
   takenAt: string
-  /** daily on open, before a schema migration, on request, or of what a restore replaced. */
-  reason: 'daily' | 'migration' | 'manual' | 'restore'
+  /** daily on open, before a schema migration, on request, or before a restore or emptying the trash (safety). */
+  reason: 'daily' | 'migration' | 'manual' | 'safety'
   bytes: number
-  /** Articles and issues in the copy (the trash not counted). */
+  /** Issues and their articles in the copy (what is in its trash not counted). */
   articles: number
   issues: number
+}
+
+/** 回收站: deleted issues (with the articles that come back with them) and deleted articles. */
+export interface TrashContents {
+  issues: { id: number; title: string; edition: string; number: string; deletedAt: string; articleCount: number }[]
+  articles: {
+    id: number
+    issueId: number
+    issueTitle: string
+    issueNumber: string
+    headline: string
+    kicker: string
+    charCount: number
+    deletedAt: string
+  }[]
 }
 
 export interface RestoreOutcome {
