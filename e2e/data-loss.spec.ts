@@ -38,7 +38,7 @@ test('a tab that lost a save conflict, then closed, never overwrites the other t
   await expect(tabB.getByTestId('save-state')).toHaveAttribute('data-state', 'error')
   // More typing, then the tab is closed: the page-hide flush goes out (sendBeacon) …
   await tabB.keyboard.type('，关窗前又写了几个字')
-  const message = await tabB.getByTestId('save-state').textContent()
+  const message = await tabB.getByTestId('conflict-banner').textContent()
   const reloadOffered = await tabB.getByTestId('reload-article').isVisible()
   await tabB.close({ runBeforeUnload: true })
 

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { I18nProvider } from './app/i18n'
+import { LibraryGate } from './features/library/LibraryGate'
 import { TaggingProvider } from './editor/tagging/TaggingContext'
 import './styles.css'
 
@@ -10,9 +11,11 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <TaggingProvider>
-          <App />
-        </TaggingProvider>
+        <LibraryGate>
+          <TaggingProvider>
+            <App />
+          </TaggingProvider>
+        </LibraryGate>
       </I18nProvider>
     </StrictMode>,
   )

@@ -313,6 +313,7 @@ export function App() {
           onDelete={(issue) => setPending({ kind: 'delete-issue', issue })}
           onImport={() => setPending({ kind: 'import', files: [] })}
           onOpenSample={() => void openSample()}
+          onRestored={(issueId, articleId) => void onImported(issueId, articleId)}
         />
         <ArticlesPane
           issue={selectedIssue}

@@ -12,7 +12,7 @@ import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { BODY_NODES } from '../../editor/nodes'
-import { editorBody } from '@shared/doc/lexical'
+import { docToPlainText, editorBody, parseDoc } from '@shared/doc/lexical'
 import { CreditStyleContext } from '../../editor/nodes/PhotoView'
 import { rejectionKey, type Suggestion } from '../../editor/tagging/suggestions'
 import { useTagging } from '../../editor/tagging/TaggingContext'
@@ -26,7 +26,7 @@ import { editorTheme } from '../../editor/theme'
 import type { ArticleSaver, Patch } from './saver'
 import { RevisionsPanel } from './RevisionsPanel'
 import { closeSaver, createSaver, discardStash, libraryIdentity, takeStash, type Stashed } from './savers'
-import { docToPlainText, parseDoc } from '@shared/doc/lexical'
+import './stash.css'
 import type { BlockTarget } from '../layout/target'
 
 type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
@@ -102,6 +102,7 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
   return (
     <>
       {offer && <StashOffer offer={offer.stashed} why={offer.why} onTake={takeOffer} onDrop={dropOffer} />}
+      <ConflictBanner saver={saver} onReload={() => setGeneration((g) => g + 1)} />
       <LoadedEditor
         key={`${article.id}:${article.version}:${mount}`}
         creditStyle={creditStyle}
@@ -114,6 +115,28 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
         t={t}
       />
     </>
+  )
+}
+
+/**
+ * A save refused because the article changed elsewhere: said above the text, not squeezed into
+ * the status bar — where the refused text went (冲突副本 in the history) and how to go on.
+ */
+function ConflictBanner({ saver, onReload }: { saver: ArticleSaver; onReload(): void }) {
+  const { t, lang } = useI18n()
+  const state = useSyncExternalStore(
+    useCallback((listener) => saver.subscribe(listener), [saver]),
+    () => saver.state,
+  )
+  const error = saver.error
+  if (state !== 'error' || error?.code !== 'conflict') return null
+  return (
+    <div className="save-conflict" role="alert" data-testid="conflict-banner">
+      <p>{lang === 'zh' ? error.message_zh : error.message_en}</p>
+      <button type="button" className="btn small" onClick={onReload} data-testid="reload-article">
+        {t('save.reload')}
+      </button>
+    </div>
   )
 }
 
@@ -400,16 +423,11 @@ function LoadedEditor({
           ))}
         </select>
         <span className={`save-state s-${saveState}`} data-testid="save-state" data-state={saveState}>
-          {t(`save.${saveState}`)}
-          {saveState === 'error' && saver.error
+          {saveState === 'error' && saver.error?.code === 'conflict' ? t('save.conflict') : t(`save.${saveState}`)}
+          {saveState === 'error' && saver.error && saver.error.code !== 'conflict'
             ? `：${lang === 'zh' ? saver.error.message_zh : saver.error.message_en}`
             : ''}
         </span>
-        {saveState === 'error' && saver.error?.code === 'conflict' && (
-          <button type="button" className="btn small" onClick={onReload} data-testid="reload-article">
-            {t('save.reload')}
-          </button>
-        )}
       </footer>
     </div>
   )

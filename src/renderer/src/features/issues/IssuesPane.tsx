@@ -11,7 +11,10 @@ export function IssuesPane({
   onDelete,
   onImport,
   onOpenSample,
+  onRestored,
 }: {
+  /** Something came back from the trash. */
+  onRestored(issueId: number, articleId: number | null): void
   onImport(): void
   onOpenSample(): void
   issues: Issue[]
@@ -84,7 +87,7 @@ export function IssuesPane({
           ))}
         </ul>
       )}
-      <BackupLine />
+      <BackupLine onRestored={onRestored} />
     </section>
   )
 }
