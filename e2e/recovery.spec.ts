@@ -2,6 +2,7 @@
  * Restore, in the UI (issue 8): a backup from 备份与恢复, articles and issues from 回收站, and a
  * start on a damaged library that offers the newest verified backup.
  */
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { body, createIssue, expect, newArticle, openSample, test, waitSaved } from './fixtures'
 
@@ -104,4 +105,35 @@ test('starting on a damaged library writes nothing, says why and offers the newe
   await expect(page.getByTestId('recovery-done')).toContainText('damaged-')
   await page.getByTestId('recovery-open').click()
   await expect(page.getByTestId('article-item')).toHaveCount(4)
+})
+
+test('a photo goes up as its bytes, is shown, and is in the library byte for byte', async ({ page, folio }) => {
+  await page.goto(folio.url)
+  await createIssue(page, { title: '开发区建设' })
+  await newArticle(page, '图片稿')
+  await body(page).click()
+  await page.getByTestId('insert-photo').click()
+  // A 1×1 PNG followed by 2 MB of padding: a real upload size, well over what base64-in-JSON made slow.
+  const png = Buffer.concat([
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+    Buffer.alloc(2_000_000, 1),
+  ])
+  await body(page).getByTestId('photo').locator('input[type=file]').setInputFiles({
+    name: 'site.png',
+    mimeType: 'image/png',
+    buffer: png,
+  })
+  const img = body(page).getByTestId('photo').locator('img.photo-img')
+  await expect(img).toHaveAttribute('src', /^blob:/)
+  expect(await img.evaluate((el: HTMLImageElement) => el.decode().then(() => el.naturalWidth))).toBe(1)
+  await waitSaved(page)
+  await folio.stop()
+  const issueId = (folio.cli('issue', 'list', '--json') as { id: number }[])[0]!.id
+  const articleId = (folio.cli('article', 'list', '--issue', String(issueId), '--json') as { id: number }[])[0]!.id
+  const shown = folio.cli('article', 'show', String(articleId), '--json') as { body: string }
+  const hash = /"image":"([0-9a-f]{64})"/.exec(shown.body)?.[1]
+  expect(hash).toBe(createHash('sha256').update(png).digest('hex'))
 })

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_REQUEST_BYTES, requestLimit } from '../src/shared/api/limits'
+import { base64Bytes, DEFAULT_REQUEST_BYTES, requestLimit } from '../src/shared/api/limits'
 import { startWebServer, type WebServer } from '../src/main/web/server'
 import { PNG_1PX, sha256, tempLibrary, type TempLibrary } from './helpers'
 
@@ -173,6 +173,75 @@ describe('browser-mode transport', () => {
         status: 413,
         json: { error: { code: 'too_large' } },
       })
+      expect(lib.api.call('issue.list', {})).toHaveLength(0)
+    })
+  })
+
+  describe('files travel as raw bytes', () => {
+    function raw(
+      path: string,
+      body: Buffer | string,
+      headers: Record<string, string>,
+    ): Promise<{ status: number; body: Buffer; headers: IncomingHttpHeaders }> {
+      return new Promise((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: web.port,
+            path,
+            method: 'POST',
+            headers: { 'X-Folio-Token': web.token, ...headers },
+          },
+          (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }),
+            )
+          },
+        )
+        req.on('error', reject)
+        req.end(body)
+      })
+    }
+    const octets = { 'Content-Type': 'application/octet-stream' }
+
+    it('an image goes up as its bytes and comes back as its bytes', async () => {
+      const png = Buffer.concat([Buffer.from(PNG_1PX, 'base64'), Buffer.alloc(3_000_000, 9)])
+      const put = await raw('/api/image.put', png, octets)
+      expect(put.status).toBe(200)
+      const hash = (JSON.parse(put.body.toString()) as { result: { hash: string } }).result.hash
+      expect(hash).toBe(sha256(png.toString('base64')))
+      const got = await raw('/api/image.get', JSON.stringify({ hash }), {
+        'Content-Type': 'application/json',
+        Accept: 'application/octet-stream',
+      })
+      expect(got.headers['content-type']).toBe('application/octet-stream')
+      expect(got.headers['x-content-type-options']).toBe('nosniff')
+      expect(got.body.equals(png)).toBe(true)
+      expect(JSON.parse(decodeURIComponent(String(got.headers['x-folio-result'])))).toEqual({ hash, mime: 'image/png' })
+      // Asked for as JSON, the same answer is the contract's base64.
+      const json = await raw('/api/image.get', JSON.stringify({ hash }), { 'Content-Type': 'application/json' })
+      expect((JSON.parse(json.body.toString()) as { result: { data: string } }).result.data).toBe(
+        png.toString('base64'),
+      )
+    })
+
+    it('the other fields ride in the query; bytes are refused where no file is expected, and past the limit', async () => {
+      const bad = await raw(
+        '/api/import.docx?input=' + encodeURIComponent(JSON.stringify({ split: 'sideways' })),
+        Buffer.from('PK'),
+        octets,
+      )
+      expect(bad.status).toBe(400)
+      expect((JSON.parse(bad.body.toString()) as { error: { field: string } }).error.field).toBe('split')
+      const notFile = await raw('/api/issue.create', Buffer.from('{"title":"x"}'), octets)
+      expect(notFile.status).toBe(400)
+      expect((JSON.parse(notFile.body.toString()) as { error: { message_zh: string } }).error.message_zh).toContain(
+        '不接受二进制请求',
+      )
+      const over = await raw('/api/image.put', Buffer.alloc(base64Bytes(requestLimit('image.put')) + 1), octets)
+      expect(over.status).toBe(413)
       expect(lib.api.call('issue.list', {})).toHaveLength(0)
     })
   })

@@ -8,9 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { folioError, type ApiResult, type ErrorCode, type FolioError } from '../../shared/api/errors'
-import { requestLimit } from '../../shared/api/limits'
+import { base64Bytes, requestLimit } from '../../shared/api/limits'
 import type { Api } from '../api'
 import { CONTENT_SECURITY_POLICY } from '../security'
+import { isBinaryInputMethod, isBinaryResultMethod } from '../../shared/api/binary'
 
 export interface WebServerOptions {
   api: Api
@@ -116,10 +117,25 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       sendError(res, badEscape())
       return
     }
+    // Raw bytes (an image, a .docx, a bundle) travel as the body itself, the other fields in the
+    // query (?input=JSON); the contract's base64 text is made here, natively, not in the page.
+    const raw = (req.headers['content-type'] ?? '').startsWith('application/octet-stream')
+    if (raw && !isBinaryInputMethod(method)) {
+      sendError(
+        res,
+        folioError(
+          'invalid_input',
+          `${method.slice(0, 80)} 不接受二进制请求。`,
+          `${method.slice(0, 80)} takes no binary body.`,
+        ),
+      )
+      return
+    }
     // Each method's own limit, from the contract (shared/api/limits.ts): an image, a .docx or a
     // bundle the contract accepts is never refused here, and nothing much larger is ever read.
-    const limit = requestLimit(method)
-    const body = await readBody(req, limit)
+    const limit = raw ? base64Bytes(requestLimit(method)) : requestLimit(method)
+    const bytes = await readBody(req, limit)
+    const body = bytes === null || raw ? bytes : bytes.toString('utf8')
     if (body === null) {
       const mb = Math.ceil(limit / 1_000_000)
       sendError(
@@ -131,12 +147,35 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     let input: unknown
     try {
-      input = body.length === 0 ? {} : JSON.parse(body)
+      if (typeof body !== 'string') {
+        const rest: unknown = JSON.parse(url.searchParams.get('input') ?? '{}')
+        if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) throw new Error('not an object')
+        input = { ...rest, data: body.toString('base64') }
+      } else input = body.length === 0 ? {} : JSON.parse(body)
     } catch {
       sendError(res, folioError('invalid_input', '请求不是有效的 JSON。', 'Request body is not valid JSON.'))
       return
     }
-    send(res, await options.api.dispatchAsync(method, input))
+    const answer = await options.api.dispatchAsync(method, input)
+    // A file asked for as bytes (an export, an image) comes back as bytes, its other fields in a header.
+    if (
+      answer.ok &&
+      isBinaryResultMethod(method) &&
+      (req.headers.accept ?? '').startsWith('application/octet-stream')
+    ) {
+      const { data, ...meta } = answer.result as { data: string }
+      const bytes = Buffer.from(data, 'base64')
+      res.writeHead(200, {
+        ...COMMON_HEADERS,
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(bytes.length),
+        'Cache-Control': 'no-store',
+        'X-Folio-Result': encodeURIComponent(JSON.stringify(meta)),
+      })
+      res.end(bytes)
+      return
+    }
+    send(res, answer)
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {
@@ -217,7 +256,7 @@ function badEscape(): FolioError {
  * The body as text, or null when it is larger than `limit` bytes: refused at once from its
  * Content-Length, else as soon as the count passes the limit; the rest is drained, never kept.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'])
     if (Number.isFinite(declared) && declared > limit) {
@@ -236,7 +275,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
         chunks.length = 0
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

@@ -2,6 +2,7 @@
  * The renderer's one door to the library: window.folio in Electron, POST /api/<method>
  * with the start-up token in browser mode. Both speak the same contract.
  */
+import type { BinaryInputMethod, BinaryResultMethod } from '@shared/api/binary'
 import type { Input, Method, Result } from '@shared/api/contract'
 import { folioError, isFolioError, type ApiResult, type FolioError } from '@shared/api/errors'
 
@@ -50,29 +51,8 @@ if (!window.folio) {
 }
 
 async function httpInvoke(method: Method, input: unknown): Promise<ApiResult<unknown>> {
-  let response: Response
-  try {
-    response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token },
-      body: JSON.stringify(input),
-    })
-  } catch {
-    return {
-      ok: false,
-      error: folioError('storage', '无法连接 Folio 服务，稍后自动重试。', 'Cannot reach the Folio server; will retry.'),
-    }
-  }
-  const body: unknown = await response.json().catch(() => null)
-  if (body && typeof body === 'object' && 'ok' in body) return body as ApiResult<unknown>
-  return {
-    ok: false,
-    error: folioError(
-      'internal',
-      `服务返回异常（${response.status}）。`,
-      `Unexpected server answer (${response.status}).`,
-    ),
-  }
+  const answer = await httpSend(`/api/${method}`, { 'Content-Type': 'application/json' }, JSON.stringify(input))
+  return answer instanceof Response ? { ok: false, error: unexpected(answer.status) } : answer
 }
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
@@ -81,6 +61,89 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
     throw new ApiError(isFolioError(answer.error) ? answer.error : folioError('internal', '未知错误', 'Unknown error'))
   return answer.result as Result<M>
 }
+
+/** Base64 of bytes, in chunks (the contract's form of a file, where a transport cannot carry bytes). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+function base64ToBytes(data: string): Uint8Array {
+  const binary = atob(data)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/**
+ * Calls a method whose input is a file (shared/api/binary.ts). Browser mode sends the bytes as the
+ * request body and the other fields in the query; Electron hands the contract's base64 over IPC.
+ */
+export async function callWithBytes<M extends BinaryInputMethod>(
+  method: M,
+  bytes: Uint8Array,
+  rest: Omit<Input<M>, 'data'>,
+): Promise<Result<M>> {
+  if (window.folio) return call(method, { ...rest, data: bytesToBase64(bytes) } as Input<M>)
+  const answer = await httpSend(
+    `/api/${method}?input=${encodeURIComponent(JSON.stringify(rest))}`,
+    { 'Content-Type': 'application/octet-stream' },
+    new Blob([bytes as BlobPart]),
+  )
+  if (answer instanceof Response) throw new ApiError(unexpected(answer.status))
+  if (!answer.ok) throw new ApiError(answer.error)
+  return answer.result as Result<M>
+}
+
+/** Calls a method whose result is a file, and gets the file as bytes (browser mode: the answer body). */
+export async function callForBytes<M extends BinaryResultMethod>(
+  method: M,
+  input: Input<M>,
+): Promise<Omit<Result<M>, 'data'> & { bytes: Uint8Array }> {
+  if (window.folio) {
+    const { data, ...rest } = await call(method, input)
+    return { ...rest, bytes: base64ToBytes(data) } as Omit<Result<M>, 'data'> & { bytes: Uint8Array }
+  }
+  const answer = await httpSend(
+    `/api/${method}`,
+    { 'Content-Type': 'application/json', Accept: 'application/octet-stream' },
+    JSON.stringify(input),
+  )
+  if (!(answer instanceof Response)) {
+    if (!answer.ok) throw new ApiError(answer.error)
+    const { data, ...rest } = answer.result as { data: string }
+    return { ...rest, bytes: base64ToBytes(data) } as Omit<Result<M>, 'data'> & { bytes: Uint8Array }
+  }
+  const meta = JSON.parse(decodeURIComponent(answer.headers.get('X-Folio-Result') ?? '%7B%7D')) as object
+  return { ...meta, bytes: new Uint8Array(await answer.arrayBuffer()) } as Omit<Result<M>, 'data'> & {
+    bytes: Uint8Array
+  }
+}
+
+/** A fetch to the server: a JSON answer as ApiResult, a binary one as the Response itself. */
+async function httpSend(
+  url: string,
+  headers: Record<string, string>,
+  body: BodyInit,
+): Promise<ApiResult<unknown> | Response> {
+  let response: Response
+  try {
+    response = await fetch(url, { method: 'POST', headers: { ...headers, 'X-Folio-Token': token }, body })
+  } catch {
+    return { ok: false, error: unreachable() }
+  }
+  if ((response.headers.get('Content-Type') ?? '').startsWith('application/octet-stream') && response.ok)
+    return response
+  const parsed: unknown = await response.json().catch(() => null)
+  if (parsed && typeof parsed === 'object' && 'ok' in parsed) return parsed as ApiResult<unknown>
+  return { ok: false, error: unexpected(response.status) }
+}
+
+const unreachable = (): FolioError =>
+  folioError('storage', '无法连接 Folio 服务，稍后自动重试。', 'Cannot reach the Folio server; will retry.')
+const unexpected = (status: number): FolioError =>
+  folioError('internal', `服务返回异常（${status}）。`, `Unexpected server answer (${status}).`)
 
 /** Last-chance save when the page goes away (browser mode); Electron flushes via onFlushRequest. */
 export function beacon<M extends Method>(method: M, input: Input<M>): boolean {

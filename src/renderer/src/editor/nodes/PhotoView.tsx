@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, type NodeKey } from 'lexical'
 import { createContext, useContext, useEffect, useState } from 'react'
 import type { CaptionTag } from '@shared/doc/caption-tags'
-import { call } from '../../api'
+import { callForBytes, callWithBytes } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { describeFigure } from './FigureTagNode'
 import type { PhotoNode } from './PhotoNode'
@@ -17,11 +17,12 @@ function useImageUrl(hash: string | null): string | null {
   useEffect(() => {
     if (!hash || imageUrls.has(hash)) return
     let live = true
-    call('image.get', { hash })
+    callForBytes('image.get', { hash })
       .then((image) => {
-        const dataUrl = `data:${image.mime};base64,${image.data}`
-        imageUrls.set(hash, dataUrl)
-        if (live) setUrl(dataUrl)
+        // A blob: URL of the bytes, kept for the page's life (images are stored once, by hash).
+        const blobUrl = URL.createObjectURL(new Blob([image.bytes as BlobPart], { type: image.mime }))
+        imageUrls.set(hash, blobUrl)
+        if (live) setUrl(blobUrl)
       })
       .catch(() => live && setUrl(null))
     return () => {
@@ -29,13 +30,6 @@ function useImageUrl(hash: string | null): string | null {
     }
   }, [hash])
   return url
-}
-
-async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
 }
 
 export function PhotoView({
@@ -67,7 +61,7 @@ export function PhotoView({
   const choose = async (file: File | undefined): Promise<void> => {
     if (!file) return
     try {
-      const { hash } = await call('image.put', { data: await readAsBase64(file) })
+      const { hash } = await callWithBytes('image.put', new Uint8Array(await file.arrayBuffer()), {})
       update((node) => node.setImage(hash))
       setError(null)
     } catch (e) {

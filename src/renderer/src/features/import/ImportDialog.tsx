@@ -11,10 +11,10 @@ import {
   type LineRole,
   type ParsedArticle,
 } from '@shared/import/plaintext'
-import { call, errorMessage } from '../../api'
+import { call, callWithBytes, errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
 import { useI18n, type MessageKey } from '../../app/i18n'
-import { base64, IMPORTABLE, isBundle, readFiles, type Preview, type PreviewArticle } from './readFiles'
+import { IMPORTABLE, isBundle, readFiles, type Preview, type PreviewArticle } from './readFiles'
 
 /** Lines of an article the preview draws at first, and more at each click: a huge file stays usable. */
 const LINES_SHOWN = 1000
@@ -59,7 +59,7 @@ export function ImportDialog({
       ;(async () => {
         let last: { issueId: number; articleId: number | null } | null = null
         for (const file of bundles) {
-          const report = await call('import.bundle', { data: base64(new Uint8Array(await file.arrayBuffer())) })
+          const report = await callWithBytes('import.bundle', new Uint8Array(await file.arrayBuffer()), {})
           last = { issueId: report.issue.id, articleId: report.articleIds[0] ?? null }
         }
         if (live && last) onDone(last.issueId, last.articleId)

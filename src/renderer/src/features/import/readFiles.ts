@@ -2,7 +2,7 @@
 import { toIssueFields, type IssueFields } from '@shared/import/masthead-fields'
 import type { ImportArticle, ImportImage } from '@shared/import/model'
 import type { ImportNote, ParsedArticle } from '@shared/import/plaintext'
-import { call } from '../../api'
+import { callWithBytes } from '../../api'
 import { readTextFile } from './textFile'
 
 export type PreviewArticle =
@@ -22,12 +22,6 @@ export const IMPORTABLE = '.txt,.text,.docx,.folio'
 
 export const isBundle = (file: File): boolean => /\.folio$/i.test(file.name)
 
-export function base64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
-
 /** How far reading is: the file being read (its name) and the share of it done, 0 to 1. */
 export type ReadProgress = (file: string, fraction: number) => void
 
@@ -41,7 +35,7 @@ export async function readFiles(
     try {
       if (/\.docx$/i.test(file.name)) {
         const bytes = new Uint8Array(await file.arrayBuffer())
-        const docx = await call('import.docx', { data: base64(bytes), split })
+        const docx = await callWithBytes('import.docx', bytes, { split })
         preview.images.push(...docx.images)
         const warnings = docx.warnings.map((w) => w.message_zh)
         preview.articles.push(

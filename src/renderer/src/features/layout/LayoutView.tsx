@@ -14,9 +14,9 @@ import {
   type PageTemplate,
 } from '@shared/layout/model'
 import type { BlockFit, ExportJobStatus, ExportKind, LayoutOutcome } from '@shared/layout/outcome'
-import { call, errorMessage } from '../../api'
+import { call, callForBytes, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
-import { downloadBase64 } from './download'
+import { downloadBytes } from './download'
 import { PageCanvas } from './PageCanvas'
 import { TemplateDialog } from './TemplateDialog'
 
@@ -191,8 +191,8 @@ export function LayoutView({
         if (!status.cancelled) setError(lang === 'zh' ? status.error.message_zh : status.error.message_en)
         return
       }
-      const file = await call('export.result', { jobId: status.id })
-      downloadBase64(file.fileName, file.mime, file.data)
+      const file = await callForBytes('export.result', { jobId: status.id })
+      downloadBytes(file.fileName, file.mime, file.bytes)
     } catch (e) {
       report(e)
     }
