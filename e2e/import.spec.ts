@@ -79,6 +79,8 @@ test('dropping a file opens the preview; a bad file gets a clear message; the sa
   folio,
 }) => {
   await page.goto(folio.url)
+  // The workbench is there once the library is known to be open (LibraryGate).
+  await expect(page.getByTestId('open-sample')).toBeVisible()
   const drop = async (name: string, content: string | number[]) =>
     page.evaluate(
       ([n, c]) => {
