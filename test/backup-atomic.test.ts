@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, copyFileSync
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openFolio } from '../src/main/library'
+import { docFromBlocks } from '../src/shared/doc/lexical'
 import { backupsDirFor, listBackups, verifyLibraryFile } from '../src/main/store/backup'
 import { tempLibrary, type TempLibrary } from './helpers'
 
@@ -22,25 +23,7 @@ const ROOT = join(__dirname, '..')
 function fill(articles: number): void {
   const issueId = lib.api.call('issue.create', { title: '开发区建设' }).id
   const paragraph = '全省开发区以高质量发展为主线，聚焦主导产业，推动项目建设提速增效。'.repeat(40)
-  const body = JSON.stringify({
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: Array.from({ length: 20 }, () => ({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', version: 1, text: paragraph, format: 0, style: '', mode: 'normal', detail: 0 }],
-      })),
-    },
-  })
+  const body = JSON.stringify(docFromBlocks(Array.from({ length: 20 }, () => ({ type: 'paragraph', text: paragraph }))))
   lib.db.transaction(() => {
     for (let i = 0; i < articles; i++) lib.api.call('article.create', { issueId, headline: `稿件${i}`, body })
   })()

@@ -1,5 +1,7 @@
 /** Writing revisions: used by article saves and by restores, so it depends on neither. */
 import type { RevisionReason } from '../../shared/api/types'
+// A type only: articles.ts imports this module, so nothing else may come from there.
+import type { Content } from './articles'
 import { isoNow, type ServiceContext } from './context'
 
 /**
@@ -25,17 +27,8 @@ export function recordRevision(ctx: ServiceContext, articleId: number, reason: R
     .run(reason, isoNow(ctx), articleId)
 }
 
-export interface ConflictContent {
-  kicker: string
-  headline: string
-  subtitle: string
-  dateline: string
-  byline: string
-  body_json: string
-  body_text: string
-  char_count: number
-  status: string
-}
+/** What a conflict copy keeps: the article's content as the refused write would have made it. */
+export type ConflictContent = Omit<Content, 'punct_count'>
 
 /**
  * Keeps the text of a write refused as stale (冲突副本). The same stale editor saving again on
