@@ -1,5 +1,6 @@
 /** Restoring backups (issue 8): from the API, from the CLI, and at start on a damaged library. */
 import { readFileSync, writeFileSync, chmodSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hostLibrary } from '../src/main/host'
 import { openFolio } from '../src/main/library'
@@ -103,6 +104,26 @@ describe('start on a library that cannot be opened', () => {
     )
     await host.close()
     Object.assign(lib, openFolio(lib.path, { now: () => new Date(lib.clock.now) }))
+  })
+
+  it('after a session that did not end cleanly, damage deep in the file is found before anything is written', async () => {
+    const issueId = lib.api.call('issue.create', { title: '第25期' }).id
+    for (let i = 0; i < 200; i++) lib.api.call('article.create', { issueId, headline: `稿件${i}`, body: undefined })
+    await backUp()
+    await lib.api.close()
+    lib.close()
+    // A bad sector in the middle of the file; then a lock left behind by a process that is gone.
+    const bytes = readFileSync(lib.path)
+    const page = Math.floor(bytes.length / 4096 / 2) * 4096
+    bytes.fill(0xa5, page, page + 4096)
+    writeFileSync(lib.path, bytes)
+    writeFileSync(`${lib.path}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: '', by: 'web' }))
+    const host = hostLibrary(lib.path)
+    const status = host.api.dispatch('library.status', {}) as { result: LibraryStatus }
+    expect(status.result).toMatchObject({ state: 'unavailable', error: { code: 'unavailable', field: 'damaged' } })
+    expect(readFileSync(lib.path).equals(bytes)).toBe(true)
+    await host.close()
+    lib = tempLibrary()
   })
 
   it('a library whose file cannot be written is reported as read-only, not as a stack trace', async () => {

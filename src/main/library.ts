@@ -54,7 +54,8 @@ export function openFolio(path: string, options: FolioOptions = {}): Library {
   let db: Db
   try {
     if (backupsDir && !readOnly) cleanBackups(backupsDir)
-    db = openLibrary(file, { backupsDir, now, readOnly })
+    // The full page check only after a session that ended without closing (killed, crashed, power).
+    db = openLibrary(file, { backupsDir, now, readOnly, check: lock?.tookOver ?? false })
   } catch (error) {
     lock?.release()
     throw error

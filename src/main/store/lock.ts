@@ -8,7 +8,7 @@
  * beside the writer.
  */
 import { hostname } from 'node:os'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fail } from '../../shared/api/errors'
 
 interface Owner {
@@ -21,6 +21,8 @@ interface Owner {
 
 export interface LibraryLock {
   path: string
+  /** The lock was left by a process that is gone: the last session did not end cleanly. */
+  tookOver: boolean
   release(): void
 }
 
@@ -38,7 +40,7 @@ export function acquireLock(libraryPath: string, by: string, now: Date = new Dat
     const owner = readOwner(path)
     if (owner && owner.pid === process.pid && owner.host === mine.host) {
       held.set(path, (held.get(path) ?? 0) + 1)
-      return handle(path)
+      return handle(path, false)
     }
     if (owner && owner.host === mine.host && alive(owner.pid)) {
       fail(
@@ -54,12 +56,14 @@ export function acquireLock(libraryPath: string, by: string, now: Date = new Dat
         `The library is in use by Folio on another computer (${owner.host}).`,
       )
     }
-    // No owner, or one that is gone: take it. 'wx' fails if another process took it meanwhile.
-    if (owner) rmSync(path, { force: true })
+    // No owner, one that is gone, or a lock file left half-written: take it. 'wx' fails if another
+    // process took it meanwhile.
+    const left = owner !== null || existsSync(path)
+    if (left) rmSync(path, { force: true })
     try {
       writeFileSync(path, JSON.stringify(mine), { flag: 'wx' })
       held.set(path, 1)
-      return handle(path)
+      return handle(path, left)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code !== 'EEXIST') {
@@ -75,10 +79,11 @@ export function acquireLock(libraryPath: string, by: string, now: Date = new Dat
   fail('locked', '资料库正被另一个 Folio 进程打开。', 'Another Folio process is opening the library.')
 }
 
-function handle(path: string): LibraryLock {
+function handle(path: string, tookOver: boolean): LibraryLock {
   let released = false
   return {
     path,
+    tookOver,
     release() {
       if (released) return
       released = true
