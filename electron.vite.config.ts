@@ -1,12 +1,15 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { lazyExternals } from './scripts/lazy-externals'
 
 const shared = { '@shared': resolve(__dirname, 'src/shared') }
 
 export default defineConfig({
   main: {
     resolve: { alias: shared },
+    // Print (playwright-core) and .docx import (mammoth) load on first use, not at every start.
+    plugins: [lazyExternals(['playwright-core', 'mammoth'])],
     build: {
       rollupOptions: {
         input: {
@@ -14,6 +17,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/index.ts'),
           // Browser mode: same services behind a local HTTP transport
           web: resolve(__dirname, 'src/main/web/main.ts'),
+          // The folio CLI, run as built JavaScript (`npm run folio`), not compiled at each start
+          cli: resolve(__dirname, 'src/main/cli/main.ts'),
         },
       },
     },

@@ -15,7 +15,7 @@ import type {
   ZoneMention,
 } from '../../shared/api/tagging-types'
 import { readCaptionTags } from '../../shared/doc/caption-tags'
-import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
+import { parseDoc, type SerializedDoc, type SerializedNode } from '../../shared/doc/lexical'
 import type { ServiceContext } from './context'
 import { requireIssue } from './issues'
 import { getZoneSummary, insertZone, learnAlias, LIVE_TAGS, zoneExists, zoneIdByName } from './zones'
@@ -41,8 +41,8 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
  * A figure belongs to the nearest zone tagged before it in its paragraph, else to the
  * article's only zone, else to none.
  */
-export function reindexArticle(ctx: ServiceContext, articleId: number, bodyJson: string): void {
-  const doc = parseDoc(bodyJson)
+export function reindexArticle(ctx: ServiceContext, articleId: number, body: string | SerializedDoc): void {
+  const doc = typeof body === 'string' ? parseDoc(body) : body
   const resolved = new Map<string, string | null>()
   const found: IndexedTag[] = []
 
@@ -98,29 +98,26 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, bodyJson:
   const zones = new Set(found.flatMap((tag) => (tag.kind === 'zone' && tag.zoneId !== null ? [tag.zoneId] : [])))
   const onlyZone = zones.size === 1 ? ([...zones][0] ?? null) : null
 
+  // Typing between tags changes none of them: then nothing is written (a save's work follows its change).
+  const rows = found.map((tag, ordinal) =>
+    tag.kind === 'zone'
+      ? [articleId, 'zone', ordinal, tag.text, tag.zoneId, null, null, null, null, null]
+      : [articleId, 'figure', ordinal, tag.text, tag.blockZone ?? onlyZone, tag.value, tag.unit, tag.qualifier, tag.metric, tag.period],
+  )
+  const stored = ctx.db
+    .prepare(
+      'SELECT article_id, kind, ordinal, text, zone_id, value, unit, qualifier, metric, period FROM tags WHERE article_id = ? ORDER BY ordinal',
+    )
+    .raw()
+    .all(articleId) as unknown[][]
+  if (stored.length === rows.length && stored.every((r, i) => r.every((v, j) => v === rows[i]![j]))) return
+
   ctx.db.prepare('DELETE FROM tags WHERE article_id = ?').run(articleId)
   const insert = ctx.db.prepare(
     `INSERT INTO tags (article_id, kind, ordinal, text, zone_id, value, unit, qualifier, metric, period)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  found.forEach((tag, ordinal) => {
-    if (tag.kind === 'zone') insert.run(articleId, 'zone', ordinal, tag.text, tag.zoneId, null, null, null, null, null)
-    else {
-      const zoneId = tag.blockZone ?? onlyZone
-      insert.run(
-        articleId,
-        'figure',
-        ordinal,
-        tag.text,
-        zoneId,
-        tag.value,
-        tag.unit,
-        tag.qualifier,
-        tag.metric,
-        tag.period,
-      )
-    }
-  })
+  for (const values of rows) insert.run(...values)
 }
 
 // --- views --------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type {
   Article,
+  ArticleSaved,
   ArticleSummary,
   BackupInfo,
   Issue,
@@ -144,6 +145,21 @@ export const schemas = {
       baseVersion: z.number().int().nonnegative(),
       /** An explicit save (Ctrl+S) always keeps a revision. */
       explicit: z.boolean().optional(),
+      /**
+       * Instead of `patch.body`: only the blocks that changed. The stored body's top-level blocks
+       * `start … start+remove` are replaced by `insert` (a JSON array of blocks); `baseBlocks` is
+       * how many blocks the body had at baseVersion. Refused (conflict, field bodySplice) when it
+       * does not fit, and then the client sends the whole body.
+       */
+      bodySplice: z
+        .object({
+          start: z.number().int().nonnegative().max(1_000_000),
+          remove: z.number().int().nonnegative().max(1_000_000),
+          insert: z.string().max(MAX_BODY),
+          baseBlocks: z.number().int().nonnegative().max(1_000_000),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   'article.move': z.object({ id, toIndex: z.number().int().nonnegative().max(100000) }).strict(),
@@ -258,7 +274,7 @@ export interface Results {
   'article.list': ArticleSummary[]
   'article.get': Article
   'article.create': Article
-  'article.update': Article
+  'article.update': ArticleSaved
   'article.move': ArticleSummary[]
   'article.delete': { id: number }
   'article.restore': Article
