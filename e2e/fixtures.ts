@@ -62,16 +62,12 @@ export class FolioServer {
     return this.start()
   }
 
-  /** The `folio` CLI on the same library. */
+  /** The `folio` CLI on the same library: the built out/main/cli.js, as `npm run folio` runs it. */
   cli(...args: string[]): unknown {
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/main/cli/main.ts'), '--db', this.dbPath, ...args],
-      {
-        encoding: 'utf8',
-        cwd: ROOT,
-      },
-    )
+    const result = spawnSync(process.execPath, [join(ROOT, 'out/main/cli.js'), '--db', this.dbPath, ...args], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    })
     if (result.status !== 0) throw new Error(result.stderr)
     return JSON.parse(result.stdout) as unknown
   }
