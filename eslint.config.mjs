@@ -23,7 +23,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'electron', 'better-sqlite3', 'react', 'lexical', '@lexical/*'] },
+        // Packages by exact name (a pattern 'lexical' would also forbid our own './lexical').
+        { paths: ['electron', 'better-sqlite3', 'react', 'lexical'], patterns: ['node:*', '@lexical/*', 'react/*'] },
       ],
     },
   },

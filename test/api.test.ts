@@ -278,7 +278,11 @@ describe('articles', () => {
       baseVersion: lib.api.call('article.get', { id: articleId }).version,
       patch: { body: body('年产10万吨锂电电解液添加剂项目,', '总产值717亿元。') },
     })
-    expect(article.bodyText).toBe('年产10万吨锂电电解液添加剂项目,\n总产值717亿元。')
+    // The save answers without the body (the client has it); the library derived the rest.
+    expect(article).not.toHaveProperty('body')
+    expect(lib.api.call('article.get', { id: articleId }).bodyText).toBe(
+      '年产10万吨锂电电解液添加剂项目,\n总产值717亿元。',
+    )
     expect(article.charCount).toBe(16 + 8)
     expect(article.punctCount).toBe(2)
   })
@@ -339,6 +343,52 @@ describe('articles', () => {
     const again = lib.api.call('article.update', { id: articleId, patch: { headline: '同' }, baseVersion: base })
     expect(again.version).toBe(saved.version)
     expect(lib.api.call('revision.list', { articleId }).some((r) => r.reason === 'conflict')).toBe(false)
+  })
+
+  it('a block splice saves only what changed; one that does not fit is refused and changes nothing', () => {
+    const texts = ['一段', '二段', '三段', '四段']
+    lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: lib.api.call('article.get', { id: articleId }).version,
+      patch: { body: body(...texts) },
+    })
+    const before = lib.api.call('article.get', { id: articleId })
+    const block = JSON.parse(body('二段改了')).root.children[0] as unknown
+    const saved = lib.api.call('article.update', {
+      id: articleId,
+      baseVersion: before.version,
+      patch: {},
+      bodySplice: { start: 1, remove: 1, insert: JSON.stringify([block]), baseBlocks: 4 },
+    })
+    expect(saved.version).toBe(before.version + 1)
+    expect(lib.api.call('article.get', { id: articleId }).bodyText).toBe('一段\n二段改了\n三段\n四段')
+    const snapshot = dump(lib.db)
+    for (const bad of [
+      { start: 0, remove: 1, insert: JSON.stringify([block]), baseBlocks: 3 },
+      { start: 3, remove: 2, insert: '[]', baseBlocks: 4 },
+    ]) {
+      expect(
+        lib.api.dispatch('article.update', { id: articleId, baseVersion: saved.version, patch: {}, bodySplice: bad }),
+      ).toMatchObject({ ok: false, error: { code: 'conflict', field: 'bodySplice' } })
+    }
+    expect(
+      lib.api.dispatch('article.update', {
+        id: articleId,
+        baseVersion: saved.version,
+        patch: {},
+        bodySplice: { start: 0, remove: 0, insert: '{"not":"blocks"}', baseBlocks: 4 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'bodySplice' } })
+    // A stale splice is refused without a copy (the client then sends its whole body, which is kept).
+    expect(
+      lib.api.dispatch('article.update', {
+        id: articleId,
+        baseVersion: before.version,
+        patch: {},
+        bodySplice: { start: 0, remove: 1, insert: JSON.stringify([block]), baseBlocks: 4 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict', field: 'bodySplice' } })
+    expect(dump(lib.db)).toBe(snapshot)
   })
 
   it('every write says which version it is based on', () => {

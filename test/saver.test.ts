@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ArticleSaver, type SaverDeps } from '../src/renderer/src/features/editor/saver'
 import type { Input } from '../src/shared/api/contract'
 import { FolioFailure, folioError } from '../src/shared/api/errors'
-import type { Article } from '../src/shared/api/types'
+import type { ArticleSaved } from '../src/shared/api/types'
 import { tempLibrary, type TempLibrary } from './helpers'
+import { docFromBlocks } from '../src/shared/doc/lexical'
 
 /** The saver driven against a real library, with a switch to make the "server" fail. */
 let lib: TempLibrary
@@ -20,7 +21,7 @@ beforeEach(() => {
   down = false
   lostReplies = false
   deps = {
-    update: async (input: Input<'article.update'>): Promise<Article> => {
+    update: async (input: Input<'article.update'>): Promise<ArticleSaved> => {
       if (down) throw new FolioFailure(folioError('storage', '连不上', 'unreachable'))
       const saved = lib.api.call('article.update', input)
       if (lostReplies) throw new FolioFailure(folioError('storage', '回复丢失', 'reply lost'))
@@ -168,5 +169,48 @@ describe('ArticleSaver', () => {
     await vi.advanceTimersByTimeAsync(20000)
     expect(stored().headline).toBe('第二稿')
     expect(lib.api.call('revision.list', { articleId }).some((r) => r.reason === 'conflict')).toBe(false)
+  })
+
+  it('after the first save, a one-character edit sends only its paragraph; the library has the whole text', async () => {
+    const texts = Array.from(
+      { length: 200 },
+      (_, i) => `第${i}段：全省开发区以高质量发展为主线，推动项目建设提速增效。`,
+    )
+    const doc = (t: string[]) => JSON.stringify(docFromBlocks(t.map((text) => ({ type: 'paragraph' as const, text }))))
+    const sent: Input<'article.update'>[] = []
+    const update = deps.update
+    deps.update = async (input) => {
+      sent.push(input)
+      return update(input)
+    }
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
+    saver.setBase(stored().body)
+    saver.editBody(() => doc(texts))
+    await saver.flush()
+    texts[120] += '好'
+    const whole = doc(texts)
+    saver.editBody(() => whole)
+    await saver.flush()
+    const last = sent.at(-1)!
+    expect(last.patch.body).toBeUndefined()
+    expect(last.bodySplice).toMatchObject({ start: 120, remove: 1, baseBlocks: 200 })
+    expect(JSON.stringify(last).length).toBeLessThan(whole.length / 10)
+    expect(stored().bodyText.split('\n')[120]).toBe(texts[120])
+    expect(stored().bodyText.split('\n')).toEqual(texts)
+  })
+
+  it('a splice that does not fit the stored body is followed at once by the whole body', async () => {
+    const doc = (t: string[]) => JSON.stringify(docFromBlocks(t.map((text) => ({ type: 'paragraph' as const, text }))))
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
+    saver.setBase(stored().body)
+    saver.editBody(() => doc(['甲', '乙', '丙']))
+    await saver.flush()
+    // Someone changes the stored body's shape behind the saver's back, keeping its version.
+    lib.db.prepare('UPDATE articles SET body_json = ? WHERE id = ?').run(doc(['甲']), articleId)
+    saver.editBody(() => doc(['甲', '乙', '丙丁']))
+    await saver.flush()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(saver.state).toBe('saved')
+    expect(stored().bodyText).toBe('甲\n乙\n丙丁')
   })
 })

@@ -1,7 +1,7 @@
 import { fail, folioError } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
-import type { Article, ArticleStatus, ArticleSummary, RevisionReason } from '../../shared/api/types'
-import { docToPlainText, emptyDoc, parseDoc } from '../../shared/doc/lexical'
+import type { Article, ArticleSaved, ArticleStatus, ArticleSummary, RevisionReason } from '../../shared/api/types'
+import { docToPlainText, emptyDoc, parseDoc, type SerializedDoc } from '../../shared/doc/lexical'
 import { photoRefs, requireStoredPhotos } from '../../shared/doc/photos'
 import { countChars } from '../../shared/text/count'
 import { isoNow, type ServiceContext } from './context'
@@ -85,18 +85,54 @@ function toSummary(row: ArticleRow): ArticleSummary {
  * A photo whose image is not a stored image is refused, naming `article`.
  */
 function bodyContent(
-  json: string,
+  json: string | SerializedDoc,
   ctx: ServiceContext,
   article: { id?: number; headline?: string; body_json?: string },
-): Pick<Content, 'body_json' | 'body_text' | 'char_count' | 'punct_count'> {
-  const doc = parseDoc(json)
+): Pick<Content, 'body_json' | 'body_text' | 'char_count' | 'punct_count'> & { doc: SerializedDoc } {
+  const doc = typeof json === 'string' ? parseDoc(json) : json
   // A photo already in the stored body (an older library's) does not stop the article from being
   // edited and saved: only a newly added photo must be a stored image. Export marks the missing one.
-  const before = new Set(article.body_json ? photoRefs(parseDoc(article.body_json)).map((p) => p.image) : [])
-  requireStoredPhotos(doc, (hash) => before.has(hash) || hasImage(ctx, hash), article)
+  let before: Set<unknown> | null = null
+  const already = (hash: string): boolean => {
+    before ??= new Set(article.body_json ? photoRefs(parseDoc(article.body_json)).map((p) => p.image) : [])
+    return before.has(hash)
+  }
+  requireStoredPhotos(doc, (hash) => hasImage(ctx, hash) || already(hash), article)
   const text = docToPlainText(doc)
   const counts = countChars(text)
-  return { body_json: JSON.stringify(doc), body_text: text, char_count: counts.chars, punct_count: counts.punct }
+  return { body_json: JSON.stringify(doc), body_text: text, char_count: counts.chars, punct_count: counts.punct, doc }
+}
+
+/**
+ * The body a block splice makes of the stored one: top-level blocks `start … start+remove` replaced
+ * by `insert`. It must be based on the stored body as it is (`baseBlocks` blocks at baseVersion);
+ * anything else is refused so the client sends its whole body instead.
+ */
+function splicedBody(row: ArticleRow, splice: NonNullable<ParsedInput<'article.update'>['bodySplice']>): SerializedDoc {
+  // The stored body was cleaned when it was saved: only the new blocks need checking and cleaning.
+  const doc = JSON.parse(row.body_json) as SerializedDoc
+  const blocks = doc.root.children
+  if (blocks.length !== splice.baseBlocks || splice.start + splice.remove > blocks.length) {
+    fail(
+      'conflict',
+      '局部保存与库中正文对不上，将改为发送全文。',
+      'The partial save does not fit the stored body; the whole body will be sent instead.',
+      'bodySplice',
+    )
+  }
+  let insert: unknown
+  try {
+    insert = JSON.parse(splice.insert)
+  } catch {
+    fail('invalid_input', '局部保存的内容不是有效的 JSON。', 'The partial save is not valid JSON.', 'bodySplice')
+  }
+  if (!Array.isArray(insert)) {
+    fail('invalid_input', '局部保存的内容应为段落列表。', 'The partial save must be a list of blocks.', 'bodySplice')
+  }
+  // The new blocks go through the same validation and cleaning as a whole body would.
+  const inserted = parseDoc(JSON.stringify({ root: { ...doc.root, children: insert } })).root.children
+  blocks.splice(splice.start, splice.remove, ...inserted)
+  return doc
 }
 
 export function articleRow(ctx: ServiceContext, id: number): ArticleRow {
@@ -173,23 +209,49 @@ export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.c
   return getArticle(ctx, newId)
 }
 
-export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.update'>): Article {
+/**
+ * Saves a patch (fields, the whole body, or a splice of its blocks) made on `baseVersion`. Answers
+ * the saved article without its body: the client has it, and a 300 KB echo per autosave is waste.
+ */
+export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.update'>): ArticleSaved {
   const row = articleRow(ctx, input.id)
   const { patch } = input
+  if (input.bodySplice && patch.body !== undefined) {
+    fail('invalid_input', '正文与局部保存不能同时给出。', 'Give the body or a splice of it, not both.', 'bodySplice')
+  }
   const next: Content = { ...row }
   for (const field of TEXT_FIELDS) {
     const value = patch[field]
     if (value !== undefined) next[field] = value
   }
   if (patch.status !== undefined) next.status = patch.status
-  if (patch.body !== undefined) Object.assign(next, bodyContent(patch.body, ctx, row))
+  // A splice is only meaningful on the version it was made on: a stale one is refused below.
+  const stale = input.baseVersion !== row.version
+  const body =
+    patch.body !== undefined
+      ? bodyContent(patch.body, ctx, row)
+      : input.bodySplice && !stale
+        ? bodyContent(splicedBody(row, input.bodySplice), ctx, row)
+        : null
+  if (body) {
+    const { doc: _doc, ...content } = body
+    Object.assign(next, content)
+  }
   const changed = (Object.keys(next) as (keyof Content)[]).some((key) => next[key] !== row[key])
 
-  if (input.baseVersion !== row.version) {
+  if (stale) {
+    if (input.bodySplice) {
+      fail(
+        'conflict',
+        `稿件已在别处修改（库中为第 ${row.version} 版，此处基于第 ${input.baseVersion} 版）。`,
+        `The article was changed elsewhere (version ${row.version} in the library, yours is based on ${input.baseVersion}).`,
+        'bodySplice',
+      )
+    }
     // A write based on an older version never lands over newer text. If it would change nothing
     // (a resend of a save whose answer was lost), it is simply done; otherwise its text is kept
     // as a 冲突副本 revision, committed even though the call fails.
-    if (!changed) return getArticle(ctx, row.id)
+    if (!changed) return savedOf(row)
     const baseVersion = input.baseVersion
     throw new KeepThenFail(
       folioError(
@@ -201,31 +263,19 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
     )
   }
 
+  const updatedAt = changed ? isoNow(ctx) : row.updated_at
   if (changed) {
+    // Only the columns that changed: a headline edit does not re-index the body for search.
+    const columns = (Object.keys(next) as (keyof Content)[]).filter((key) => next[key] !== row[key])
     ctx.db
       .prepare(
-        `UPDATE articles SET kicker = ?, headline = ?, subtitle = ?, dateline = ?, byline = ?, body_json = ?,
-           body_text = ?, char_count = ?, punct_count = ?, status = ?, version = version + 1, updated_at = ?
-         WHERE id = ?`,
+        `UPDATE articles SET ${columns.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`,
       )
-      .run(
-        next.kicker,
-        next.headline,
-        next.subtitle,
-        next.dateline,
-        next.byline,
-        next.body_json,
-        next.body_text,
-        next.char_count,
-        next.punct_count,
-        next.status,
-        isoNow(ctx),
-        row.id,
-      )
+      .run(...columns.map((c) => next[c]), updatedAt, row.id)
   }
   // The tag index follows the body; an explicit save also refreshes it against the registry.
-  if (patch.body !== undefined && (next.body_json !== row.body_json || input.explicit)) {
-    reindexArticle(ctx, row.id, next.body_json)
+  if (body && (next.body_json !== row.body_json || input.explicit)) {
+    reindexArticle(ctx, row.id, body.doc)
   }
   const reason: RevisionReason | null = input.explicit
     ? 'save'
@@ -235,7 +285,13 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
         ? 'autosave'
         : null
   if (reason) recordRevision(ctx, row.id, reason)
-  return getArticle(ctx, row.id)
+  return savedOf({ ...row, ...next, version: row.version + (changed ? 1 : 0), updated_at: updatedAt })
+}
+
+/** What a save answers: the article as saved, without its body and plain text. */
+function savedOf(row: ArticleRow): ArticleSaved {
+  const { body: _body, bodyText: _text, ...saved } = toArticle(row)
+  return saved
 }
 
 export function moveArticle(ctx: ServiceContext, id: number, toIndex: number): ArticleSummary[] {

@@ -1,6 +1,6 @@
 import { fail } from '../../shared/api/errors'
 import type { Article, Revision, RevisionReason, RevisionSummary } from '../../shared/api/types'
-import { articleRow, updateArticle, type ArticleRow } from './articles'
+import { articleRow, getArticle, updateArticle, type ArticleRow } from './articles'
 import type { ServiceContext } from './context'
 import { recordRevision } from './revision-log'
 
@@ -61,10 +61,11 @@ export function restoreRevision(ctx: ServiceContext, id: number): Article {
   const revision = getRevision(ctx, id)
   recordRevision(ctx, revision.articleId, 'restore')
   const { kicker, headline, subtitle, dateline, byline, body, status } = revision
-  return updateArticle(ctx, {
+  updateArticle(ctx, {
     id: revision.articleId,
     patch: { kicker, headline, subtitle, dateline, byline, body, status },
     baseVersion: articleRow(ctx, revision.articleId).version,
     explicit: true,
   })
+  return getArticle(ctx, revision.articleId)
 }

@@ -102,7 +102,18 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, body: str
   const rows = found.map((tag, ordinal) =>
     tag.kind === 'zone'
       ? [articleId, 'zone', ordinal, tag.text, tag.zoneId, null, null, null, null, null]
-      : [articleId, 'figure', ordinal, tag.text, tag.blockZone ?? onlyZone, tag.value, tag.unit, tag.qualifier, tag.metric, tag.period],
+      : [
+          articleId,
+          'figure',
+          ordinal,
+          tag.text,
+          tag.blockZone ?? onlyZone,
+          tag.value,
+          tag.unit,
+          tag.qualifier,
+          tag.metric,
+          tag.period,
+        ],
   )
   const stored = ctx.db
     .prepare(

@@ -58,6 +58,9 @@ export interface Article {
 }
 
 /** 'conflict': a write refused because it was based on an older version, kept as 冲突副本. */
+/** What a save answers: the article as saved, without its body (the client has it). */
+export type ArticleSaved = Omit<Article, 'body' | 'bodyText'>
+
 export type RevisionReason = 'autosave' | 'save' | 'status' | 'restore' | 'create' | 'conflict'
 
 export interface RevisionSummary {

@@ -64,7 +64,7 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
     Promise.all([call('article.get', { id: articleId }), libraryIdentity()])
       .then(([loaded, libraryId]) => {
         if (!live) return
-        opened = createSaver(libraryId, loaded.id, loaded.version)
+        opened = createSaver(libraryId, loaded.id, loaded.version, loaded.body)
         // Bring back what this tab typed but could not save (server gone, new token) — only when it
         // was based on the very version the library holds; anything else is offered, not applied.
         const outcome = takeStash(libraryId, loaded)

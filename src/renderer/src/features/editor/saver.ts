@@ -4,16 +4,17 @@
  * retried with back-off and shown, never dropped. The body is read lazily (a thunk) so the
  * typing path never serializes the document.
  */
-import type { Article } from '@shared/api/types'
+import type { Article, ArticleSaved } from '@shared/api/types'
 import type { Input } from '@shared/api/contract'
 import type { FolioError } from '@shared/api/errors'
+import { blockSplice, blockState, type BlockState } from '@shared/doc/splice'
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error'
 export type Patch = NonNullable<Input<'article.update'>['patch']>
 type Fields = Omit<Patch, 'body'>
 
 export interface SaverDeps {
-  update(input: Input<'article.update'>): Promise<Article>
+  update(input: Input<'article.update'>): Promise<ArticleSaved>
   get(id: number): Promise<Article>
   /** Synchronous best-effort send when the page is going away. */
   beacon?(input: Input<'article.update'>): boolean
@@ -41,6 +42,10 @@ export class ArticleSaver {
   private unconfirmed: Patch | null = null
   /** The patch of the save in flight, if any. */
   private sending: Patch | null = null
+  /** The body as the library last saved it, by block: what the next save's splice is made against. */
+  private savedBlocks: BlockState | null = null
+  /** The last splice did not fit the stored body: send the whole body next time. */
+  private sendWhole = false
   private listeners = new Set<() => void>()
 
   constructor(
@@ -52,6 +57,11 @@ export class ArticleSaver {
     private readonly maxWaitMs = 800,
   ) {
     this.version = version
+  }
+
+  /** The body the library holds at this saver's version (so saves can send only changed blocks). */
+  setBase(body: string): void {
+    this.savedBlocks = blockState(body)
   }
 
   subscribe(listener: () => void): () => void {
@@ -136,17 +146,44 @@ export class ArticleSaver {
     this.fields = {}
     this.readBody = null
     this.setState('saving', null)
+    const { wire, blocks } = this.wireInput(patch, explicit)
     try {
-      const saved = await this.deps.update({ id: this.articleId, patch, baseVersion: this.version, explicit })
+      const saved = await this.deps.update(wire)
+      if (blocks) this.savedBlocks = blocks
       this.saved(saved)
     } catch (error) {
+      const folio = this.deps.errorOf(error)
+      if (wire.bodySplice && folio?.field === 'bodySplice') {
+        // The splice did not fit (or the article changed): the whole body goes next, at once, so
+        // a real conflict keeps its text as a 冲突副本 like any other stale write.
+        this.sendWhole = true
+        this.restore(patch)
+        this.schedule(0)
+        this.setState('dirty', null)
+        return
+      }
       await this.failed(error, patch)
     } finally {
       this.sending = null
     }
   }
 
-  private saved(article: Article): void {
+  /**
+   * What goes on the wire: the fields, and the body as the blocks that changed since the last save
+   * (a splice) when that is much smaller than the whole; `blocks` is the body after this save.
+   */
+  private wireInput(patch: Patch, explicit: boolean): { wire: Input<'article.update'>; blocks: BlockState | null } {
+    const base = { id: this.articleId, baseVersion: this.version, explicit }
+    if (patch.body === undefined) return { wire: { ...base, patch }, blocks: null }
+    const blocks = blockState(patch.body)
+    const splice = blocks && this.savedBlocks && !this.sendWhole ? blockSplice(this.savedBlocks, blocks) : null
+    this.sendWhole = false
+    if (!splice || splice.insert.length > patch.body.length / 2) return { wire: { ...base, patch }, blocks }
+    const { body: _body, ...fields } = patch
+    return { wire: { ...base, patch: fields, bodySplice: splice }, blocks }
+  }
+
+  private saved(article: ArticleSaved): void {
     this.version = article.version
     this.unconfirmed = null
     this.retryDelay = 1000
@@ -155,14 +192,18 @@ export class ArticleSaver {
     this.setState(this.hasPending ? 'dirty' : 'saved', null)
   }
 
-  private async failed(error: unknown, patch: Patch): Promise<void> {
-    // Put the patch back under anything typed since, so nothing is lost.
+  /** Puts a patch that did not land back under anything typed since, so nothing is lost. */
+  private restore(patch: Patch): void {
     this.fields = { ...patch, ...this.fields }
     delete (this.fields as Patch).body
     if (!this.readBody && patch.body !== undefined) {
       const body = patch.body
       this.readBody = () => body
     }
+  }
+
+  private async failed(error: unknown, patch: Patch): Promise<void> {
+    this.restore(patch)
     // Off the typing path (only after a failed save): keep a copy the tab can offer back.
     if (this.hasPending) this.deps.stash?.(this.articleId, { patch: this.pendingPatch(), version: this.version })
     const folio = this.deps.errorOf(error)

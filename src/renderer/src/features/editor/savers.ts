@@ -101,7 +101,7 @@ export function discardStash(libraryId: string, articleId: number): void {
 
 const open = new Set<ArticleSaver>()
 
-export function createSaver(libraryId: string, articleId: number, version: number): ArticleSaver {
+export function createSaver(libraryId: string, articleId: number, version: number, body: string): ArticleSaver {
   const saver = new ArticleSaver(articleId, version, {
     update: (input) => call('article.update', input),
     get: (id) => call('article.get', { id }),
@@ -109,6 +109,7 @@ export function createSaver(libraryId: string, articleId: number, version: numbe
     errorOf: (error) => (error instanceof ApiError ? error.error : null),
     stash: (id, stashed) => writeStash(libraryId, id, stashed),
   })
+  saver.setBase(body)
   open.add(saver)
   return saver
 }
