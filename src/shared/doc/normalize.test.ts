@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { countChars } from '../text/count'
-// eslint-disable-next-line no-restricted-imports -- Folio's own doc/lexical.ts, not the lexical package
 import { docFromBlocks, docToPlainText, editorBody, parseDoc, type SerializedDoc, type SerializedNode } from './lexical'
 import { allowedStyle, editorDoc, UNKNOWN_STATE } from './normalize'
 import { isKnownType } from './node-types'
