@@ -252,7 +252,7 @@ test('an earlier version can be found in the history and restored', async ({ pag
   expect(await bodyParagraphs(page)).toEqual(['第一稿:怀仁经开区生物医药园区拥有高新技术企业9家。'])
   await page.reload()
   await page.getByTestId('article-item').first().click()
-  expect(await bodyParagraphs(page)).toEqual(['第一稿:怀仁经开区生物医药园区拥有高新技术企业9家。'])
+  await expect.poll(() => bodyParagraphs(page)).toEqual(['第一稿:怀仁经开区生物医药园区拥有高新技术企业9家。'])
   // What was replaced is itself kept.
   await page.getByTestId('show-revisions').click()
   await expect(items).toHaveCount(before + 2)
