@@ -373,7 +373,7 @@ describe('the tag index', () => {
       ['figure', 0, '42.3%'],
       ['zone', 1, '太谷经济技术开发区'],
     ])
-    expect(lib.api.call('figure.list', {})[0]).toMatchObject({ qualifier: '约', metric: '', period: '' })
+    expect(lib.api.call('figure.list', {}).rows[0]).toMatchObject({ qualifier: '约', metric: '', period: '' })
     // a body without tags leaves no rows; other fields alone do not touch the index
     lib.api.call('article.update', {
       id: article.id,
@@ -622,14 +622,14 @@ describe('views across issues', () => {
       body: body([zoneTag('太谷经开区', TAIGU, '太谷经济技术开发区'), figureTag('12家', 12, '家')]),
     })
     lib.api.call('article.move', { id: third.id, toIndex: 0 })
-    expect(lib.api.call('figure.list', {}).map((f) => [f.articleId, f.text])).toEqual([
+    expect(lib.api.call('figure.list', {}).rows.map((f) => [f.articleId, f.text])).toEqual([
       [third.id, '12家'],
       [first.id, '717亿元'],
       [other.id, '71.7亿元'],
     ])
-    expect(lib.api.call('figure.list', { zoneId: TAIGU }).map((f) => f.text)).toEqual(['12家'])
-    expect(lib.api.call('figure.list', { unit: '元' }).map((f) => f.text)).toEqual(['717亿元', '71.7亿元'])
-    expect(lib.api.call('figure.list', { issueId: second, unit: '元' })).toMatchObject([
+    expect(lib.api.call('figure.list', { zoneId: TAIGU })).toMatchObject({ rows: [{ text: '12家' }], total: 1 })
+    expect(lib.api.call('figure.list', { unit: '元' }).rows.map((f) => f.text)).toEqual(['717亿元', '71.7亿元'])
+    expect(lib.api.call('figure.list', { issueId: second, unit: '元' }).rows).toMatchObject([
       {
         articleId: other.id,
         headline: '回顾',
@@ -639,7 +639,7 @@ describe('views across issues', () => {
         zoneId: HUAIREN,
       },
     ])
-    expect(lib.api.call('figure.list', { issueId: second, unit: '家' })).toEqual([])
+    expect(lib.api.call('figure.list', { issueId: second, unit: '家' })).toMatchObject({ rows: [], total: 0 })
     expect(failure('figure.list', { issueId: 987654 })).toMatchObject({ code: 'not_found' })
     expect(failure('figure.list', { zoneId: 'z-nowhere' })).toMatchObject({ code: 'not_found', field: 'zoneId' })
   })
@@ -684,7 +684,7 @@ describe('views across issues', () => {
     lib.api.call('article.delete', { id: other.id })
     expect(zoneByName('怀仁经济技术开发区')).toMatchObject({ mentionCount: 1, articleCount: 1 })
     expect(zone(HUAIREN).mentions.map((m) => m.articleId)).toEqual([first.id])
-    expect(lib.api.call('figure.list', {}).map((f) => f.articleId)).toEqual([first.id])
+    expect(lib.api.call('figure.list', {}).rows.map((f) => f.articleId)).toEqual([first.id])
     expect(lib.api.call('figure.consistency', {})).toEqual([])
 
     lib.api.call('article.restore', { id: other.id })

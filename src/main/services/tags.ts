@@ -6,19 +6,23 @@
  */
 import { fail } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
-import type {
-  FigureConflict,
-  FigureFacts,
-  FigureRow,
-  TagRejection,
-  ZoneDetail,
-  ZoneMention,
+import {
+  CONFLICT_FIGURES_LIMIT,
+  FIGURE_PAGE,
+  ZONE_DETAIL_LIMIT,
+  type FigureConflict,
+  type FigureFacts,
+  type FigurePage,
+  type FigureRow,
+  type TagRejection,
+  type ZoneDetail,
+  type ZoneMention,
 } from '../../shared/api/tagging-types'
 import { readCaptionTags } from '../../shared/doc/caption-tags'
 import { parseDoc, type SerializedDoc, type SerializedNode } from '../../shared/doc/lexical'
 import type { ServiceContext } from './context'
 import { requireIssue } from './issues'
-import { getZoneSummary, insertZone, learnAlias, LIVE_TAGS, zoneExists, zoneIdByName } from './zones'
+import { getZoneSummary, insertZone, learnAlias, zoneExists, zoneIdByName } from './zones'
 
 /** Element nodes that sit inside a paragraph rather than being blocks of their own. */
 const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark'])
@@ -149,14 +153,15 @@ interface FigureSqlRow {
   zone_name: string | null
 }
 
+/** Figures of live articles, walked issue by issue so that a page in reading order stops early. */
 const SELECT_FIGURES = `
   SELECT t.article_id, a.headline, a.issue_id, i.title AS issue_title, i.number AS issue_number,
          t.text, t.value, t.unit, t.qualifier, t.metric, t.period, t.zone_id, z.name AS zone_name
-  FROM (${LIVE_TAGS}) t
-  JOIN articles a ON a.id = t.article_id
-  JOIN issues i ON i.id = a.issue_id
+  FROM issues i
+  JOIN articles a ON a.issue_id = i.id
+  JOIN tags t ON t.article_id = a.id
   LEFT JOIN zones z ON z.id = t.zone_id
-  WHERE t.kind = 'figure'`
+  WHERE i.deleted_at IS NULL AND a.deleted_at IS NULL AND t.kind = 'figure'`
 
 /** Issue by issue, article by article in running order, tag by tag in reading order. */
 const READING_ORDER = 'i.id, a.position, a.id, t.ordinal'
@@ -179,67 +184,126 @@ function toFigure(row: FigureSqlRow): FigureRow {
   }
 }
 
-/** Figures of live articles, filtered by zone, unit and issue. */
-export function listFigures(ctx: ServiceContext, filter: ParsedInput<'figure.list'>): FigureRow[] {
+/**
+ * One page of the figures of live articles, filtered by zone, unit and issue, in reading order,
+ * with how many match in all. Without an issue the total is read from tag_counts (migration 8);
+ * within one issue it is counted (an issue's figures are few).
+ */
+export function listFigures(ctx: ServiceContext, filter: ParsedInput<'figure.list'>): FigurePage {
   const where: string[] = []
   const params: unknown[] = []
+  const counts: string[] = ["kind = 'figure'"]
+  const countParams: unknown[] = []
   if (filter.zoneId !== undefined) {
     getZoneSummary(ctx, filter.zoneId, 'zoneId')
     where.push('t.zone_id = ?')
     params.push(filter.zoneId)
+    counts.push('zone_id = ?')
+    countParams.push(filter.zoneId)
   }
   if (filter.unit !== undefined) {
     where.push('t.unit = ?')
     params.push(filter.unit)
+    counts.push('unit = ?')
+    countParams.push(filter.unit)
   }
   if (filter.issueId !== undefined) {
     requireIssue(ctx, filter.issueId)
-    where.push('a.issue_id = ?')
+    where.push('i.id = ?')
     params.push(filter.issueId)
   }
-  const sql = `${SELECT_FIGURES}${where.map((w) => ` AND ${w}`).join('')} ORDER BY ${READING_ORDER}`
-  return (ctx.db.prepare(sql).all(...params) as FigureSqlRow[]).map(toFigure)
+  const filtered = `${SELECT_FIGURES}${where.map((w) => ` AND ${w}`).join('')}`
+  const limit = filter.limit ?? FIGURE_PAGE
+  const rows = ctx.db
+    .prepare(`${filtered} ORDER BY ${READING_ORDER} LIMIT ? OFFSET ?`)
+    .all(...params, limit, filter.offset ?? 0) as FigureSqlRow[]
+  const total =
+    filter.issueId !== undefined
+      ? (ctx.db
+          .prepare(`SELECT COUNT(*) FROM (${filtered})`)
+          .pluck()
+          .get(...params) as number)
+      : (ctx.db
+          .prepare(`SELECT COALESCE(SUM(tags), 0) FROM tag_counts WHERE ${counts.join(' AND ')}`)
+          .pluck()
+          .get(...countParams) as number)
+  const units = ctx.db
+    .prepare("SELECT DISTINCT unit FROM tag_counts WHERE kind = 'figure' AND tags > 0 ORDER BY unit")
+    .pluck()
+    .all() as string[]
+  return { rows: rows.map(toFigure), total, units }
 }
 
-/** A zone with every live mention of it and the figures that belong to it. */
+/** A zone with its first mentions and figures in reading order, and how many it has of each. */
 export function getZoneDetail(ctx: ServiceContext, id: string): ZoneDetail {
   const summary = getZoneSummary(ctx, id)
   const mentions = ctx.db
     .prepare(
       `SELECT t.article_id AS articleId, a.headline, a.issue_id AS issueId, i.title AS issueTitle,
               i.number AS issueNumber, t.text
-       FROM (${LIVE_TAGS}) t
-       JOIN articles a ON a.id = t.article_id
-       JOIN issues i ON i.id = a.issue_id
-       WHERE t.kind = 'zone' AND t.zone_id = ?
-       ORDER BY ${READING_ORDER}`,
+       FROM tags t
+       JOIN articles a ON a.id = t.article_id AND a.deleted_at IS NULL
+       JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL
+       WHERE t.zone_id = ? AND t.kind = 'zone'
+       ORDER BY ${READING_ORDER}
+       LIMIT ?`,
     )
-    .all(id) as ZoneMention[]
-  return { ...summary, mentions, figures: listFigures(ctx, { zoneId: id }) }
+    .all(id, ZONE_DETAIL_LIMIT) as ZoneMention[]
+  const figures = listFigures(ctx, { zoneId: id, limit: ZONE_DETAIL_LIMIT })
+  return { ...summary, mentions, figures: figures.rows, figureCount: figures.total }
 }
 
 /** Values equal to twelve significant digits are the same figure (717亿 typed two ways). */
 const valueKey = (figure: FigureRow): string => `${figure.unit}\u0000${Number(figure.value.toPrecision(12))}`
 
+interface ConflictSqlRow extends FigureSqlRow {
+  group_total: number
+}
+
 /**
  * The same zone + metric + period reported with different values (or units) anywhere in the
- * library: each such group once, with all its figures. Figures without a zone or a metric
- * cannot be compared and are left out.
+ * library: each such group once, with its first CONFLICT_FIGURES_LIMIT figures and the first
+ * figure of every value it holds. Figures without a zone or a metric cannot be compared and are
+ * left out. Groups holding more than one exact value are found on the tags_facts index alone;
+ * only their figures are read.
  */
 export function figureConsistency(ctx: ServiceContext): FigureConflict[] {
   const rows = ctx.db
     .prepare(
-      `${SELECT_FIGURES} AND t.zone_id IS NOT NULL AND COALESCE(t.metric, '') <> ''
-       ORDER BY z.name, t.metric, t.period, ${READING_ORDER}`,
+      `WITH candidates AS (
+         SELECT zone_id, metric, period FROM tags INDEXED BY tags_facts
+         WHERE kind = 'figure' AND zone_id IS NOT NULL AND metric <> ''
+         GROUP BY zone_id, metric, period
+         HAVING COUNT(DISTINCT unit || char(0) || value) > 1
+       ),
+       figures AS (
+         SELECT t.article_id, a.headline, a.issue_id, i.title AS issue_title, i.number AS issue_number,
+                t.text, t.value, t.unit, t.qualifier, t.metric, t.period, t.zone_id, z.name AS zone_name,
+                ROW_NUMBER() OVER (PARTITION BY t.zone_id, t.metric, t.period ORDER BY ${READING_ORDER}) AS n,
+                ROW_NUMBER() OVER (PARTITION BY t.zone_id, t.metric, t.period, t.unit, t.value
+                                   ORDER BY ${READING_ORDER}) AS first_of_value,
+                COUNT(*) OVER (PARTITION BY t.zone_id, t.metric, t.period) AS group_total,
+                i.id AS i_id, a.position AS a_position, t.ordinal AS t_ordinal
+         FROM candidates c
+         JOIN tags t ON t.zone_id = c.zone_id AND t.kind = 'figure' AND t.metric = c.metric AND t.period = c.period
+         JOIN articles a ON a.id = t.article_id AND a.deleted_at IS NULL
+         JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL
+         JOIN zones z ON z.id = t.zone_id
+       )
+       SELECT * FROM figures WHERE n <= ? OR first_of_value = 1
+       ORDER BY zone_name, metric, period, i_id, a_position, article_id, t_ordinal`,
     )
-    .all() as FigureSqlRow[]
-  const groups = new Map<string, FigureRow[]>()
-  for (const figure of rows.map(toFigure)) {
+    .all(CONFLICT_FIGURES_LIMIT) as ConflictSqlRow[]
+  const groups = new Map<string, { figures: FigureRow[]; total: number }>()
+  for (const row of rows) {
+    const figure = toFigure(row)
     const key = JSON.stringify([figure.zoneId, figure.metric, figure.period])
-    groups.set(key, [...(groups.get(key) ?? []), figure])
+    const group = groups.get(key)
+    if (group) group.figures.push(figure)
+    else groups.set(key, { figures: [figure], total: row.group_total })
   }
   const conflicts: FigureConflict[] = []
-  for (const figures of groups.values()) {
+  for (const { figures, total } of groups.values()) {
     const first = figures[0]
     if (!first || new Set(figures.map(valueKey)).size < 2) continue
     conflicts.push({
@@ -248,6 +312,7 @@ export function figureConsistency(ctx: ServiceContext): FigureConflict[] {
       metric: first.metric,
       period: first.period,
       figures,
+      figureCount: total,
     })
   }
   return conflicts

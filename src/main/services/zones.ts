@@ -43,11 +43,12 @@ export const LIVE_TAGS = `
   JOIN articles a ON a.id = t.article_id AND a.deleted_at IS NULL
   JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL`
 
+/** Zones with their live mention and article counts, read from tag_counts (migration 8), not counted. */
 const SELECT_ZONES = `
   SELECT z.id, z.name, z.type, z.level, z.province, z.city, z.source,
-         COUNT(t.id) AS mention_count, COUNT(DISTINCT t.article_id) AS article_count
+         COALESCE(c.tags, 0) AS mention_count, COALESCE(c.articles, 0) AS article_count
   FROM zones z
-  LEFT JOIN (${LIVE_TAGS}) t ON t.zone_id = z.id AND t.kind = 'zone'`
+  LEFT JOIN tag_counts c ON c.kind = 'zone' AND c.zone_id = z.id AND c.unit = ''`
 
 // --- the bundled starter gazetteer -------------------------------------------------------------
 
@@ -211,7 +212,11 @@ function summaries(ctx: ServiceContext, rows: ZoneRow[]): ZoneSummary[] {
       ? (ctx.db.prepare('SELECT * FROM zone_aliases WHERE zone_id = ?').all(rows[0]?.id) as AliasRow[])
       : (ctx.db.prepare('SELECT * FROM zone_aliases').all() as AliasRow[])
   const byZone = new Map<string, AliasRow[]>()
-  for (const row of aliasRows) byZone.set(row.zone_id, [...(byZone.get(row.zone_id) ?? []), row])
+  for (const row of aliasRows) {
+    const list = byZone.get(row.zone_id)
+    if (list) list.push(row)
+    else byZone.set(row.zone_id, [row])
+  }
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -232,12 +237,12 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Every zone, by name, with its aliases and how often live articles mention it. */
 export function listZones(ctx: ServiceContext): ZoneSummary[] {
-  const rows = ctx.db.prepare(`${SELECT_ZONES} GROUP BY z.id ORDER BY z.name`).all() as ZoneRow[]
+  const rows = ctx.db.prepare(`${SELECT_ZONES} ORDER BY z.name`).all() as ZoneRow[]
   return summaries(ctx, rows)
 }
 
 export function getZoneSummary(ctx: ServiceContext, id: string, field = 'id'): ZoneSummary {
-  const row = ctx.db.prepare(`${SELECT_ZONES} WHERE z.id = ? GROUP BY z.id`).get(id) as ZoneRow | undefined
+  const row = ctx.db.prepare(`${SELECT_ZONES} WHERE z.id = ?`).get(id) as ZoneRow | undefined
   if (!row) fail('not_found', `找不到开发区 ${id}。`, `Zone ${id} does not exist.`, field)
   return summaries(ctx, [row])[0] as ZoneSummary
 }

@@ -1,4 +1,5 @@
 import { LAYOUT_MIGRATION } from '../export/schema'
+import { TAG_COUNTS_MIGRATION } from './tag-counts'
 
 /**
  * Schema migrations keyed by PRAGMA user_version. Each entry moves the library
@@ -150,6 +151,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE revisions ADD COLUMN base_version INTEGER;
   `,
+  // 8: views at library scale. Live tag counts per (kind, zone, unit) kept by triggers, so the zone
+  // list and figure totals read a few hundred rows instead of every tag; indexes for a zone's
+  // tags and for an article's tags in reading order.
+  TAG_COUNTS_MIGRATION,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

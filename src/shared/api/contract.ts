@@ -22,7 +22,8 @@ import type { ImportArticle, ImportImage } from '../import/model'
 import type { GazetteerData } from '../tagging/gazetteer'
 import { layoutSchema, templateSchema, type IssueLayout, type PageTemplate } from '../layout/model'
 import type { ExportJobStatus, LayoutOutcome } from '../layout/outcome'
-import type { FigureConflict, FigureRow, TagRejection, ZoneDetail, ZoneSummary } from './tagging-types'
+import type { FigureConflict, FigurePage, TagRejection, ZoneDetail, ZoneSummary } from './tagging-types'
+import { FIGURE_PAGE_MAX } from './tagging-types'
 
 /** Longest single-line field (headline, dateline …) in characters. */
 export const MAX_FIELD = 2000
@@ -213,8 +214,16 @@ export const schemas = {
   'zone.alias.remove': z.object({ alias: zoneName }).strict(),
   /** The registry as detector data (src/shared/tagging loadGazetteer input), for live suggestions. */
   'zone.gazetteer': z.object({}).strict(),
+  /** One page of the figures (reading order), filtered, with how many match in all. */
   'figure.list': z
-    .object({ zoneId: zoneId.optional(), unit: z.string().max(20).optional(), issueId: id.optional() })
+    .object({
+      zoneId: zoneId.optional(),
+      unit: z.string().max(20).optional(),
+      issueId: id.optional(),
+      offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      /** Rows per page: FIGURE_PAGE when not given, at most FIGURE_PAGE_MAX. */
+      limit: z.number().int().min(1).max(FIGURE_PAGE_MAX).optional(),
+    })
     .strict(),
   'figure.consistency': z.object({}).strict(),
   'tag.rejections': z.object({ articleId: id }).strict(),
@@ -297,7 +306,7 @@ export interface Results {
   'zone.alias.add': ZoneSummary
   'zone.alias.remove': { alias: string }
   'zone.gazetteer': GazetteerData
-  'figure.list': FigureRow[]
+  'figure.list': FigurePage
   'figure.consistency': FigureConflict[]
   'tag.rejections': TagRejection[]
   'tag.reject': TagRejection[]

@@ -48,10 +48,31 @@ export interface FigureRow extends FigureFacts, TagPlace {
   zoneName: string | null
 }
 
-export interface ZoneDetail extends ZoneSummary {
-  mentions: ZoneMention[]
-  figures: FigureRow[]
+/** Rows of figure.list when no limit is given, and the most one page may hold. */
+export const FIGURE_PAGE = 200
+export const FIGURE_PAGE_MAX = 1000
+
+/** One page of figure.list and how many figures match the filter in all. */
+export interface FigurePage {
+  rows: FigureRow[]
+  total: number
+  /** Every unit live figures are written in (for a filter), whatever the filter. */
+  units: string[]
 }
+
+/** Mentions and figures a zone's detail lists at most (the first, in reading order); the counts say how many in all. */
+export const ZONE_DETAIL_LIMIT = 200
+
+export interface ZoneDetail extends ZoneSummary {
+  /** The first ZONE_DETAIL_LIMIT mentions in reading order (mentionCount says how many in all). */
+  mentions: ZoneMention[]
+  /** The first ZONE_DETAIL_LIMIT of its figures; figure.list with zoneId pages through all. */
+  figures: FigureRow[]
+  figureCount: number
+}
+
+/** Figures a consistency group lists at most (figureCount says how many it has). */
+export const CONFLICT_FIGURES_LIMIT = 50
 
 /** The same zone + metric (+ period) reported with different values. */
 export interface FigureConflict {
@@ -59,7 +80,9 @@ export interface FigureConflict {
   zoneName: string
   metric: string
   period: string
+  /** The group's first CONFLICT_FIGURES_LIMIT figures in reading order. */
   figures: FigureRow[]
+  figureCount: number
 }
 
 export interface TagRejection {
