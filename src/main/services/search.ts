@@ -2,8 +2,10 @@
  * Search across every article of every issue: headline, kicker, subtitle, dateline, byline and
  * body (captions included). Queries of three or more characters go through the FTS5 trigram
  * index (migration 6), which finds any Chinese substring; shorter ones (开发, 晋) are matched
- * with LIKE over the same fields, which is exact and fast enough for a desk's library. The
- * query is always taken literally: quotes, *, OR, NEAR and SQL are just characters.
+ * with LIKE over the same fields. The query is always taken literally: quotes, *, OR, NEAR and
+ * SQL are just characters. The match, the order (title matches first, newest issue first, then
+ * the running order) and the limit are in SQL and only ids come back; the page's rows are then
+ * read with their text for the snippets and counts.
  */
 import type { ParsedInput } from '../../shared/api/contract'
 import type { SearchHit } from '../../shared/api/types'
@@ -37,38 +39,72 @@ const SELECT = `
   SELECT a.id, a.issue_id, i.title AS issue_title, i.number AS issue_number, a.position,
          a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.body_text
   FROM articles a JOIN issues i ON i.id = a.issue_id
-  WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL`
+  WHERE a.id IN (SELECT value FROM json_each(?))`
 
 /** An FTS5 string literal: the whole query as one phrase, its quotes doubled. */
 const phrase = (query: string): string => `"${query.replace(/"/g, '""')}"`
 const likePattern = (query: string): string => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * Headline matches first, then the other title parts, then the body: the same order toHit and
+ * fieldRank give, worked out in SQL on the short title columns (lower() folds ASCII, as LIKE and
+ * the trigram index do), so that only the page is read with its body text.
+ */
+const TIER = `CASE WHEN instr(lower(a.headline), @folded) > 0 THEN 0
+  WHEN instr(lower(a.kicker), @folded) > 0 OR instr(lower(a.subtitle), @folded) > 0
+    OR instr(lower(a.dateline), @folded) > 0 OR instr(lower(a.byline), @folded) > 0 THEN 1 ELSE 2 END`
+
+/**
+ * Article ids matching the query, best first, one page at a time: the match (trigram index, or
+ * LIKE for one or two characters), the order and the limit are all in SQL, and only ids travel.
+ */
+function matchingIds(
+  ctx: ServiceContext,
+  query: string,
+  issueId: number | undefined,
+  limit: number,
+  offset: number,
+): number[] {
+  const params: Record<string, unknown> = { folded: query.toLowerCase() }
+  let sql = `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
+    WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL`
+  if ([...query].length >= 3) {
+    sql += ' AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @pattern)'
+    params.pattern = phrase(query)
+  } else {
+    sql += ` AND (${FIELDS.map((f) => `a.${f} LIKE @pattern ESCAPE '\\'`).join(' OR ')})`
+    params.pattern = likePattern(query)
+  }
+  if (issueId !== undefined) {
+    sql += ' AND a.issue_id = @issueId'
+    params.issueId = issueId
+  }
+  // Title matches first; within each, the newest issue first, then the running order.
+  sql += ` ORDER BY ${TIER}, a.issue_id DESC, a.position, a.id LIMIT ${limit} OFFSET ${offset}`
+  return ctx.db.prepare(sql).pluck().all(params) as number[]
+}
 
 export function searchArticles(ctx: ServiceContext, input: ParsedInput<'search.articles'>): SearchHit[] {
   const query = input.query.trim()
   if (query === '') return []
   if (input.issueId !== undefined) requireIssue(ctx, input.issueId)
   const limit = input.limit ?? 50
-  const params: unknown[] = []
-  let sql = SELECT
-  if ([...query].length >= 3) {
-    sql += ' AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)'
-    params.push(phrase(query))
-  } else {
-    sql += ` AND (${FIELDS.map((f) => `a.${f} LIKE ? ESCAPE '\\'`).join(' OR ')})`
-    params.push(...FIELDS.map(() => likePattern(query)))
+  const read = ctx.db.prepare(SELECT)
+  const hits: SearchHit[] = []
+  // A row the index matched but a case-sensitive comparison cannot place is not a hit: read on
+  // until the page is full or the matches run out.
+  for (let offset = 0; hits.length < limit; offset += limit) {
+    const ids = matchingIds(ctx, query, input.issueId, limit, offset)
+    const rows = new Map((read.all(JSON.stringify(ids)) as Row[]).map((row) => [row.id, row]))
+    for (const id of ids) {
+      const row = rows.get(id)
+      const hit = row && toHit(row, query)
+      if (hit && hits.length < limit) hits.push(hit)
+    }
+    if (ids.length < limit) break
   }
-  if (input.issueId !== undefined) {
-    sql += ' AND a.issue_id = ?'
-    params.push(input.issueId)
-  }
-  // Newest issue first, then the running order.
-  sql += ' ORDER BY a.issue_id DESC, a.position, a.id'
-  const rows = ctx.db.prepare(sql).all(...params) as Row[]
-  return rows
-    .map((row) => toHit(row, query))
-    .filter((hit): hit is SearchHit => hit !== null)
-    .sort((a, b) => fieldRank(a.field) - fieldRank(b.field))
-    .slice(0, limit)
+  // toHit's field decides the final order (a stable sort keeps the SQL order within a field).
+  return hits.sort((a, b) => fieldRank(a.field) - fieldRank(b.field))
 }
 
 /** Headline matches first, then the other title parts, then the body (a stable sort keeps the order within). */

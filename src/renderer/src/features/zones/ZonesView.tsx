@@ -210,7 +210,10 @@ export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, ar
               </form>
             </div>
 
-            <h3>{t('zones.mentions', { count: selected.mentions.length })}</h3>
+            <h3>{t('zones.mentions', { count: selected.mentionCount })}</h3>
+            {selected.mentionCount > selected.mentions.length && (
+              <p className="muted">{t('zones.firstShown', { shown: selected.mentions.length })}</p>
+            )}
             {byIssue.map(([issue, mentions]) => (
               <div key={issue} className="mention-group">
                 <div className="mention-issue">{issue}</div>
@@ -225,7 +228,10 @@ export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, ar
               </div>
             ))}
 
-            <h3>{t('zones.figures', { count: selected.figures.length })}</h3>
+            <h3>{t('zones.figures', { count: selected.figureCount })}</h3>
+            {selected.figureCount > selected.figures.length && (
+              <p className="muted">{t('zones.firstShown', { shown: selected.figures.length })}</p>
+            )}
             <table className="data-table">
               <tbody>
                 {selected.figures.map((f, i) => (
