@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CONFLICT_FIGURES_LIMIT, FIGURE_PAGE, ZONE_DETAIL_LIMIT, type FigureRow } from '../src/shared/api/tagging-types'
 import { docFromBlocks, type SerializedNode } from '../src/shared/doc/lexical'
-import { tempLibrary, type TempLibrary } from './helpers'
+import { runFolio, tempLibrary, type TempLibrary } from './helpers'
 
 const HUAIREN = 'sx-huairen-etdz'
 const TAIGU = 'sx-taigu-etdz'
@@ -168,6 +168,15 @@ describe('figure.list pages', () => {
       '299家',
       '5%',
     ])
+  })
+
+  it('is a CLI command: figure list, a page at a time', async () => {
+    const { code, out } = await runFolio(lib.path, 'figure', 'list', '--offset', '299', '--limit', '5', '--json')
+    expect(code).toBe(0)
+    expect(JSON.parse(out)).toMatchObject({ total: 301, rows: [{ text: '299家' }, { text: '5%' }] })
+    const bad = await runFolio(lib.path, 'figure', 'list', '--offset', '-1')
+    expect(bad.code).not.toBe(0)
+    expect(bad.err).toMatch(/--offset/)
   })
 
   it('refuses a page too long', () => {

@@ -10,6 +10,7 @@ import type { Api } from '../api'
 import type { Library } from '../library'
 import { EXPORT_COMMANDS } from './export-commands'
 import { requireId } from './args'
+import type { FigurePage } from '../../shared/api/tagging-types'
 import { runImport } from './importing'
 import { tagFile, tagHuman, tagText } from './tagging'
 
@@ -30,6 +31,19 @@ export interface Command {
   /** Returns the data to print: JSON with --json, `human(data)` without. */
   run(api: Api, values: Values, positionals: string[], library: Library): unknown
   human?(data: unknown): string
+}
+
+/** A row offset from the command line: 0 or more. */
+function offsetOf(raw: string | boolean): number {
+  const n = Number(raw)
+  if (typeof raw !== 'string' || !Number.isSafeInteger(n) || n < 0) {
+    fail(
+      'invalid_input',
+      `--offset 需要 0 或正整数，收到「${String(raw)}」。`,
+      `--offset takes 0 or more, got "${String(raw)}".`,
+    )
+  }
+  return n
 }
 
 function str(value: string | boolean | undefined): string | undefined {
@@ -186,6 +200,36 @@ export const COMMANDS: Command[] = [
             `#${h.articleId}\t${h.issueNumber}\t${h.headline}\t${h.snippet.before}【${h.snippet.match}】${h.snippet.after}`,
         )
         .join('\n'),
+  },
+  {
+    name: 'figure list',
+    readOnly: true,
+    summary: '列出标注的数据（分页）/ list tagged figures, a page at a time',
+    usage: 'figure list [--zone ID] [--unit U] [--issue ID] [--offset N] [--limit N] [--json]',
+    options: {
+      zone: { type: 'string' },
+      unit: { type: 'string' },
+      issue: { type: 'string' },
+      offset: { type: 'string' },
+      limit: { type: 'string' },
+    },
+    run: (api, v) =>
+      api.call('figure.list', {
+        ...(v.zone !== undefined && { zoneId: str(v.zone) }),
+        ...(v.unit !== undefined && { unit: str(v.unit) }),
+        ...(v.issue !== undefined && { issueId: requireId(str(v.issue), '期次') }),
+        ...(v.offset !== undefined && { offset: offsetOf(v.offset) }),
+        ...(v.limit !== undefined && { limit: requireId(str(v.limit), '条数') }),
+      }),
+    human: (data) => {
+      const page = data as FigurePage
+      return [
+        ...page.rows.map((f) =>
+          [f.issueNumber, f.headline, f.zoneName ?? '', f.metric, f.period, f.text, f.value, f.unit].join('\t'),
+        ),
+        `共 ${page.total} 条 / ${page.total} in all`,
+      ].join('\n')
+    },
   },
   {
     name: 'backup list',
