@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary, Issue } from '@shared/api/types'
 import type { LayoutOutcome } from '@shared/layout/outcome'
 import { call, errorMessage, onFlushRequest } from '../api'
@@ -18,6 +18,9 @@ import { ConfirmDialog } from './Dialog'
 import { useI18n } from './i18n'
 
 const PLACE_KEY = 'folio.place'
+
+/** A memo boundary: the workbench re-rendering (a save's 字数 in the running order) leaves the editor alone. */
+const Editor = memo(ArticleEditor)
 
 interface Place {
   issueId: number | null
@@ -118,6 +121,8 @@ export function App() {
     (outcome: LayoutOutcome) => setCopyfit({ outcome, chars: new Map(articles.map((a) => [a.id, a.charCount])) }),
     [articles],
   )
+
+  const target = useMemo(() => blockTarget(copyfit, place.articleId), [copyfit, place.articleId])
 
   const [searched, setSearched] = useState('')
   useSearchHighlight(view === 'articles' ? searched : '', place.articleId)
@@ -326,11 +331,11 @@ export function App() {
         />
         <section className="pane pane-editor">
           {place.articleId !== null && articles.some((a) => a.id === place.articleId) ? (
-            <ArticleEditor
+            <Editor
               key={place.articleId}
               articleId={place.articleId}
               creditStyle={selectedIssue?.creditStyle ?? '■ {name}摄'}
-              target={blockTarget(copyfit, place.articleId)}
+              target={target}
               onChanged={onArticleChanged}
             />
           ) : (

@@ -62,8 +62,11 @@ export class FigureTagNode extends TagTextNode {
   }
 }
 
+/** One formatter for every figure: toLocaleString builds a new one per call (tens of µs each). */
+const VALUE_FORMAT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 })
+
 export function describeFigure(f: FigureData): string {
-  const value = f.value.toLocaleString('zh-CN', { maximumFractionDigits: 6 })
+  const value = VALUE_FORMAT.format(f.value)
   return [f.metric, f.period, `${f.qualifier ?? ''}${value} ${f.unit}`].filter(Boolean).join(' · ')
 }
 

@@ -5,10 +5,11 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, $getSelection, $isRangeSelection } from 'lexical'
-import { useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { detectFigures } from '@shared/tagging'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
+import { useStore, type Store } from '../store'
 import { $isFigureTagNode, describeFigure, type FigureData } from '../nodes/FigureTagNode'
 import { $isZoneTagNode } from '../nodes/ZoneTagNode'
 import { $blockText } from './segments'
@@ -45,6 +46,25 @@ function $selectedSpan(): Span | null {
   return { blockKey: text.blockKey, start, end, text: text.text.slice(start, end) }
 }
 
+const sameSpan = (a: Span | null, b: Span | null): boolean =>
+  a === b ||
+  (a !== null && b !== null && a.blockKey === b.blockKey && a.start === b.start && a.end === b.end && a.text === b.text)
+
+const sameTag = (a: CurrentTag | null, b: CurrentTag | null): boolean => {
+  if (a === null || b === null) return a === b
+  if (a.key !== b.key) return false
+  if (a.kind === 'zone') return b.kind === 'zone' && a.zoneName === b.zoneName
+  if (b.kind !== 'figure') return false
+  const [f, g] = [a.figure, b.figure]
+  return (
+    f.value === g.value &&
+    f.unit === g.unit &&
+    f.qualifier === g.qualifier &&
+    f.metric === g.metric &&
+    f.period === g.period
+  )
+}
+
 function $currentTag(): CurrentTag | null {
   const selection = $getSelection()
   if (!$isRangeSelection(selection)) return null
@@ -55,15 +75,17 @@ function $currentTag(): CurrentTag | null {
 }
 
 export function TagsPanel({
-  suggestions,
+  suggestions: source,
   onReject,
   onClose,
 }: {
-  suggestions: Suggestion[]
+  /** Kept up to date by TagsPlugin; only this panel re-renders when it changes. */
+  suggestions: Store<Suggestion[]>
   onReject(kind: 'zone' | 'figure', text: string): void
   onClose(): void
 }) {
   const [editor] = useLexicalComposerContext()
+  const suggestions = useStore(source)
   const { t, lang } = useI18n()
   const { data, refresh } = useTagging()
   const [span, setSpan] = useState<Span | null>(null)
@@ -75,9 +97,11 @@ export function TagsPanel({
     () =>
       editor.registerUpdateListener(({ editorState }) =>
         editorState.read(() => {
+          // Only a real change re-renders the panel: an update per keystroke must not.
           const selected = $selectedSpan()
-          if (selected) setSpan(selected)
-          setCurrent($currentTag())
+          if (selected) setSpan((prev) => (sameSpan(prev, selected) ? prev : selected))
+          const tag = $currentTag()
+          setCurrent((prev) => (sameTag(prev, tag) ? prev : tag))
         }),
       ),
     [editor],
@@ -113,6 +137,14 @@ export function TagsPanel({
       setError(errorMessage(e, lang))
     }
   }
+
+  // Rows get callbacks that never change, so a row renders again only when its suggestion does.
+  const latest = useRef({ accept, onReject })
+  useLayoutEffect(() => {
+    latest.current = { accept, onReject }
+  })
+  const acceptOne = useCallback((s: Suggestion) => void latest.current.accept([s]), [])
+  const rejectOne = useCallback((s: Suggestion) => latest.current.onReject(s.kind, s.text), [])
 
   const tagSpan = (payload: TagPayload): void => {
     if (!span) return
@@ -238,35 +270,106 @@ export function TagsPanel({
             )}
           </h3>
           {suggestions.length === 0 && <p className="muted">{t('tags.none')}</p>}
-          <ul className="suggestions">
-            {suggestions.map((s) => (
-              <li key={s.id} data-testid="suggestion" data-kind={s.kind}>
-                <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
-                <span className="suggestion-text">{s.text}</span>
-                <span className="muted suggestion-detail">
-                  {s.inCaption && `${t('tags.inCaption')} · `}
-                  {s.zone
-                    ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
-                    : s.figure
-                      ? `= ${describeFigure({ ...s.figure, metric: '', period: '' })}`
-                      : ''}
-                </span>
-                <span className="suggestion-actions">
-                  <button type="button" className="link" onClick={() => void accept([s])} data-testid="accept">
-                    {t('tags.accept')}
-                  </button>
-                  <button type="button" className="link" onClick={() => onReject(s.kind, s.text)} data-testid="reject">
-                    {t('tags.reject')}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <SuggestionList suggestions={suggestions} onAccept={acceptOne} onReject={rejectOne} />
         </section>
       </div>
     </aside>
   )
 }
+
+/** Fixed row height (styles.css .suggestions li), so the list can render only the rows in view. */
+const ROW_PX = 50
+/** Rows rendered beyond the visible ones on each side, and before the list has been measured. */
+const OVERSCAN = 20
+const FIRST_WINDOW = 40
+
+/**
+ * The suggestions, windowed: only the rows in view of the panel's scroller (and a margin) are in
+ * the DOM, with padding standing in for the others, so a long article's hundreds of suggestions
+ * cost what a screenful does.
+ */
+function SuggestionList({
+  suggestions,
+  onAccept,
+  onReject,
+}: {
+  suggestions: Suggestion[]
+  onAccept(s: Suggestion): void
+  onReject(s: Suggestion): void
+}) {
+  const list = useRef<HTMLUListElement>(null)
+  const [view, setView] = useState({ first: 0, last: FIRST_WINDOW })
+  const measure = useCallback(() => {
+    const ul = list.current
+    const scroller = ul?.closest<HTMLElement>('.side-scroll')
+    if (!ul || !scroller) return
+    const top = ul.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
+    const first = Math.max(0, Math.floor((scroller.scrollTop - top) / ROW_PX) - OVERSCAN)
+    const last = Math.max(first, Math.ceil((scroller.scrollTop + scroller.clientHeight - top) / ROW_PX) + OVERSCAN)
+    setView((prev) => (prev.first === first && prev.last === last ? prev : { first, last }))
+  }, [])
+  useEffect(() => {
+    const scroller = list.current?.closest<HTMLElement>('.side-scroll')
+    if (!scroller) return
+    scroller.addEventListener('scroll', measure, { passive: true })
+    const observer = new ResizeObserver(measure)
+    observer.observe(scroller)
+    return () => {
+      scroller.removeEventListener('scroll', measure)
+      observer.disconnect()
+    }
+  }, [measure])
+  // The list moves when the sections above it change, and its length with the suggestions.
+  useLayoutEffect(measure, [measure, suggestions.length])
+
+  const first = Math.min(view.first, suggestions.length)
+  const last = Math.min(view.last, suggestions.length)
+  return (
+    <ul
+      ref={list}
+      className="suggestions"
+      style={{ paddingTop: first * ROW_PX, paddingBottom: (suggestions.length - last) * ROW_PX }}
+    >
+      {suggestions.slice(first, last).map((s) => (
+        <SuggestionRow key={s.id} suggestion={s} onAccept={onAccept} onReject={onReject} />
+      ))}
+    </ul>
+  )
+}
+
+const SuggestionRow = memo(function SuggestionRow({
+  suggestion: s,
+  onAccept,
+  onReject,
+}: {
+  suggestion: Suggestion
+  onAccept(s: Suggestion): void
+  onReject(s: Suggestion): void
+}) {
+  const { t } = useI18n()
+  return (
+    <li data-testid="suggestion" data-kind={s.kind}>
+      <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
+      <span className="suggestion-text">{s.text}</span>
+      <span className="muted suggestion-detail">
+        {s.inCaption && `${t('tags.inCaption')} · `}
+        {s.zone
+          ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
+          : s.figure
+            ? `= ${describeFigure({ ...s.figure, metric: '', period: '' })}`
+            : ''}
+      </span>
+      <span className="suggestion-actions">
+        <button type="button" className="link" onClick={() => onAccept(s)} data-testid="accept">
+          {t('tags.accept')}
+        </button>
+        <button type="button" className="link" onClick={() => onReject(s)} data-testid="reject">
+          {t('tags.reject')}
+        </button>
+      </span>
+    </li>
+  )
+})
 
 function prefillFigure(text: string): FigureData {
   const found = detectFigures(text)[0]

@@ -1,16 +1,21 @@
 /**
  * Live suggestions: detection runs a moment after the text changes (never on the keystroke),
- * and suggested spans are drawn as dashed underlines with the CSS Custom Highlight API, so
- * the document itself is untouched until the editor accepts one.
+ * only for the blocks that changed, and suggested spans are drawn as dashed underlines with the
+ * CSS Custom Highlight API, so the document itself is untouched until the editor accepts one.
+ * The highlights are kept and only the ranges of changed blocks are redrawn.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import type { Gazetteer } from '@shared/tagging'
+import { DirtyBlocks } from '../blocks'
 import { domRange } from './segments'
-import { $suggest, type Suggestion } from './suggestions'
+import { BlockSuggestions, type Suggestion } from './suggestions'
 
 const DELAY_MS = 250
 const HIGHLIGHTS = { zone: 'folio-suggest-zone', figure: 'folio-suggest-figure' } as const
+
+const sameList = (a: readonly Suggestion[], b: readonly Suggestion[]): boolean =>
+  a.length === b.length && a.every((s, i) => s === b[i])
 
 export function TagsPlugin({
   gazetteer,
@@ -22,23 +27,45 @@ export function TagsPlugin({
   onSuggestions(suggestions: Suggestion[]): void
 }): null {
   const [editor] = useLexicalComposerContext()
+  // Kept across a change of rejections: detection is not redone for them, only the filter.
+  const cache = useRef<BlockSuggestions | null>(null)
   useEffect(() => {
     if (!gazetteer) return
+    if (cache.current?.gazetteer !== gazetteer) cache.current = new BlockSuggestions(gazetteer)
+    const detector = cache.current
+    const dirty = new DirtyBlocks()
+    const drawing = typeof CSS !== 'undefined' && 'highlights' in CSS
+    const highlights = drawing ? { zone: new Highlight(), figure: new Highlight() } : null
+    if (highlights) {
+      CSS.highlights.set(HIGHLIGHTS.zone, highlights.zone)
+      CSS.highlights.set(HIGHLIGHTS.figure, highlights.figure)
+    }
+    const drawn = new Map<Suggestion, Range>()
+    let shown: Suggestion[] | null = null
     let timer: ReturnType<typeof setTimeout> | null = null
     const run = (): void => {
       timer = null
-      const { suggestions, blocks } = editor.getEditorState().read(() => $suggest(gazetteer, rejected))
-      onSuggestions(suggestions)
-      if (typeof CSS === 'undefined' || !('highlights' in CSS)) return
-      for (const kind of ['zone', 'figure'] as const) {
-        const ranges = suggestions
-          .filter((s) => s.kind === kind)
-          .map((s) => {
-            const block = blocks.find((b) => b.blockKey === s.blockKey)
-            return block ? domRange(editor, block, s.start, s.end) : null
-          })
-          .filter((r): r is Range => r !== null)
-        CSS.highlights.set(HIGHLIGHTS[kind], new Highlight(...ranges))
+      const { suggestions, touched, blocks } = editor
+        .getEditorState()
+        .read(() => detector.$update(dirty.take(), rejected))
+      if (!shown || !sameList(shown, suggestions)) {
+        shown = suggestions
+        onSuggestions(suggestions)
+      }
+      if (!highlights) return
+      const live = new Set(suggestions)
+      for (const [s, range] of drawn) {
+        if (live.has(s) && !touched.has(s.blockKey)) continue
+        highlights[s.kind].delete(range)
+        drawn.delete(s)
+      }
+      for (const s of suggestions) {
+        if (drawn.has(s)) continue
+        const block = blocks.get(s.blockKey)
+        const range = block ? domRange(editor, block, s.start, s.end) : null
+        if (!range) continue
+        drawn.set(s, range)
+        highlights[s.kind].add(range)
       }
     }
     const schedule = (): void => {
@@ -46,13 +73,13 @@ export function TagsPlugin({
       timer = setTimeout(run, DELAY_MS)
     }
     schedule()
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule()
+    const unregister = editor.registerUpdateListener((update) => {
+      if (dirty.note(update)) schedule()
     })
     return () => {
       unregister()
       if (timer !== null) clearTimeout(timer)
-      if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
+      if (highlights) {
         CSS.highlights.delete(HIGHLIGHTS.zone)
         CSS.highlights.delete(HIGHLIGHTS.figure)
       }

@@ -10,10 +10,10 @@ import {
 } from 'lexical'
 import { $isListNode } from '@lexical/list'
 import { detectTags, type Gazetteer } from '@shared/tagging'
-import type { CaptionTag } from '@shared/doc/caption-tags'
 import { $createFigureTagNode, type FigureData } from '../nodes/FigureTagNode'
-import { $isPhotoNode, type PhotoNode } from '../nodes/PhotoNode'
+import { $isPhotoNode } from '../nodes/PhotoNode'
 import { $createZoneTagNode } from '../nodes/ZoneTagNode'
+import { ALL, isDirty, type Dirty } from '../blocks'
 import { $blockText, $isolate, locate, overlapsTag, type BlockText } from './segments'
 
 export interface Suggestion {
@@ -45,54 +45,131 @@ export function $textBlocks(): ElementNode[] {
   return blocks
 }
 
-/** Photo captions: their text is detected like a block's, their tags are spans on the photo node. */
-function $captions(): { blockKey: string; text: string; tagged: readonly CaptionTag[] }[] {
-  return $getRoot()
-    .getChildren()
-    .filter($isPhotoNode)
-    .map((photo: PhotoNode) => ({ blockKey: photo.getKey(), text: photo.getCaption(), tagged: photo.getCaptionTags() }))
+interface Source {
+  blockKey: string
+  text: string
+  inCaption: boolean
+  /** The spans already tagged, as a string: a change there changes what may be suggested. */
+  tagged: string
+  overlaps(start: number, end: number): boolean
 }
 
+interface Entry {
+  text: string
+  tagged: string
+  /** Detected in this block, before rejections are taken out. */
+  found: Suggestion[]
+  /** The block's text with its map to text nodes (null for a caption). */
+  block: BlockText | null
+}
+
+function detect(source: Source, gazetteer: Gazetteer): Suggestion[] {
+  const found: Suggestion[] = []
+  if (source.text.trim() === '') return found
+  for (const tag of detectTags(source.text, gazetteer)) {
+    if (source.overlaps(tag.start, tag.end)) continue
+    const base = {
+      id: `${source.blockKey}:${tag.start}:${tag.end}`,
+      blockKey: source.blockKey,
+      start: tag.start,
+      end: tag.end,
+      text: tag.text,
+      ...(source.inCaption && { inCaption: true }),
+    }
+    found.push(
+      tag.kind === 'zone'
+        ? { ...base, kind: 'zone', zone: tag.zone }
+        : { ...base, kind: 'figure', figure: { value: tag.value, unit: tag.unit, qualifier: tag.qualifier } },
+    )
+  }
+  return found
+}
+
+function blockSource(block: BlockText): Source {
+  return {
+    blockKey: block.blockKey,
+    text: block.text,
+    inCaption: false,
+    tagged: block.segments
+      .filter((s) => s.tagged)
+      .map((s) => `${s.start}-${s.end}`)
+      .join(),
+    overlaps: (start, end) => overlapsTag(block, start, end),
+  }
+}
+
+/**
+ * Suggestions kept per block and detected again only for a block that changed (its key was
+ * touched and its text or its tagged spans differ), so that detection after a keystroke costs one
+ * paragraph, not the article. A block whose text is unchanged keeps its Suggestion objects, so
+ * the panel's rows for it need not render again.
+ */
+export class BlockSuggestions {
+  private entries = new Map<string, Entry>()
+
+  constructor(readonly gazetteer: Gazetteer) {}
+
+  /**
+   * In a read of the editor state: every suggestion in document order, without rejected ones;
+   * `touched` are the blocks read again (their DOM may have changed: redo their highlights), and
+   * `blocks` each block's text map for drawing.
+   */
+  $update(
+    dirty: Dirty,
+    rejected: ReadonlySet<string>,
+  ): { suggestions: Suggestion[]; touched: Set<string>; blocks: Map<string, BlockText> } {
+    const next = new Map<string, Entry>()
+    const touched = new Set<string>()
+    const blocks = new Map<string, BlockText>()
+    const suggestions: Suggestion[] = []
+    const take = (key: string, read: () => { source: Source; block: BlockText | null }): void => {
+      let entry = this.entries.get(key)
+      if (!entry || isDirty(dirty, key)) {
+        touched.add(key)
+        const { source, block } = read()
+        entry =
+          entry && entry.text === source.text && entry.tagged === source.tagged
+            ? { ...entry, block }
+            : { text: source.text, tagged: source.tagged, found: detect(source, this.gazetteer), block }
+      }
+      next.set(key, entry)
+      if (entry.block) blocks.set(key, entry.block)
+      for (const s of entry.found) if (!rejected.has(rejectionKey(s.kind, s.text))) suggestions.push(s)
+    }
+    for (const element of $textBlocks()) {
+      take(element.getKey(), () => {
+        const block = $blockText(element)
+        return { source: blockSource(block), block }
+      })
+    }
+    for (const photo of $getRoot().getChildren().filter($isPhotoNode)) {
+      take(photo.getKey(), () => {
+        const text = photo.getCaption()
+        const tagged = photo.getCaptionTags()
+        return {
+          block: null,
+          source: {
+            blockKey: photo.getKey(),
+            text,
+            inCaption: true,
+            tagged: tagged.map((t) => `${t.start}-${t.end}`).join(),
+            overlaps: (start, end) => tagged.some((t) => t.start < end && start < t.end),
+          },
+        }
+      })
+    }
+    this.entries = next
+    return { suggestions, touched, blocks }
+  }
+}
+
+/** Every suggestion of the document, detected afresh. */
 export function $suggest(
   gazetteer: Gazetteer,
   rejected: ReadonlySet<string>,
 ): { suggestions: Suggestion[]; blocks: BlockText[] } {
-  const suggestions: Suggestion[] = []
-  const blocks = $textBlocks().map($blockText)
-  const sources = [
-    ...blocks.map((block) => ({
-      blockKey: block.blockKey,
-      text: block.text,
-      inCaption: false,
-      overlaps: (start: number, end: number) => overlapsTag(block, start, end),
-    })),
-    ...$captions().map((caption) => ({
-      blockKey: caption.blockKey,
-      text: caption.text,
-      inCaption: true,
-      overlaps: (start: number, end: number) => caption.tagged.some((t) => t.start < end && start < t.end),
-    })),
-  ]
-  for (const source of sources) {
-    if (source.text.trim() === '') continue
-    for (const tag of detectTags(source.text, gazetteer)) {
-      if (source.overlaps(tag.start, tag.end) || rejected.has(rejectionKey(tag.kind, tag.text))) continue
-      const base = {
-        id: `${source.blockKey}:${tag.start}:${tag.end}`,
-        blockKey: source.blockKey,
-        start: tag.start,
-        end: tag.end,
-        text: tag.text,
-        ...(source.inCaption && { inCaption: true }),
-      }
-      suggestions.push(
-        tag.kind === 'zone'
-          ? { ...base, kind: 'zone', zone: tag.zone }
-          : { ...base, kind: 'figure', figure: { value: tag.value, unit: tag.unit, qualifier: tag.qualifier } },
-      )
-    }
-  }
-  return { suggestions, blocks }
+  const { suggestions, blocks } = new BlockSuggestions(gazetteer).$update(ALL, rejected)
+  return { suggestions, blocks: [...blocks.values()] }
 }
 
 export type TagPayload = { kind: 'zone'; zoneId: string; zoneName: string } | { kind: 'figure'; figure: FigureData }

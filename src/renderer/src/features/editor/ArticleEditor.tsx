@@ -22,6 +22,7 @@ import { CleanContentPlugin } from '../../editor/plugins/CleanContentPlugin'
 import { CountPlugin } from '../../editor/plugins/CountPlugin'
 import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
 import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin'
+import { createStore, useStore, type Store } from '../../editor/store'
 import { editorTheme } from '../../editor/theme'
 import type { ArticleSaver, Patch } from './saver'
 import { RevisionsPanel } from './RevisionsPanel'
@@ -225,7 +226,6 @@ function LoadedEditor({
   onReload(): void
   t: ReturnType<typeof useI18n>['t']
 }) {
-  const { lang } = useI18n()
   const [fields, setFields] = useState<Record<FieldKey, string>>({
     kicker: article.kicker,
     headline: article.headline,
@@ -234,10 +234,12 @@ function LoadedEditor({
     byline: article.byline,
   })
   const [status, setStatus] = useState<ArticleStatus>(article.status)
-  const [count, setCount] = useState<CharCount>({ chars: article.charCount, punct: article.punctCount })
+  // 字数 and suggestions change as the editor types: kept in stores that only the status bar and
+  // the tags panel read, so typing never re-renders this component (and the editor in it).
+  const [counts] = useState(() => createStore<CharCount>({ chars: article.charCount, punct: article.punctCount }))
   const [showRevisions, setShowRevisions] = useState(false)
   const [showTags, setShowTags] = useState(true)
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([])
+  const [suggestions] = useState(() => createStore<Suggestion[]>([]))
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set())
   const { gazetteer } = useTagging()
 
@@ -251,10 +253,6 @@ function LoadedEditor({
     setRejected((prev) => new Set([...prev, rejectionKey(kind, text)]))
     call('tag.reject', { articleId: article.id, kind, text }).catch((error: unknown) => console.error(error))
   }
-  const saveState = useSyncExternalStore(
-    useCallback((listener) => saver.subscribe(listener), [saver]),
-    () => saver.state,
-  )
 
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -278,13 +276,26 @@ function LoadedEditor({
     [saver],
   )
 
-  const onCount = useCallback(
-    (next: CharCount) => {
-      setCount(next)
-      onChanged({ id: article.id, charCount: next.chars })
-    },
-    [article.id, onChanged],
-  )
+  const onCount = useCallback((next: CharCount) => counts.set(next), [counts])
+
+  // The running order's 字数 follows on each save (and when the editor closes), not per keystroke:
+  // the workbench does not re-render while the editor types.
+  useEffect(() => {
+    let reported = article.charCount
+    const report = (): void => {
+      const { chars } = counts.get()
+      if (chars === reported) return
+      reported = chars
+      onChanged({ id: article.id, charCount: chars })
+    }
+    const unsubscribe = saver.subscribe(() => {
+      if (saver.state === 'saved') report()
+    })
+    return () => {
+      unsubscribe()
+      report()
+    }
+  }, [article.id, article.charCount, counts, saver, onChanged])
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
@@ -350,7 +361,7 @@ function LoadedEditor({
                 <CleanContentPlugin />
                 <PlainTextPastePlugin />
                 <CountPlugin onCount={onCount} />
-                <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={setSuggestions} />
+                <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={suggestions.set} />
                 <OnChangePlugin ignoreSelectionChange onChange={onBodyChange} />
               </div>
             </div>
@@ -369,32 +380,14 @@ function LoadedEditor({
         />
       )}
       <footer className="statusbar">
-        <span className="count" data-testid="char-count">
-          {t('editor.chars', { chars: count.chars })}
-        </span>
-        {restored && (
-          <span className="restored-note" data-testid="restored-note">
-            {t('save.restored')}
-          </span>
-        )}
-        <span className="count muted" data-testid="punct-count">
-          {t('editor.punct', { punct: count.punct })}
-        </span>
-        {target && (
-          <span className={`copyfit${target.capacity - count.chars < 0 ? ' over' : ''}`} data-testid="copyfit-target">
-            {t('layout.target', { page: target.page, span: target.span, lines: target.lines })} ·{' '}
-            {target.capacity - count.chars < 0
-              ? t('layout.over', { count: count.chars - target.capacity })
-              : t('layout.room', { count: target.capacity - count.chars })}
-          </span>
-        )}
+        <Counts counts={counts} restored={restored} target={target} />
         <button
           type="button"
           className="link history-link"
           data-testid="show-tags"
           onClick={() => setShowTags((v) => !v)}
         >
-          {t('tags.toggle', { count: suggestions.length })}
+          <SuggestionCount suggestions={suggestions} />
         </button>
         <button
           type="button"
@@ -422,13 +415,67 @@ function LoadedEditor({
             </option>
           ))}
         </select>
-        <span className={`save-state s-${saveState}`} data-testid="save-state" data-state={saveState}>
-          {saveState === 'error' && saver.error?.code === 'conflict' ? t('save.conflict') : t(`save.${saveState}`)}
-          {saveState === 'error' && saver.error && saver.error.code !== 'conflict'
-            ? `：${lang === 'zh' ? saver.error.message_zh : saver.error.message_en}`
-            : ''}
-        </span>
+        <SaveStateLabel saver={saver} />
       </footer>
     </div>
+  )
+}
+
+/** 字数, 标点 and the copyfit target, re-rendered alone when the count changes. */
+function Counts({
+  counts,
+  restored,
+  target,
+}: {
+  counts: Store<CharCount>
+  restored: boolean
+  target: BlockTarget | null
+}) {
+  const { t } = useI18n()
+  const count = useStore(counts)
+  return (
+    <>
+      <span className="count" data-testid="char-count">
+        {t('editor.chars', { chars: count.chars })}
+      </span>
+      {restored && (
+        <span className="restored-note" data-testid="restored-note">
+          {t('save.restored')}
+        </span>
+      )}
+      <span className="count muted" data-testid="punct-count">
+        {t('editor.punct', { punct: count.punct })}
+      </span>
+      {target && (
+        <span className={`copyfit${target.capacity - count.chars < 0 ? ' over' : ''}`} data-testid="copyfit-target">
+          {t('layout.target', { page: target.page, span: target.span, lines: target.lines })} ·{' '}
+          {target.capacity - count.chars < 0
+            ? t('layout.over', { count: count.chars - target.capacity })
+            : t('layout.room', { count: target.capacity - count.chars })}
+        </span>
+      )}
+    </>
+  )
+}
+
+function SuggestionCount({ suggestions }: { suggestions: Store<Suggestion[]> }) {
+  const { t } = useI18n()
+  return t('tags.toggle', { count: useStore(suggestions).length })
+}
+
+/** The save state, subscribed on its own: a change of state re-renders this label, not the editor. */
+function SaveStateLabel({ saver }: { saver: ArticleSaver }) {
+  const { t, lang } = useI18n()
+  const saveState = useSyncExternalStore(
+    useCallback((listener) => saver.subscribe(listener), [saver]),
+    () => saver.state,
+  )
+  return (
+    <span className={`save-state s-${saveState}`} data-testid="save-state" data-state={saveState}>
+      {saveState === 'error' && saver.error?.code === 'conflict' ? t('save.conflict') : t(`save.${saveState}`)}
+      {saveState === 'error' && saver.error && saver.error.code !== 'conflict'
+        ? `：${lang === 'zh' ? saver.error.message_zh : saver.error.message_en}`
+        : ''}
+    </span>
   )
 }
