@@ -91,6 +91,66 @@ describe('search across articles', () => {
     expect(search('开发区', { limit: 2 })).toHaveLength(2)
   })
 
+  it('finds one and two characters through the indexes exactly where LIKE finds them', () => {
+    // Field ends, one- and two-character fields, a line break inside the body, ASCII case.
+    const edge = lib.api.call('issue.create', { title: '开发区建设', number: '2024年第27期' })
+    lib.api.call('article.create', {
+      issueId: edge.id,
+      headline: '园区',
+      kicker: '晋',
+      subtitle: '年产1GWh',
+      byline: '记者 王波',
+      body: JSON.stringify(
+        docFromBlocks([
+          { type: 'paragraph', text: '园区建设提速\n鲸' },
+          { type: 'paragraph', text: '末尾是鱼' },
+        ]),
+      ),
+    })
+    const texts = lib.db
+      .prepare(
+        `SELECT a.id, a.headline || char(0) || a.kicker || char(0) || a.subtitle || char(0) || a.dateline
+                || char(0) || a.byline || char(0) || a.body_text AS text
+         FROM articles a JOIN issues i ON i.id = a.issue_id WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL`,
+      )
+      .all() as { id: number; text: string }[]
+    const queries = new Set<string>([
+      'gwh',
+      'GW',
+      'h',
+      'W',
+      '鱼',
+      '是鱼',
+      '鲸',
+      '提速',
+      '速',
+      '波',
+      '王波',
+      '区',
+      '园区',
+    ])
+    for (const { text } of texts) {
+      const chars = [...text]
+      chars.forEach((c, i) => {
+        if (i % 7 === 0) queries.add(c)
+        if (i % 5 === 0 && i + 1 < chars.length) queries.add(c + chars[i + 1])
+      })
+    }
+    for (const query of queries) {
+      const q = query.trim()
+      if (q === '' || q.includes('\u0000')) continue
+      const folded = q.toLowerCase()
+      const expected = texts
+        .filter(({ text }) => text.split('\u0000').some((field) => field.toLowerCase().includes(folded)))
+        .map(({ id }) => id)
+        .sort((a, b) => a - b)
+      const found = search(q, { limit: 500 })
+        .map((h) => h.articleId)
+        .sort((a, b) => a - b)
+      expect(found, q).toEqual(expected)
+    }
+  })
+
   it('takes every query literally: quotes, FTS syntax and SQL are just characters', () => {
     for (const query of [
       '"',

@@ -2,7 +2,8 @@
  * Search across every article of every issue: headline, kicker, subtitle, dateline, byline and
  * body (captions included). Queries of three or more characters go through the FTS5 trigram
  * index (migration 6), which finds any Chinese substring; shorter ones (开发, 晋) are matched
- * with LIKE over the same fields. The query is always taken literally: quotes, *, OR, NEAR and
+ * with LIKE over the same fields, on the rows the trigram terms and the field-end indexes
+ * (migration 9) say may hold them. The query is always taken literally: quotes, *, OR, NEAR and
  * SQL are just characters. The match, the order (title matches first, newest issue first, then
  * the running order) and the limit are in SQL and only ids come back; the page's rows are then
  * read with their text for the snippets and counts.
@@ -72,8 +73,14 @@ function matchingIds(
     sql += ' AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @pattern)'
     params.pattern = phrase(query)
   } else {
+    // LIKE decides, as before; an index first narrows the rows it looks at when it can.
     sql += ` AND (${FIELDS.map((f) => `a.${f} LIKE @pattern ESCAPE '\\'`).join(' OR ')})`
     params.pattern = likePattern(query)
+    if (indexable(query)) {
+      openVocabulary(ctx)
+      sql += ` AND a.id IN (${shortCandidates(query)})`
+      params.short = query.toLowerCase()
+    }
   }
   if (issueId !== undefined) {
     sql += ' AND a.issue_id = @issueId'
@@ -82,6 +89,38 @@ function matchingIds(
   // Title matches first; within each, the newest issue first, then the running order.
   sql += ` ORDER BY ${TIER}, a.issue_id DESC, a.position, a.id LIMIT ${limit} OFFSET ${offset}`
   return ctx.db.prepare(sql).pluck().all(params) as number[]
+}
+
+/**
+ * One or two characters can be looked up on indexes when folding their case means the same to
+ * LIKE, lower() and the trigram index: ASCII, or characters without case (Chinese, digits,
+ * punctuation). Anything else is left to LIKE alone.
+ */
+function indexable(query: string): boolean {
+  return [...query].every((c) => c.charCodeAt(0) < 128 || (c.toLowerCase() === c && c.toUpperCase() === c))
+}
+
+/** The trigram index's terms and where each occurs (fts5vocab, per connection, nothing stored). */
+function openVocabulary(ctx: ServiceContext): void {
+  ctx.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.folio_terms USING fts5vocab(main, 'article_search', 'instance')")
+}
+
+/**
+ * Every article that may hold `@short` (one or two characters, folded) in a searched field: an
+ * occurrence three or more characters before the field's end starts a trigram of the index (a
+ * term range on folio_terms); one in the last two characters is in the end indexes (migration 9).
+ */
+function shortCandidates(query: string): string {
+  const ends =
+    [...query].length === 2
+      ? FIELDS.map((f) => `SELECT id FROM articles WHERE lower(substr(${f}, -2)) = @short`)
+      : FIELDS.flatMap((f) => [
+          `SELECT id FROM articles WHERE lower(substr(${f}, -1)) = @short`,
+          `SELECT id FROM articles WHERE lower(substr(${f}, -2)) >= @short AND lower(substr(${f}, -2)) < @short || char(1114111)`,
+        ])
+  return ['SELECT doc FROM temp.folio_terms WHERE term >= @short AND term < @short || char(1114111)', ...ends].join(
+    ' UNION ',
+  )
 }
 
 export function searchArticles(ctx: ServiceContext, input: ParsedInput<'search.articles'>): SearchHit[] {

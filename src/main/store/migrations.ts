@@ -155,6 +155,17 @@ export const MIGRATIONS: readonly string[] = [
   // list and figure totals read a few hundred rows instead of every tag; indexes for a zone's
   // tags and for an article's tags in reading order.
   TAG_COUNTS_MIGRATION,
+  // 9: one- and two-character search through indexes. The trigram index holds every substring
+  // that starts three or more characters before a field's end; these hold the last one and two
+  // characters of each searched field, the rest (services/search.ts shortCandidates).
+  `
+  ${['headline', 'kicker', 'subtitle', 'dateline', 'byline', 'body_text']
+    .flatMap((field) => [
+      `CREATE INDEX IF NOT EXISTS articles_end1_${field} ON articles(lower(substr(${field}, -1)));`,
+      `CREATE INDEX IF NOT EXISTS articles_end2_${field} ON articles(lower(substr(${field}, -2)));`,
+    ])
+    .join('\n  ')}
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
