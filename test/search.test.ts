@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openFolio } from '../src/main/library'
+import { SEARCH_TUNING } from '../src/main/services/search'
 import { docFromBlocks } from '../src/shared/doc/lexical'
 import { tempLibrary, runFolio, type TempLibrary } from './helpers'
 
@@ -149,6 +150,30 @@ describe('search across articles', () => {
         .sort((a, b) => a - b)
       expect(found, q).toEqual(expected)
     }
+  })
+
+  it('answers the same when common words are read by walking the articles in order', () => {
+    const other = lib.api.call('issue.create', { title: '开发区建设', number: '2024年第26期' })
+    for (const headline of ['开发区新闻', '园区', '开发区又一年']) {
+      lib.api.call('article.create', {
+        issueId: other.id,
+        headline,
+        kicker: headline === '园区' ? '开发区动态' : '',
+        body: JSON.stringify(docFromBlocks([{ type: 'paragraph', text: '开发区建设提速，锂离子电池投产。' }])),
+      })
+    }
+    const queries = ['开发区', '锂离子电池', '经济技术开发区', '建设提速', '没有的词语']
+    const plan = (common: number) => {
+      SEARCH_TUNING.common = common
+      try {
+        return queries.flatMap((q) => [search(q), search(q, { limit: 2 }), search(q, { issueId: other.id })])
+      } finally {
+        SEARCH_TUNING.common = 1000
+      }
+    }
+    const walked = plan(1)
+    expect(walked).toEqual(plan(1000))
+    expect(walked[0]?.slice(0, 2).map((h) => h.headline)).toEqual(['开发区新闻', '开发区又一年'])
   })
 
   it('takes every query literally: quotes, FTS syntax and SQL are just characters', () => {

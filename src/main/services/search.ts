@@ -66,13 +66,11 @@ function matchingIds(
   limit: number,
   offset: number,
 ): number[] {
+  if ([...query].length >= 3) return trigramIds(ctx, query, issueId, limit, offset)
   const params: Record<string, unknown> = { folded: query.toLowerCase() }
   let sql = `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
     WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL`
-  if ([...query].length >= 3) {
-    sql += ' AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @pattern)'
-    params.pattern = phrase(query)
-  } else {
+  {
     // LIKE decides, as before; an index first narrows the rows it looks at when it can.
     sql += ` AND (${FIELDS.map((f) => `a.${f} LIKE @pattern ESCAPE '\\'`).join(' OR ')})`
     params.pattern = likePattern(query)
@@ -89,6 +87,63 @@ function matchingIds(
   // Title matches first; within each, the newest issue first, then the running order.
   sql += ` ORDER BY ${TIER}, a.issue_id DESC, a.position, a.id LIMIT ${limit} OFFSET ${offset}`
   return ctx.db.prepare(sql).pluck().all(params) as number[]
+}
+
+/** A tier with more matches than `common` is read by walking the articles in order (see trigramIds); tests lower it. */
+export const SEARCH_TUNING = { common: 1000 }
+
+/**
+ * Three or more characters: the trigram index, one tier at a time (headline, other title parts,
+ * body only — FTS5 column filters). A tier with few matches is read from its matches, ordered
+ * and limited in SQL; one with many (a common word) by walking the articles newest issue first
+ * in running order and asking the index about each until the page is full — so neither costs
+ * more as the library grows.
+ */
+function trigramIds(
+  ctx: ServiceContext,
+  query: string,
+  issueId: number | undefined,
+  limit: number,
+  offset: number,
+): number[] {
+  const p = phrase(query)
+  const titles = '{kicker subtitle dateline byline}'
+  const tiers = [
+    `{headline} : ${p}`,
+    `${titles} : ${p} NOT {headline} : ${p}`,
+    `${p} NOT {headline} : ${p} NOT ${titles} : ${p}`,
+  ]
+  const inIssue = issueId !== undefined ? ' AND a.issue_id = @issueId' : ''
+  const ids: number[] = []
+  for (const expression of tiers) {
+    const need = offset + limit - ids.length
+    if (need <= 0) break
+    const params = { expression, issueId, need }
+    const matches = ctx.db
+      .prepare(
+        `SELECT COUNT(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @expression LIMIT ${SEARCH_TUNING.common})`,
+      )
+      .pluck()
+      .get(params) as number
+    if (matches === 0) continue
+    const sql =
+      matches < SEARCH_TUNING.common
+        ? `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
+           WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}
+             AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @expression)
+           ORDER BY a.issue_id DESC, a.position, a.id LIMIT @need`
+        : `SELECT a.id FROM issues i CROSS JOIN articles a ON a.issue_id = i.id
+           WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}
+             AND EXISTS (SELECT 1 FROM article_search s WHERE s.article_search MATCH @expression AND s.rowid = a.id)
+           ORDER BY i.id DESC, a.position, a.id LIMIT @need`
+    ids.push(
+      ...(ctx.db
+        .prepare(sql)
+        .pluck()
+        .all(issueId === undefined ? { expression, need } : params) as number[]),
+    )
+  }
+  return ids.slice(offset, offset + limit)
 }
 
 /**
