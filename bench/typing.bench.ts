@@ -1,0 +1,478 @@
+/**
+ * Typing speed, key → next paint, in Folio against a bare Lexical editor (LexicalComposer +
+ * RichTextPlugin + HistoryPlugin from the same lexical version, bench/bare/), with the same text,
+ * face, size and measure, in the same Chromium, side by side and interleaved:
+ * - a 50k-character article (310 paragraphs from the sample issue repeated, ~290 zone/figure tags
+ *   accepted, the rest left as suggestions) and a 5,000-character one;
+ * - plain keys (about 150 per round), and pinyin composition steps (CDP Input.imeSetComposition
+ *   then Input.insertText, as a pinyin IME sends them — e2e/workbench.spec.ts does the same).
+ *
+ * Measured in the page, the same way on both sides: from the input event's timeStamp (keydown,
+ * compositionstart/update or beforeinput — whichever comes first for the step; it includes any
+ * wait behind earlier work on the main thread) to requestAnimationFrame + setTimeout(0) after it,
+ * i.e. past the next paint. Each round types a burst on each side in turn (order alternating);
+ * a round's p50 and p95 are taken over its steps, and the report gives the median over rounds.
+ *
+ *   npx tsx bench/typing.bench.ts            (TYPING_ROUNDS=5, TYPING_KEYS=150, TYPING_GAP_MS=60)
+ *
+ * Folio is built into tmp/typing-bench/ (not out/, which others share) unless
+ * TYPING_FOLIO_OUT names an existing build; the bare page is built with vite beside it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { extname, join, resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { CHROMIUM_ARGS, chromiumPath } from '../src/main/export/browser'
+import { openFolio } from '../src/main/library'
+import { detectTags, loadGazetteer } from '../src/shared/tagging'
+import { countChars } from '../src/shared/text/count'
+import { record, row, stats, type Row } from './report'
+
+const ROOT = resolve(__dirname, '..')
+const ROUNDS = Number(process.env.TYPING_ROUNDS ?? 5)
+const KEYS = Number(process.env.TYPING_KEYS ?? 150)
+const GAP_MS = Number(process.env.TYPING_GAP_MS ?? 60)
+const WORK = join(ROOT, 'tmp', 'typing-bench')
+
+// ---------------------------------------------------------------- bodies
+
+interface TextNode {
+  type: 'text' | 'zone-tag' | 'figure-tag'
+  text: string
+  [k: string]: unknown
+}
+
+const sample = readFileSync(join(ROOT, 'resources/samples/kaifaqu-2024-25.txt'), 'utf8')
+const gazetteer = loadGazetteer(JSON.parse(readFileSync(join(ROOT, 'resources/zones.json'), 'utf8')))
+const lines = sample
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l.length > 0)
+
+/** `count` paragraphs of about `chars` characters each, from the sample's lines in turn. */
+function paragraphs(count: number, chars: number): string[] {
+  const out: string[] = []
+  let at = 0
+  while (out.length < count) {
+    let p = ''
+    while (p.length < chars) p += lines[at++ % lines.length]
+    out.push(p.slice(0, chars))
+  }
+  return out
+}
+
+const textNode = (text: string): TextNode => ({ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '' })
+
+/** A paragraph's children with every `every`-th detected tag accepted, until `budget.left` runs out. */
+function tagged(text: string, budget: { left: number; seen: number }, every: number): TextNode[] {
+  const children: TextNode[] = []
+  let at = 0
+  for (const tag of detectTags(text, gazetteer)) {
+    if (budget.left <= 0 || tag.start < at || tag.end >= text.length) continue
+    if (tag.kind === 'zone' && !tag.zone.id) continue
+    if (budget.seen++ % every !== 0) continue
+    if (tag.start > at) children.push(textNode(text.slice(at, tag.start)))
+    children.push(
+      tag.kind === 'zone'
+        ? { ...textNode(tag.text), type: 'zone-tag', zoneId: tag.zone.id, zoneName: tag.zone.name }
+        : {
+            ...textNode(tag.text),
+            type: 'figure-tag',
+            value: tag.value,
+            unit: tag.unit,
+            qualifier: tag.qualifier,
+            metric: '',
+            period: '',
+          },
+    )
+    at = tag.end
+    budget.left--
+  }
+  // Every paragraph ends in plain text, where the bench puts the caret.
+  children.push(textNode(text.slice(at)))
+  return children
+}
+
+function doc(blocks: TextNode[][]): string {
+  return JSON.stringify({
+    root: {
+      type: 'root',
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      version: 1,
+      children: blocks.map((children) => ({
+        type: 'paragraph',
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        version: 1,
+        textFormat: 0,
+        textStyle: '',
+        children: children.map((c) => ({ version: 1, ...c })),
+      })),
+    },
+  })
+}
+
+interface Body {
+  name: string
+  label: string
+  /** Folio's body, with tags. */
+  folio: string
+  /** The same text as plain paragraphs, for the bare editor. */
+  bare: string
+  paragraphs: number
+  chars: number
+  /** 字数 as Folio counts it. */
+  count: number
+  tags: number
+}
+
+function body(name: string, label: string, count: number, chars: number, tags: number): Body {
+  const texts = paragraphs(count, chars)
+  const budget = { left: tags, seen: 0 }
+  const folio = texts.map((t) => tagged(t, budget, 2))
+  return {
+    name,
+    label,
+    folio: doc(folio),
+    bare: doc(texts.map((t) => [textNode(t)])),
+    paragraphs: count,
+    chars: texts.join('').length,
+    count: countChars(texts.join('')).chars,
+    tags: tags - budget.left,
+  }
+}
+
+// ---------------------------------------------------------------- builds and servers
+
+function buildFolio(): string {
+  if (process.env.TYPING_FOLIO_OUT) return resolve(process.env.TYPING_FOLIO_OUT)
+  const out = join(WORK, 'folio')
+  console.log('building Folio into', out)
+  const result = spawnSync('npx', ['electron-vite', 'build', '--outDir', out, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  })
+  if (result.status !== 0) throw new Error('Folio build failed')
+  return out
+}
+
+async function buildBare(bodies: Body[]): Promise<string> {
+  const out = join(WORK, 'bare')
+  await build({
+    root: join(ROOT, 'bench/bare'),
+    base: './',
+    logLevel: 'warn',
+    configFile: false,
+    plugins: [react()],
+    build: { outDir: out, emptyOutDir: true },
+  })
+  for (const b of bodies) writeFileSync(join(out, `${b.name}.json`), b.bare)
+  return out
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+}
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
+    const file = path.endsWith('/') ? join(path, 'index.html') : path
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    res.end(readFileSync(file))
+  })
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      done({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` })
+    }),
+  )
+}
+
+function library(path: string, bodies: Body[]): void {
+  const lib = openFolio(path, { backupsDir: null })
+  const issue = lib.api.call('issue.create', { title: '开发区建设', edition: '专刊', number: '打字测试' })
+  for (const b of bodies) {
+    const created = lib.api.call('article.create', { issueId: issue.id, headline: b.label })
+    lib.api.call('article.update', { id: created.id, patch: { body: b.folio }, baseVersion: created.version })
+  }
+  void lib.api.close()
+  lib.close()
+}
+
+async function startFolio(out: string, db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(out, 'main/web.js'), '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((done, fail) => {
+    let output = ''
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /ready: (http:\/\/\S+)/.exec(output)
+      if (match?.[1]) done(match[1])
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => fail(new Error(`Folio exited (${code}):\n${output}`)))
+  })
+  return { child, url }
+}
+
+// ---------------------------------------------------------------- measuring in the page
+
+/**
+ * Installed in both pages: one latency per input step, from its first event to past the next
+ * paint. A string, not a function: tsx's helpers would not exist in the page.
+ */
+const PROBE = `(() => {
+  window.__lat = []
+  let pending = null
+  let waiters = []
+  const start = (event) => {
+    if (pending !== null) return
+    pending = event.timeStamp
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        window.__lat.push(performance.now() - pending)
+        pending = null
+        for (const done of waiters) done()
+        waiters = []
+      }, 0),
+    )
+  }
+  for (const type of ['keydown', 'compositionstart', 'compositionupdate', 'beforeinput'])
+    document.addEventListener(type, start, true)
+  window.__settled = () => (pending === null ? Promise.resolve() : new Promise((done) => waiters.push(done)))
+})()`
+
+interface Side {
+  name: 'folio' | 'bare'
+  page: Page
+  cdp: CDPSession
+  selector: string
+}
+
+/** Puts the caret at the end of the middle paragraph's text. */
+async function caret(side: Side): Promise<void> {
+  await side.page.bringToFront()
+  await side.page.evaluate((selector) => {
+    const editable = document.querySelector<HTMLElement>(selector)
+    const blocks = editable?.querySelectorAll('p')
+    const p = blocks?.[Math.floor(blocks.length / 2)]
+    if (!editable || !p) throw new Error('no paragraph')
+    p.scrollIntoView({ block: 'center' })
+    editable.focus()
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+    let last: Text | null = null
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text
+    if (!last) throw new Error('no text')
+    const range = document.createRange()
+    range.setStart(last, last.length)
+    range.collapse(true)
+    const selection = getSelection()
+    selection?.removeAllRanges()
+    selection?.addRange(range)
+  }, side.selector)
+  await side.page.waitForTimeout(300)
+}
+
+const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+
+async function settle(side: Side): Promise<void> {
+  await side.page.evaluate(() => (window as unknown as { __settled(): Promise<void> }).__settled())
+  await pause(GAP_MS)
+}
+
+async function taken(side: Side, from: number): Promise<number[]> {
+  return side.page.evaluate((n) => (window as unknown as { __lat: number[] }).__lat.slice(n), from)
+}
+
+const count = (side: Side): Promise<number> =>
+  side.page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length)
+
+const LETTERS = 'the quick brown fox jumps over the lazy dog '
+
+async function typeKeys(side: Side, keys: number): Promise<number[]> {
+  await caret(side)
+  const from = await count(side)
+  for (let i = 0; i < keys; i++) {
+    await side.page.keyboard.press(LETTERS[i % LETTERS.length] === ' ' ? 'Space' : (LETTERS[i % LETTERS.length] ?? 'a'))
+    await settle(side)
+  }
+  return taken(side, from)
+}
+
+const WORDS: [string, string][] = [
+  ['huairen', '怀仁'],
+  ['jingji', '经济'],
+  ['jishu', '技术'],
+  ['kaifaqu', '开发区'],
+  ['qiaomiao', '巧妙'],
+  ['liyong', '利用'],
+  ['nianchan', '年产'],
+  ['wandun', '万吨'],
+  ['xinzhi', '新质'],
+  ['shengchanli', '生产力'],
+]
+
+async function compose(side: Side, words: number): Promise<number[]> {
+  await caret(side)
+  const from = await count(side)
+  for (let w = 0; w < words; w++) {
+    const [pinyin, chosen] = WORDS[w % WORDS.length] ?? ['a', '啊']
+    for (let i = 1; i <= pinyin.length; i++) {
+      await side.cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i })
+      await settle(side)
+    }
+    await side.cdp.send('Input.insertText', { text: chosen })
+    await settle(side)
+  }
+  return taken(side, from)
+}
+
+// ---------------------------------------------------------------- the run
+
+async function open(
+  browser: Browser,
+  name: Side['name'],
+  url: string,
+  selector: string,
+  ready: (page: Page) => Promise<void>,
+  width?: number,
+): Promise<Side> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.addInitScript(PROBE)
+  await page.goto(url)
+  await ready(page)
+  if (width)
+    await page.evaluate(([s, w]) => (document.querySelector<HTMLElement>(s)!.style.width = `${w}px`), [
+      selector,
+      width,
+    ] as const)
+  return { name, page, cdp: await context.newCDPSession(page), selector }
+}
+
+interface Scenario {
+  label: string
+  run(side: Side): Promise<number[]>
+}
+
+async function main(): Promise<void> {
+  if (ROUNDS < 5) throw new Error('at least five rounds')
+  rmSync(join(WORK, 'lib'), { recursive: true, force: true })
+  mkdirSync(join(WORK, 'lib'), { recursive: true })
+  const big = body('big', '五万字带标签', 310, 161, 290)
+  const small = body('small', '五千字', 32, 156, 0)
+  for (const b of [big, small])
+    console.log(
+      `${b.label}: ${b.paragraphs} paragraphs, ${b.chars} characters (字数 ${b.count}), ${b.tags} tags accepted`,
+    )
+
+  const folioOut = buildFolio()
+  const bareOut = await buildBare([big, small])
+  library(join(WORK, 'lib', 'library.sqlite'), [big, small])
+  const folio = await startFolio(folioOut, join(WORK, 'lib', 'library.sqlite'))
+  const bare = await serve(bareOut)
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true })
+  const rows: Row[] = []
+  try {
+    for (const b of [big, small]) {
+      // Folio remembers the open article; each context opens its own.
+      const lastParagraph = (selector: string) => (page: Page) =>
+        page
+          .locator(`${selector} p`)
+          .nth(b.paragraphs - 1)
+          .waitFor({ timeout: 60_000 })
+      const folioSide = await open(browser, 'folio', folio.url, '[data-testid=body]', async (page) => {
+        await page.getByTestId('article-item').filter({ hasText: b.label }).click()
+        await lastParagraph('[data-testid=body]')(page)
+        // Detection and the first count have run.
+        await page.waitForTimeout(1500)
+      })
+      const width = await folioSide.page.evaluate(
+        () => document.querySelector<HTMLElement>('[data-testid=body]')?.getBoundingClientRect().width ?? 694,
+      )
+      const bareSide = await open(
+        browser,
+        'bare',
+        `${bare.url}#body=${b.name}`,
+        '[data-testid=bare-body]',
+        lastParagraph('[data-testid=bare-body]'),
+        width,
+      )
+      // Warm up both: the first keys compile code paths and load fonts.
+      for (const side of [folioSide, bareSide]) {
+        await typeKeys(side, 20)
+        await compose(side, 2)
+      }
+      const scenarios: Scenario[] = [
+        { label: 'typing', run: (side) => typeKeys(side, KEYS) },
+        ...(b === big ? [{ label: 'pinyin', run: (side: Side) => compose(side, 12) }] : []),
+      ]
+      for (const scenario of scenarios) {
+        const rounds = {
+          folio: { p50: [] as number[], p95: [] as number[] },
+          bare: { p50: [] as number[], p95: [] as number[] },
+        }
+        for (let r = 0; r < ROUNDS; r++) {
+          const order = r % 2 === 0 ? [folioSide, bareSide] : [bareSide, folioSide]
+          for (const side of order) {
+            const samples = await scenario.run(side)
+            const s = stats(samples)
+            rounds[side.name].p50.push(s.median)
+            rounds[side.name].p95.push(s.p95)
+          }
+          console.log(
+            `${b.label} ${scenario.label} round ${r + 1}: Folio p50 ${rounds.folio.p50.at(-1)?.toFixed(1)} p95 ${rounds.folio.p95.at(-1)?.toFixed(1)} · bare p50 ${rounds.bare.p50.at(-1)?.toFixed(1)} p95 ${rounds.bare.p95.at(-1)?.toFixed(1)} ms`,
+          )
+        }
+        const what = `${scenario.label === 'typing' ? 'typing' : 'pinyin steps'}, ${b === big ? '50k tagged article' : '5k article'}`
+        for (const q of ['p50', 'p95'] as const) {
+          rows.push(
+            row(
+              `${what}, ${q}`,
+              'bare Lexical',
+              stats(rounds.folio[q]).median,
+              stats(rounds.bare[q]).median,
+              ROUNDS,
+              'ms',
+              `key → next paint, median of ${ROUNDS} rounds`,
+            ),
+          )
+        }
+      }
+      await folioSide.page.context().close()
+      await bareSide.page.context().close()
+    }
+  } finally {
+    await browser.close()
+    bare.server.close()
+    folio.child.kill('SIGTERM')
+  }
+  const file = record('typing', rows, {
+    keys: KEYS,
+    gapMs: GAP_MS,
+    big: { paragraphs: big.paragraphs, chars: big.chars, tags: big.tags },
+    small: { paragraphs: small.paragraphs, chars: small.chars },
+  })
+  console.log(`\nwritten to ${file}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
