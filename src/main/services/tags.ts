@@ -253,66 +253,81 @@ export function getZoneDetail(ctx: ServiceContext, id: string): ZoneDetail {
   return { ...summary, mentions, figures: figures.rows, figureCount: figures.total }
 }
 
-/** Values equal to twelve significant digits are the same figure (717亿 typed two ways). */
-const valueKey = (figure: FigureRow): string => `${figure.unit}\u0000${Number(figure.value.toPrecision(12))}`
+interface ValueRow {
+  zone_id: string
+  metric: string
+  period: string
+  unit: string
+  value: number
+  n: number
+}
 
-interface ConflictSqlRow extends FigureSqlRow {
-  group_total: number
+interface ListedFigure extends FigureSqlRow {
+  i_id: number
+  a_position: number
+  t_ordinal: number
 }
 
 /**
  * The same zone + metric + period reported with different values (or units) anywhere in the
- * library: each such group once, with its first CONFLICT_FIGURES_LIMIT figures and the first
- * figure of every value it holds. Figures without a zone or a metric cannot be compared and are
- * left out. Groups holding more than one exact value are found on the tags_facts index alone;
- * only their figures are read.
+ * library: each such group once, with how many figures it has and some of each value (together
+ * about CONFLICT_FIGURES_LIMIT, the earliest tagged of each value, at least one), in reading
+ * order. Figures without a zone or a metric cannot be compared and are left out. The groups and
+ * their values are read from figure_values (migration 10), so the check costs the same however
+ * many articles repeat a value; only the listed figures are read.
  */
 export function figureConsistency(ctx: ServiceContext): FigureConflict[] {
-  const rows = ctx.db
+  const values = ctx.db
     .prepare(
-      `WITH candidates AS (
-         SELECT zone_id, metric, period FROM tags INDEXED BY tags_facts
-         WHERE kind = 'figure' AND zone_id IS NOT NULL AND metric <> ''
-         GROUP BY zone_id, metric, period
-         HAVING COUNT(DISTINCT unit || char(0) || value) > 1
-       ),
-       figures AS (
-         SELECT t.article_id, a.headline, a.issue_id, i.title AS issue_title, i.number AS issue_number,
-                t.text, t.value, t.unit, t.qualifier, t.metric, t.period, t.zone_id, z.name AS zone_name,
-                ROW_NUMBER() OVER (PARTITION BY t.zone_id, t.metric, t.period ORDER BY ${READING_ORDER}) AS n,
-                ROW_NUMBER() OVER (PARTITION BY t.zone_id, t.metric, t.period, t.unit, t.value
-                                   ORDER BY ${READING_ORDER}) AS first_of_value,
-                COUNT(*) OVER (PARTITION BY t.zone_id, t.metric, t.period) AS group_total,
-                i.id AS i_id, a.position AS a_position, t.ordinal AS t_ordinal
-         FROM candidates c
-         JOIN tags t ON t.zone_id = c.zone_id AND t.kind = 'figure' AND t.metric = c.metric AND t.period = c.period
-         JOIN articles a ON a.id = t.article_id AND a.deleted_at IS NULL
-         JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL
-         JOIN zones z ON z.id = t.zone_id
-       )
-       SELECT * FROM figures WHERE n <= ? OR first_of_value = 1
-       ORDER BY zone_name, metric, period, i_id, a_position, article_id, t_ordinal`,
+      `SELECT v.* FROM figure_values v
+       JOIN (SELECT zone_id, metric, period FROM figure_values WHERE n > 0
+             GROUP BY zone_id, metric, period HAVING COUNT(*) > 1) g
+         ON g.zone_id = v.zone_id AND g.metric = v.metric AND g.period = v.period
+       JOIN zones z ON z.id = v.zone_id
+       WHERE v.n > 0
+       ORDER BY z.name, v.metric, v.period, v.unit, v.value`,
     )
-    .all(CONFLICT_FIGURES_LIMIT) as ConflictSqlRow[]
-  const groups = new Map<string, { figures: FigureRow[]; total: number }>()
-  for (const row of rows) {
-    const figure = toFigure(row)
-    const key = JSON.stringify([figure.zoneId, figure.metric, figure.period])
+    .all() as ValueRow[]
+  const groups = new Map<string, ValueRow[]>()
+  for (const row of values) {
+    const key = JSON.stringify([row.zone_id, row.metric, row.period])
     const group = groups.get(key)
-    if (group) group.figures.push(figure)
-    else groups.set(key, { figures: [figure], total: row.group_total })
+    if (group) group.push(row)
+    else groups.set(key, [row])
   }
+  const some = ctx.db.prepare(
+    `SELECT t.article_id, a.headline, a.issue_id, i.title AS issue_title, i.number AS issue_number,
+            t.text, t.value, t.unit, t.qualifier, t.metric, t.period, t.zone_id, z.name AS zone_name,
+            i.id AS i_id, a.position AS a_position, t.ordinal AS t_ordinal
+     FROM tags t INDEXED BY tags_facts
+     JOIN articles a ON a.id = t.article_id AND a.deleted_at IS NULL
+     JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL
+     JOIN zones z ON z.id = t.zone_id
+     WHERE t.kind = 'figure' AND t.metric <> '' AND t.zone_id = ? AND t.metric = ? AND t.period = ?
+       AND t.unit = ? AND t.value = ?
+     ORDER BY t.id LIMIT ?`,
+  )
   const conflicts: FigureConflict[] = []
-  for (const { figures, total } of groups.values()) {
-    const first = figures[0]
-    if (!first || new Set(figures.map(valueKey)).size < 2) continue
+  for (const group of groups.values()) {
+    const first = group[0]
+    // Values equal to twelve significant digits are the same figure (717亿 typed two ways).
+    const distinct = new Set(group.map((v) => `${v.unit}\u0000${Number(v.value.toPrecision(12))}`))
+    if (!first || distinct.size < 2) continue
+    const each = Math.max(1, Math.floor(CONFLICT_FIGURES_LIMIT / group.length))
+    const listed = group
+      .flatMap((v) => some.all(v.zone_id, v.metric, v.period, v.unit, v.value, each) as ListedFigure[])
+      .sort(
+        (a, b) =>
+          a.i_id - b.i_id || a.a_position - b.a_position || a.article_id - b.article_id || a.t_ordinal - b.t_ordinal,
+      )
+    const figures = listed.map(toFigure)
     conflicts.push({
-      zoneId: first.zoneId ?? '',
-      zoneName: first.zoneName ?? '',
+      zoneId: first.zone_id,
+      zoneName: figures[0]?.zoneName ?? '',
       metric: first.metric,
       period: first.period,
       figures,
-      figureCount: total,
+      figureCount: group.reduce((sum, v) => sum + v.n, 0),
     })
   }
   return conflicts

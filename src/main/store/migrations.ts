@@ -1,4 +1,5 @@
 import { LAYOUT_MIGRATION } from '../export/schema'
+import { FIGURE_VALUES_MIGRATION } from './figure-values'
 import { TAG_COUNTS_MIGRATION } from './tag-counts'
 
 /**
@@ -166,6 +167,8 @@ export const MIGRATIONS: readonly string[] = [
     ])
     .join('\n  ')}
   `,
+  // 10: live figure values per zone + metric + period kept by triggers, for the consistency check
+  FIGURE_VALUES_MIGRATION,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

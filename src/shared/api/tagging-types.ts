@@ -71,7 +71,7 @@ export interface ZoneDetail extends ZoneSummary {
   figureCount: number
 }
 
-/** Figures a consistency group lists at most (figureCount says how many it has). */
+/** About how many figures a consistency group lists (some of each value; figureCount says how many it has). */
 export const CONFLICT_FIGURES_LIMIT = 50
 
 /** The same zone + metric (+ period) reported with different values. */
@@ -80,7 +80,7 @@ export interface FigureConflict {
   zoneName: string
   metric: string
   period: string
-  /** The group's first CONFLICT_FIGURES_LIMIT figures in reading order. */
+  /** Some figures of each value (together about CONFLICT_FIGURES_LIMIT), in reading order. */
   figures: FigureRow[]
   figureCount: number
 }
