@@ -153,15 +153,26 @@ interface FigureSqlRow {
   zone_name: string | null
 }
 
-/** Figures of live articles, walked issue by issue so that a page in reading order stops early. */
-const SELECT_FIGURES = `
+/**
+ * Figures of live articles. Walked (CROSS JOIN fixes the loop order) issue by issue, article by
+ * article in running order, tag by tag on tags_article: the rows come out in reading order, so a
+ * page stops as soon as it is full. Without `walk` SQLite may start from the zone's or unit's tags
+ * instead, for a filter that matches few (see WALK_FROM).
+ */
+const figuresFrom = (walk: boolean): string => `
   SELECT t.article_id, a.headline, a.issue_id, i.title AS issue_title, i.number AS issue_number,
          t.text, t.value, t.unit, t.qualifier, t.metric, t.period, t.zone_id, z.name AS zone_name
   FROM issues i
-  JOIN articles a ON a.issue_id = i.id
-  JOIN tags t ON t.article_id = a.id
+  ${walk ? 'CROSS JOIN' : 'JOIN'} articles a ON a.issue_id = i.id
+  ${walk ? 'CROSS JOIN' : 'JOIN'} tags t ON t.article_id = a.id
   LEFT JOIN zones z ON z.id = t.zone_id
   WHERE i.deleted_at IS NULL AND a.deleted_at IS NULL AND t.kind = 'figure'`
+
+/**
+ * Matches from which walking in reading order is cheaper than reading every match and sorting:
+ * a filter this common fills a page within a few articles.
+ */
+const WALK_FROM = 2000
 
 /** Issue by issue, article by article in running order, tag by tag in reading order. */
 const READING_ORDER = 'i.id, a.position, a.id, t.ordinal'
@@ -212,21 +223,24 @@ export function listFigures(ctx: ServiceContext, filter: ParsedInput<'figure.lis
     where.push('i.id = ?')
     params.push(filter.issueId)
   }
-  const filtered = `${SELECT_FIGURES}${where.map((w) => ` AND ${w}`).join('')}`
   const limit = filter.limit ?? FIGURE_PAGE
-  const rows = ctx.db
-    .prepare(`${filtered} ORDER BY ${READING_ORDER} LIMIT ? OFFSET ?`)
-    .all(...params, limit, filter.offset ?? 0) as FigureSqlRow[]
+  const counted = (sql: string): number =>
+    ctx.db
+      .prepare(`SELECT COUNT(*) FROM (${sql})`)
+      .pluck()
+      .get(...params) as number
+  const filters = where.map((w) => ` AND ${w}`).join('')
   const total =
     filter.issueId !== undefined
-      ? (ctx.db
-          .prepare(`SELECT COUNT(*) FROM (${filtered})`)
-          .pluck()
-          .get(...params) as number)
+      ? counted(`${figuresFrom(false)}${filters}`)
       : (ctx.db
           .prepare(`SELECT COALESCE(SUM(tags), 0) FROM tag_counts WHERE ${counts.join(' AND ')}`)
           .pluck()
           .get(...countParams) as number)
+  const walk = filter.issueId !== undefined || where.length === 0 || total >= WALK_FROM
+  const rows = ctx.db
+    .prepare(`${figuresFrom(walk)}${filters} ORDER BY ${READING_ORDER} LIMIT ? OFFSET ?`)
+    .all(...params, limit, filter.offset ?? 0) as FigureSqlRow[]
   const units = ctx.db
     .prepare("SELECT DISTINCT unit FROM tag_counts WHERE kind = 'figure' AND tags > 0 ORDER BY unit")
     .pluck()
@@ -237,14 +251,17 @@ export function listFigures(ctx: ServiceContext, filter: ParsedInput<'figure.lis
 /** A zone with its first mentions and figures in reading order, and how many it has of each. */
 export function getZoneDetail(ctx: ServiceContext, id: string): ZoneDetail {
   const summary = getZoneSummary(ctx, id)
+  // A zone mentioned often is walked in reading order (the page fills at once); a rare one is
+  // read from its tags (tags_zone) and sorted.
+  const walk = summary.mentionCount >= WALK_FROM
   const mentions = ctx.db
     .prepare(
       `SELECT t.article_id AS articleId, a.headline, a.issue_id AS issueId, i.title AS issueTitle,
               i.number AS issueNumber, t.text
-       FROM tags t
-       JOIN articles a ON a.id = t.article_id AND a.deleted_at IS NULL
-       JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL
-       WHERE t.zone_id = ? AND t.kind = 'zone'
+       FROM issues i
+       ${walk ? 'CROSS JOIN' : 'JOIN'} articles a ON a.issue_id = i.id
+       ${walk ? 'CROSS JOIN' : 'JOIN'} tags t ON t.article_id = a.id
+       WHERE i.deleted_at IS NULL AND a.deleted_at IS NULL AND t.zone_id = ? AND t.kind = 'zone'
        ORDER BY ${READING_ORDER}
        LIMIT ?`,
     )
