@@ -1,15 +1,12 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
-import { lazyExternals } from './scripts/lazy-externals'
 
 const shared = { '@shared': resolve(__dirname, 'src/shared') }
 
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    // Print (playwright-core) and .docx import (mammoth) load on first use, not at every start.
-    plugins: [lazyExternals(['playwright-core', 'mammoth'])],
     build: {
       rollupOptions: {
         input: {

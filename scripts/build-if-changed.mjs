@@ -46,7 +46,7 @@ function walk(root, dir, keep = () => true) {
 /** What the build reads, relative to root: sources (not tests), config, lock file, tsconfigs. */
 export function buildInputs(root) {
   const top = readdirSync(root).filter((name) => /^tsconfig.*\.json$/.test(name) || /^\.env/.test(name))
-  const named = ['electron.vite.config.ts', 'scripts/lazy-externals.ts', 'package.json', 'package-lock.json']
+  const named = ['electron.vite.config.ts', 'package.json', 'package-lock.json']
   return [
     ...walk(root, 'src', (rel) => !/\.test\.tsx?$/.test(rel)),
     ...[...named, ...top].filter((rel) => existsSync(join(root, rel))).sort(),

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildIfChanged, buildInputs, staleReason } from '../scripts/build-if-changed.mjs'
-import { lazyRequires } from '../scripts/lazy-externals'
 
 let root: string
 let builds: number
@@ -108,40 +107,5 @@ describe('build-if-changed', () => {
     expect(staleReason(root)).toBe('no build stamp')
     expect(run().built).toBe(true)
     expect(run().built).toBe(false)
-  })
-})
-
-describe('lazy externals (main-process bundles)', () => {
-  const chunk = [
-    "'use strict';",
-    '',
-    "const node_fs = require('node:fs');",
-    "const mammoth = require('mammoth');",
-    "const playwrightCore = require('playwright-core');",
-    "require('playwright-core');",
-    'exports.go = () => playwrightCore.chromium.launch();',
-  ].join('\n')
-
-  it('turns the listed requires into first-use proxies and drops their bare repeats', () => {
-    const out = lazyRequires(chunk, ['playwright-core', 'mammoth'])
-    expect(out).toContain("const node_fs = require('node:fs');")
-    expect(out).toContain('const mammoth = __folioLazy(() => require("mammoth"));')
-    expect(out).toContain('const playwrightCore = __folioLazy(() => require("playwright-core"));')
-    expect(out).not.toMatch(/^require\('playwright-core'\);$/m)
-    expect(out.startsWith("'use strict';\nconst __folioLazy =")).toBe(true)
-    expect(lazyRequires('const a = require("zod");', ['mammoth'])).toBe('const a = require("zod");')
-  })
-
-  it('requires the module on first use, once', () => {
-    const out = lazyRequires('\'use strict\';\nconst m = require("fake");\nexports.m = m;', ['fake'])
-    let loads = 0
-    const fake = { value: 42 }
-    const exports: { m?: { value: number } } = {}
-    new Function('require', 'exports', out)((id: string) => (loads++, id === 'fake' ? fake : null), exports)
-    expect(loads).toBe(0)
-    expect(exports.m?.value).toBe(42)
-    expect('value' in exports.m!).toBe(true)
-    expect(exports.m?.value).toBe(42)
-    expect(loads).toBe(1)
   })
 })

@@ -3,7 +3,8 @@
  * Documents are served from a private origin by request interception: the HTML, the font subset
  * files it actually uses, and library images. Nothing touches the network or system fonts.
  */
-import { chromium, type Browser, type Page } from 'playwright-core'
+// Loaded on first print, not at every start (it costs ~300 ms and ~60 MB to load).
+import type { Browser, Page } from 'playwright-core'
 import { readFontFile } from './fonts'
 
 export const PRINT_ORIGIN = 'http://folio.print'
@@ -72,6 +73,7 @@ export function servePrintRequest(
 }
 
 export async function launchPrintBrowser(): Promise<PlaywrightEngine> {
+  const { chromium } = await import('playwright-core')
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true })
   return {
     browser,

@@ -18,7 +18,6 @@
  * Node only (node:crypto, mammoth); never imports electron.
  */
 import { createHash } from 'node:crypto'
-import mammoth from 'mammoth'
 import { fail } from '../../shared/api/errors'
 import type { ImportArticle, ImportBlock, ImportImage, TextRun } from '../../shared/import/model'
 import {
@@ -223,6 +222,8 @@ function stringOf(value: unknown): string | null {
 
 async function readTree(bytes: Uint8Array): Promise<MammothNode> {
   let tree: MammothNode | null = null
+  // Loaded on the first .docx, not at every start.
+  const { default: mammoth } = await import('mammoth')
   try {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
