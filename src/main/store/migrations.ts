@@ -1,6 +1,6 @@
 import { LAYOUT_MIGRATION } from '../export/schema'
 import { FIGURE_VALUES_MIGRATION } from './figure-values'
-import { TAG_COUNTS_MIGRATION } from './tag-counts'
+import { TAG_COUNTS_MIGRATION, TAG_COUNTS_TRIGGERS_PINNED } from './tag-counts'
 
 /**
  * Schema migrations keyed by PRAGMA user_version. Each entry moves the library
@@ -169,6 +169,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 10: live figure values per zone + metric + period kept by triggers, for the consistency check
   FIGURE_VALUES_MIGRATION,
+  // 11: migration 8's per-tag triggers looked for the article's other mentions of a zone on
+  // tags_zone (all the zone's mentions) — a save cost that grew with the library; now on the article's tags
+  TAG_COUNTS_TRIGGERS_PINNED,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -20,18 +20,22 @@ const live = (article: string): string =>
 const zoneKey = (t: string): string => `COALESCE(${t}.zone_id, '')`
 const unitKey = (t: string): string => `CASE WHEN ${t}.kind = 'figure' THEN COALESCE(${t}.unit, '') ELSE '' END`
 
-/** 1 when `t` is a zone tag and its article has no other tag of that zone (after the change). */
-const onlyMention = (t: string, excludeSelf: boolean): string =>
+/**
+ * 1 when `t` is a zone tag and its article has no other tag of that zone (after the change).
+ * `pinned` (migration 11) keeps SQLite on the article's tags (tags_article): left to itself it
+ * may pick tags_zone, every mention of the zone in the library, on each tag written.
+ */
+const onlyMention = (t: string, excludeSelf: boolean, pinned: boolean): string =>
   `(${t}.kind = 'zone' AND NOT EXISTS (SELECT 1 FROM tags o WHERE o.article_id = ${t}.article_id
-     AND o.kind = 'zone' AND o.zone_id IS ${t}.zone_id${excludeSelf ? ` AND o.id <> ${t}.id` : ''}))`
+     AND o.kind = 'zone' AND ${pinned ? '+' : ''}o.zone_id IS ${t}.zone_id${excludeSelf ? ` AND o.id <> ${t}.id` : ''}))`
 
-const addOne = (t: string): string => `
+const addOne = (t: string, pinned = false): string => `
   INSERT INTO tag_counts (kind, zone_id, unit, tags, articles)
-  SELECT ${t}.kind, ${zoneKey(t)}, ${unitKey(t)}, 1, ${onlyMention(t, true)} WHERE ${live(`${t}.article_id`)}
+  SELECT ${t}.kind, ${zoneKey(t)}, ${unitKey(t)}, 1, ${onlyMention(t, true, pinned)} WHERE ${live(`${t}.article_id`)}
   ON CONFLICT DO UPDATE SET tags = tags + 1, articles = articles + excluded.articles;`
 
-const removeOne = (t: string): string => `
-  UPDATE tag_counts SET tags = tags - 1, articles = articles - ${onlyMention(t, false)}
+const removeOne = (t: string, pinned = false): string => `
+  UPDATE tag_counts SET tags = tags - 1, articles = articles - ${onlyMention(t, false, pinned)}
   WHERE kind = ${t}.kind AND zone_id = ${zoneKey(t)} AND unit = ${unitKey(t)} AND ${live(`${t}.article_id`)};`
 
 /** Adds (sign 1) or takes away (sign -1) the tags of the live articles `where` selects. */
@@ -104,4 +108,17 @@ export const TAG_COUNTS_MIGRATION = `
   CREATE TRIGGER tag_counts_issue_gone BEFORE DELETE ON issues
   WHEN old.deleted_at IS NULL
   BEGIN ${addArticles('-1', 'a.issue_id = old.id AND a.deleted_at IS NULL')} END;
+`
+
+/** Migration 11: the per-tag triggers again, with the article's tags pinned (see onlyMention). */
+export const TAG_COUNTS_TRIGGERS_PINNED = `
+  DROP TRIGGER IF EXISTS tag_counts_insert;
+  DROP TRIGGER IF EXISTS tag_counts_delete;
+  DROP TRIGGER IF EXISTS tag_counts_update;
+  CREATE TRIGGER tag_counts_insert AFTER INSERT ON tags BEGIN ${addOne('new', true)} END;
+  CREATE TRIGGER tag_counts_delete AFTER DELETE ON tags BEGIN ${removeOne('old', true)} END;
+  CREATE TRIGGER tag_counts_update AFTER UPDATE OF article_id, kind, zone_id, unit ON tags
+  WHEN old.article_id IS NOT new.article_id OR old.kind IS NOT new.kind OR old.zone_id IS NOT new.zone_id
+    OR (new.kind = 'figure' AND old.unit IS NOT new.unit)
+  BEGIN ${removeOne('old', true)} ${addOne('new', true)} END;
 `
