@@ -273,8 +273,9 @@ export function FiguresView({
               )}
             </tbody>
           </table>
+          {/* Right under the header, not below the empty scroll area. */}
+          {total === 0 && <p className="pane-empty">{t('figures.none')}</p>}
         </div>
-        {total === 0 && <p className="pane-empty">{t('figures.none')}</p>}
       </div>
     </div>
   )
