@@ -4,7 +4,8 @@
  * the laid-out DOM (after folio-print.js ran) saved as a static HTML file, fonts as file: URLs,
  * opened and printed by the same browser. So the ratio is Folio's overhead (loading the issue,
  * rendering HTML, serving fonts, snapping, copyfit measuring, PDF post-processing) on top of printing.
- * Each time is the fastest of RUNS runs after a warm-up, with the median beside it.
+ * Folio and Chromium alternate (bench/report.ts interleaved), the median of five runs each, on the
+ * same 四开 template; the rows go into bench/results/<date>.json.
  *
  *   npx tsx bench/export.bench.ts
  */
@@ -16,26 +17,9 @@ import { launchPrintBrowser, openDocument, type PlaywrightEngine } from '../src/
 import { fontFiles } from '../src/main/export/fonts'
 import { exportPdf, layoutIssue, preparePrintHtml, type ExportEnv } from '../src/main/export/index'
 import { openFolio } from '../src/main/library'
+import { interleaved, record, row, type Row } from './report'
 
-const RUNS = 5
 const resourcesDir = resolve(__dirname, '../resources')
-
-interface Timing {
-  best: number
-  median: number
-}
-
-async function time(run: () => Promise<unknown>): Promise<Timing> {
-  await run()
-  const times: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now()
-    await run()
-    times.push(performance.now() - t0)
-  }
-  times.sort((a, b) => a - b)
-  return { best: times[0] ?? NaN, median: times[Math.floor(times.length / 2)] ?? NaN }
-}
 
 /** An issue of the sample's articles repeated `copies` times. */
 function buildIssue(env: ExportEnv, copies: number): number {
@@ -76,7 +60,7 @@ async function main(): Promise<void> {
   const env: ExportEnv = { api: lib.api, db: lib.db, resourcesDir }
   const browser = await launchPrintBrowser()
   try {
-    const rows: string[] = []
+    const rows: Row[] = []
     for (const [label, copies] of [
       ['4-page', 2],
       ['16-page', 8],
@@ -85,25 +69,38 @@ async function main(): Promise<void> {
       const laid = await layoutIssue(env, issueId, { template: 'sikai', browser })
       const pages = laid.layout.pages.length
       const out = join(dir, `${label}.pdf`)
-      const folio = await time(() => exportPdf(env, issueId, { out, browser }))
-      const auto = await time(() => exportPdf(env, issueId, { out, browser, template: 'a3' }))
       const file = await staticCopy(browser, env, issueId, dir)
-      const chromium = await time(async () => {
+      const chromium = async (): Promise<void> => {
         const page = await browser.browser.newPage()
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
         await page.evaluate('document.fonts.ready.then(() => true)')
         await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true })
         await page.close()
-      })
-      const fmt = (t: Timing): string => `${t.best.toFixed(0)} ms (median ${t.median.toFixed(0)})`
+      }
+      // The same template on both sides: the stored 四开 layout, and 四开 laid out again (measure + auto).
+      const stored = await interleaved(() => exportPdf(env, issueId, { out, browser }), chromium, 5, 1)
+      // The same articles in an issue with no stored layout: every export measures and lays it out.
+      const unlaid = buildIssue(env, copies)
+      const auto = await interleaved(() => exportPdf(env, unlaid, { out, browser, template: 'sikai' }), chromium, 5, 1)
+      const what = `${label} issue (${pages} pages, ${copies * 4} articles)`
       rows.push(
-        `${label} issue (${pages} pages, ${copies * 4} articles, ${laid.overset.length} overset):`,
-        `  Chromium alone, prepared HTML → PDF:     ${fmt(chromium)}`,
-        `  Folio export pdf (stored layout):        ${fmt(folio)}  ratio ${(folio.best / chromium.best).toFixed(2)}`,
-        `  Folio export pdf (measure + auto-layout): ${fmt(auto)}  ratio ${(auto.best / chromium.best).toFixed(2)}`,
+        row(
+          `export pdf, ${what}, stored layout`,
+          'Chromium printing the same prepared HTML',
+          stored.a.median,
+          stored.b.median,
+          5,
+        ),
+        row(
+          `export pdf, ${what}, measure + auto-layout`,
+          'Chromium printing the same prepared HTML',
+          auto.a.median,
+          auto.b.median,
+          5,
+        ),
       )
     }
-    console.log(rows.join('\n'))
+    record('export', rows)
   } finally {
     await browser.close()
     lib.close()
