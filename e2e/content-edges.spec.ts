@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { textNode } from '../src/shared/doc/serialized'
 import { KNOWN_NODE_TYPES } from '../src/shared/doc/node-types'
 import { MAX_TEXT_BYTES } from '../src/shared/import/decode'
 import { parseIssueText } from '../src/shared/import/plaintext'
@@ -16,15 +17,7 @@ const SEED = readFileSync(join(__dirname, '../resources/samples/kaifaqu-2024-25.
 const HOSTILE_STYLE =
   'position: fixed; inset: 0; z-index: 2147483647; background-image: url(/api/leak-by-style); color: rgb(255, 0, 0)'
 
-const text = (t: string, style = HOSTILE_STYLE) => ({
-  type: 'text',
-  text: t,
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style,
-  version: 1,
-})
+const text = (t: string, style = HOSTILE_STYLE) => textNode(t, 0, style)
 
 /** 开发区建设 in a paragraph, 你好 in a node type no Folio has: 7 字. */
 const HOSTILE_BODY = JSON.stringify({

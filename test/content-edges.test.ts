@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportBundle, importBundle } from '../src/main/export/bundle'
-import type { SerializedDoc, SerializedNode } from '../src/shared/doc/lexical'
+import { textNode, type SerializedDoc, type SerializedNode } from '../src/shared/doc/lexical'
 import { tempLibrary, type TempLibrary } from './helpers'
 
 const libs: TempLibrary[] = []
@@ -29,15 +29,7 @@ const HOSTILE = [
   'behavior: url(#default#VML)',
 ]
 
-const text = (t: string, style: string): SerializedNode => ({
-  type: 'text',
-  text: t,
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style,
-  version: 1,
-})
+const text = (t: string, style: string): SerializedNode => textNode(t, 0, style)
 
 /** 开发区 (3) 建设 (2) 你好 (2, in a node type the editor does not know). */
 function hostileBody(): string {

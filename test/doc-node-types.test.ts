@@ -6,9 +6,11 @@
 import { $getRoot, createEditor, type Klass, type LexicalEditor, type LexicalNode } from 'lexical'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import {
+  docOf,
   docToPlainText,
   editorBody,
   parseDoc,
+  textNode,
   type SerializedDoc,
   type SerializedNode,
 } from '../src/shared/doc/lexical'
@@ -34,19 +36,8 @@ function editor(): LexicalEditor {
   })
 }
 
-const text = (t: string, style = ''): SerializedNode => ({
-  type: 'text',
-  text: t,
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style,
-  version: 1,
-})
-
-const doc = (children: SerializedNode[]): SerializedDoc => ({
-  root: { type: 'root', children, direction: null, format: '', indent: 0, version: 1 },
-})
+const text = (t: string, style = ''): SerializedNode => textNode(t, 0, style)
+const doc = docOf
 
 describe('the editor and src/shared agree on node types', () => {
   it('registers exactly the known types (and Lexical’s internal artificial node, never stored)', () => {

@@ -5,9 +5,10 @@
 import { fail } from '../api/errors'
 import type { ImportBlock, TextRun } from '../import/model'
 import { cleanDoc, editorDoc } from './normalize'
-import type { SerializedDoc, SerializedNode } from './serialized'
+import { docOf, paragraphNode, textNode, type SerializedDoc, type SerializedNode } from './serialized'
 
 export type { SerializedDoc, SerializedNode } from './serialized'
+export { docOf, paragraphNode, textNode } from './serialized'
 
 const MAX_DEPTH = 64
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'photo'])
@@ -96,10 +97,6 @@ export type BodyBlock = ImportBlock | { type: 'quote'; text: string }
 const FORMAT_BOLD = 1
 const FORMAT_ITALIC = 2
 
-function textNode(text: string, format = 0): SerializedNode {
-  return { type: 'text', text, detail: 0, format, mode: 'normal', style: '', version: 1 }
-}
-
 function inlineNodes(block: { text: string; runs?: TextRun[] }): SerializedNode[] {
   const runs = block.runs ?? [{ text: block.text }]
   return runs
@@ -116,13 +113,13 @@ export function photoNode(photo: { image?: string | null; caption: string; credi
 export function docFromBlocks(blocks: BodyBlock[]): SerializedDoc {
   const children: SerializedNode[] = blocks.map((block) => {
     if (block.type === 'photo') return photoNode(block)
+    if (block.type === 'paragraph') return paragraphNode(inlineNodes(block))
     const base = { children: inlineNodes(block), direction: null, format: '', indent: 0, version: 1 }
     if (block.type === 'subhead') return { ...base, type: 'heading', tag: 'h3' }
-    if (block.type === 'quote') return { ...base, type: 'quote' }
-    return { ...base, type: 'paragraph', textFormat: 0, textStyle: '' }
+    return { ...base, type: 'quote' }
   })
   if (children.length === 0) return emptyDoc()
-  return { root: { type: 'root', children, direction: null, format: '', indent: 0, version: 1 } }
+  return docOf(children)
 }
 
 /** Reads a body back into blocks (export to the CLI's JSON, bundles, print). */
@@ -145,15 +142,5 @@ export function docToBlocks(doc: SerializedDoc): BodyBlock[] {
 }
 
 export function emptyDoc(): SerializedDoc {
-  const paragraph = {
-    type: 'paragraph',
-    children: [],
-    direction: null,
-    format: '',
-    indent: 0,
-    version: 1,
-    textFormat: 0,
-    textStyle: '',
-  }
-  return { root: { type: 'root', children: [paragraph], direction: null, format: '', indent: 0, version: 1 } }
+  return docOf([paragraphNode([])])
 }

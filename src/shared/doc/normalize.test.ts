@@ -1,35 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { countChars } from '../text/count'
-import { docFromBlocks, docToPlainText, editorBody, parseDoc, type SerializedDoc, type SerializedNode } from './lexical'
+import {
+  docFromBlocks,
+  docOf,
+  docToPlainText,
+  editorBody,
+  paragraphNode,
+  parseDoc,
+  textNode,
+  type SerializedDoc,
+  type SerializedNode,
+} from './lexical'
 import { allowedStyle, editorDoc, UNKNOWN_STATE } from './normalize'
 import { isKnownType } from './node-types'
 
-const text = (t: string, extra: Record<string, unknown> = {}): SerializedNode => ({
-  type: 'text',
-  text: t,
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style: '',
-  version: 1,
-  ...extra,
-})
+const text = (t: string, extra: Record<string, unknown> = {}): SerializedNode => ({ ...textNode(t), ...extra })
 
 const para = (children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({
-  type: 'paragraph',
-  children,
-  direction: null,
-  format: '',
-  indent: 0,
-  version: 1,
-  textFormat: 0,
-  textStyle: '',
+  ...paragraphNode(children),
   ...extra,
 })
 
-const doc = (children: SerializedNode[]): SerializedDoc => ({
-  root: { type: 'root', children, direction: null, format: '', indent: 0, version: 1 },
-})
+const doc = docOf
 
 const json = (d: SerializedDoc): string => JSON.stringify(d)
 

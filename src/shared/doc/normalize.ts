@@ -15,7 +15,7 @@
  *   original node (less its children and text) rides along in the node's state (`$`), which
  *   Lexical keeps and saves, under UNKNOWN_STATE.
  */
-import type { SerializedDoc, SerializedNode } from './serialized'
+import { paragraphNode, textNode, type SerializedDoc, type SerializedNode } from './serialized'
 import { isInlineType, isKnownType } from './node-types'
 
 /**
@@ -86,19 +86,6 @@ function withUnknown(node: SerializedNode, originals: Record<string, unknown>[])
   return { ...node, $: { ...state, [UNKNOWN_STATE]: [...kept, ...originals] } }
 }
 
-function paragraph(children: SerializedNode[]): SerializedNode {
-  return {
-    type: 'paragraph',
-    children,
-    direction: null,
-    format: '',
-    indent: 0,
-    version: 1,
-    textFormat: 0,
-    textStyle: '',
-  }
-}
-
 function listItem(children: SerializedNode[]): SerializedNode {
   return { type: 'listitem', children, direction: null, format: '', indent: 0, version: 1, value: 1 }
 }
@@ -106,7 +93,7 @@ function listItem(children: SerializedNode[]): SerializedNode {
 function textOf(node: SerializedNode): SerializedNode {
   // Bold and italic are the formats the body has; other bits are cleared by the editor anyway.
   const format = typeof node.format === 'number' ? node.format & 3 : 0
-  return { type: 'text', text: node.text ?? '', detail: 0, format, mode: 'normal', style: '', version: 1 }
+  return textNode(node.text ?? '', format)
 }
 
 /** Does the unknown node wrap blocks (paragraphs, photos …) rather than hold inline content? */
@@ -145,7 +132,7 @@ function convertChildren(
     }
     if (!run) {
       run = []
-      out.push(paragraph(run))
+      out.push(paragraphNode(run))
     }
     run.push(node)
   }
@@ -170,7 +157,7 @@ function convertChildren(
       for (const node of convertChildren(nested, context, folded)) push(node, isInlineType(node.type))
       continue
     }
-    const element = context === 'list' ? listItem : paragraph
+    const element = context === 'list' ? listItem : paragraphNode
     const inner: Record<string, unknown>[] = []
     const converted = element(convertChildren(nested, 'inline', inner))
     push(withUnknown(converted, [original(child), ...inner]), false)
