@@ -89,7 +89,7 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
         )}
         {backups?.length === 0 && <p className="pane-empty">{t('backup.empty')}</p>}
         {backups && backups.length > 0 && (
-          <table className="library-table" data-testid="backup-list">
+          <table className="data-table library-table" data-testid="backup-list">
             <thead>
               <tr>
                 <th>{t('backup.col.when')}</th>
