@@ -115,3 +115,16 @@ describe('detectFigures: offsets', () => {
     ])
   })
 })
+
+describe('detectFigures: the counter 部', () => {
+  it('reads documents, films and books counted in 部', () => {
+    expect(figures('出台政策文件12部,拍摄纪录片三十部')).toEqual([
+      ['12部', 12, '部', null],
+      ['三十部', 30, '部', null],
+    ])
+  })
+
+  it('does not read 部 where it begins a word: departments, ministries, parts', () => {
+    expect(figures('3部门联合印发,12部委参加,分为两部分,共有4部分组成,第2部')).toEqual([])
+  })
+})

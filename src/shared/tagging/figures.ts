@@ -14,11 +14,13 @@
  * - Chinese numerals used as words: a single-character numeral (一期, 一个, 三个着力, 两个维护,
  *   五台, 一度, 三元里) unless it is a share or a multiple (两个百分点, 增长一倍), and digit
  *   strings (三四家 = three or four, 二〇二三).
- * Durations with 个 (3个月) are time, not counts.
+ * Durations with 个 (3个月) are time, not counts; a counter that begins a word is no counter
+ * (3部门, 5部委).
  */
 
 import type { FigureTag } from './types'
 import {
+  COUNTER_WORD_STARTS,
   COUNTERS,
   LATIN_UNITS,
   MEASURE_UNITS,
@@ -245,6 +247,7 @@ function isStatistic(text: string, number: NumberToken, unit: Unit, unitEnd: num
     const nextIsNumeral = DIGIT.test(next) || (next !== '' && CN_NUMERAL_START.includes(next))
     if (nextIsNumeral) return false
     if (unit.text === '个' && TIME_AFTER_COUNTER.test(text.slice(unitEnd, unitEnd + 3))) return false
+    if (next !== '' && COUNTER_WORD_STARTS[unit.text]?.includes(next)) return false
   }
   return number.script === 'arabic' || number.length > 1 || SINGLE_NUMERAL_UNITS.includes(unit.text)
 }

@@ -43,6 +43,11 @@ export interface SurfaceForm {
   zone: ZoneRecord
   /** Only this zone when the zone is named unambiguously nearby (see ZoneRecord.contextAliases). */
   contextual: boolean
+  /**
+   * For a contextual form: place names that also confirm it nearby. 航空港区, the registry's
+   * 郑州航空港区 without its city, is that zone in a text that names 郑州.
+   */
+  anchors: readonly string[]
 }
 
 export interface Gazetteer extends KnownPlaces {
@@ -55,6 +60,8 @@ export interface Gazetteer extends KnownPlaces {
   readonly byKey: ReadonlyMap<string, ZoneRecord>
   /** Core place → zones there, to resolve the type-less X开发区. */
   readonly byPlace: ReadonlyMap<string, readonly ZoneRecord[]>
+  /** Place (normalised: 青岛, 平度) → its province as the registry states it (山东省). */
+  readonly provinceOf: ReadonlyMap<string, string>
 }
 
 /**
@@ -70,7 +77,11 @@ export function loadGazetteer(json: unknown): Gazetteer {
   const zones: ZoneRecord[] = parsed.data.zones
   const known: KnownPlaces = { places: knownPlaces(zones, parsed.data.places) }
   const surfaces = new ReverseTrie<SurfaceForm>()
-  for (const form of uniqueBy(zones.flatMap(surfaceForms), (s) => s.text).values()) surfaces.add(form.text, form)
+  const listed = uniqueBy(zones.flatMap(surfaceForms), (s) => s.text)
+  // A city-less form yields to every form the registry lists.
+  const cityLess = uniqueBy(zones.flatMap(cityLessForms), (s) => s.text)
+  for (const form of listed.values()) surfaces.add(form.text, form)
+  for (const form of cityLess.values()) if (!listed.has(form.text)) surfaces.add(form.text, form)
   return {
     ...known,
     zones,
@@ -78,7 +89,30 @@ export function loadGazetteer(json: unknown): Gazetteer {
     surfaceLastChars: surfaces.lastChars(),
     byKey: indexKeys(zones, known),
     byPlace: indexPlaces(zones, known),
+    provinceOf: indexProvinces(zones, parsed.data.places),
   }
+}
+
+/** The province of each place the `places` lists and the zone rows name, where only one is given. */
+function indexProvinces(
+  zones: readonly ZoneRecord[],
+  groups: ReadonlyArray<{ province: string | null; city: string | null; names: string[] }>,
+): Map<string, string> {
+  const pairs = [
+    ...groups.flatMap((g) => [...g.names, g.city ?? ''].map((place) => [place, g.province] as const)),
+    ...zones.map((z) => [z.city ?? '', z.province] as const),
+  ]
+  const byPlace = new Map<string, string>()
+  const ambiguous = new Set<string>()
+  for (const [place, province] of pairs) {
+    const key = normalizePlace(place)
+    if (key.length < 2 || !province) continue
+    const seen = byPlace.get(key)
+    if (seen && seen !== province) ambiguous.add(key)
+    else byPlace.set(key, province)
+  }
+  for (const key of ambiguous) byPlace.delete(key)
+  return byPlace
 }
 
 /**
@@ -94,9 +128,29 @@ function printedForms(text: string): string[] {
 function surfaceForms(zone: ZoneRecord): SurfaceForm[] {
   const plain = [zone.name, ...zone.short, ...zone.aliases]
     .flatMap(printedForms)
-    .map((text) => ({ text, zone, contextual: false }))
-  const contextual = zone.contextAliases.flatMap(printedForms).map((text) => ({ text, zone, contextual: true }))
+    .map((text) => ({ text, zone, contextual: false, anchors: [] }))
+  const contextual = zone.contextAliases
+    .flatMap(printedForms)
+    .map((text) => ({ text, zone, contextual: true, anchors: [] }))
   return [...plain, ...contextual]
+}
+
+/**
+ * The registry's names and short forms without the zone's city in front (郑州航空港区 → 航空港区),
+ * as contextual forms anchored on the city: papers drop the city in a text about it. Only where
+ * something more than a bare type is left (苏州工业园区 leaves 工业园区: no form).
+ */
+function cityLessForms(zone: ZoneRecord): SurfaceForm[] {
+  const city = zone.city?.replace(/[市州盟]$/, '') ?? ''
+  if (city.length < 2) return []
+  const anchors = [...new Set([zone.city ?? city, city])]
+  return [zone.name, ...zone.short].flatMap((form) => {
+    const rest = form.startsWith(city) ? form.slice(city.length).replace(/^市/, '') : ''
+    if (rest.length < 3) return []
+    const parts = splitZoneName(rest)
+    if (parts && parts.place.length < 2) return []
+    return printedForms(rest).map((text) => ({ text, zone, contextual: true, anchors }))
+  })
 }
 
 function indexKeys(zones: readonly ZoneRecord[], known: KnownPlaces): Map<string, ZoneRecord> {

@@ -17,7 +17,7 @@ export const HARD_STOP_WORDS = words(`
   合并 优化 提升 做强 做大 壮大 培育 引进 吸引 集聚 聚集 对接 合作 共建 参与 参加 主持 出席 陪同
   带领 率领 检查 督导 督查 指导 听取 汇报 部署 强调 要求 鼓励 认定 公布 表彰 通报 关于 对于 针对
   根据 按照 依据 通过 经过 随着 面向 瞄准 借助 利用 抢抓 抓住 进入 走出 来自 属于 设在 设于 落在
-  访问 考核 评估 评价
+  访问 考核 评估 评价 简称 统称 合称 又称 下称 称为 名为
   全力 大力 着力 努力 积极 持续 不断 进一步 加速 全面 切实 扎实 稳步 有序 正在 已经 目前 当前
   近年来 今年 去年 年初 年底 此前 日前 近日 以来 期间 同时 此外 另外 据悉 其中 以及 还有
   全省 全市 全县 全区 全国 全部 所有 我省 我市 我县 我区 本省 本市 本县 本区 省内 市内 县内 区内
@@ -79,8 +79,14 @@ export const LATIN_UNITS = words('kWh MWh GWh TWh kW MW GW kV km ml mL TEU')
 /** Counters (量词) for things counted. */
 export const COUNTERS = words(`
   家 项 个 条 人 人次 车次 架次 辆次 艘次 台套 台次 名 位 户 座 列 辆 台 套 架 艘 件 次 场 所 栋 张 种 款
-  只 头 株 处 篇 册 份 趟 片 块 单 票 批
+  只 头 株 处 篇 册 份 趟 片 块 单 票 批 部
 `)
+
+/**
+ * Counters that begin a word with the character after them: 3部门, 5部委, 两部分 are departments
+ * and parts, not 部 of documents or films (出台政策文件12部).
+ */
+export const COUNTER_WORD_STARTS: Readonly<Record<string, string>> = { 部: '门委署长分位队落级属首' }
 
 /** What may follow a unit after a slash: 元/吨, 元/千瓦时. */
 export const PER_UNITS = words('千瓦时 平方米 千克 公斤 吨 亩 度 人 年 月 天 日 小时 件 台')

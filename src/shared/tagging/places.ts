@@ -34,6 +34,19 @@ for (const word of [...HARD_STOP_WORDS, ...HARD_STOP_CHARS]) STOPS.add(word, tru
 
 const isHan = (c: string): boolean => c >= '\u3400' && c <= '\u9fff'
 
+/**
+ * 第五届, 前三季度, 三地, 两市, 五省区, 十佳, 多个: an ordinal, a period or a count. A place name never
+ * holds one, so a place that does is a determiner glued to a bare type (第五届高新区, 前三季度经开区)
+ * or a group of zones (宁波温州绍兴三地高新区). 万 is left out (万州, 万荣), and so are counters that
+ * end real names (三门峡, 十堰, 九江, 四会).
+ */
+const COUNTED =
+  /^第|[零〇一二两三四五六七八九十百千几多数0-9０-９]+(?:届|期|批|次|季度|个|家|所|座|地|省区|省|市|县|区|州|大|强|佳|类|年|月|日|号)/
+
+/** 年, 月, 日 after a number end a date, not begin a place: 自2010年杭州湾上虞经济技术开发区设立. */
+const DATE_UNITS = '年月日号'
+const NUMERAL_CHAR = /[0-9０-９零〇一二两三四五六七八九十百千]/
+
 /** Place names the boundary search relies on (provinces, cities, counties, zone places). */
 export interface KnownPlaces {
   readonly places: ReverseTrie<true>
@@ -51,6 +64,16 @@ const TOWN = /(?:[\u4e00-\u9fff]{2,3}[市县区旗])?([\u4e00-\u9fff]{2,3}[镇�
 const NOT_A_TOWN = /(?:小镇|乡镇|城镇|集镇)$|^(?:各|全|本|该)?(?:村镇|[镇乡])$/
 
 export function placeStart(text: string, end: number, known: KnownPlaces, floor = 0): number | null {
+  const start = plainPlaceStart(text, end, known, floor)
+  return start !== null && COUNTED.test(text.slice(start, end)) ? null : start
+}
+
+/** `place` begins with a known place (定西中医药 → 定西), as a weak zone type requires. */
+export function hasKnownHead(place: string, known: KnownPlaces): boolean {
+  return knownChains(normalizePlace(place), known).headLength > 0 || knownChains(place, known).headLength > 0
+}
+
+function plainPlaceStart(text: string, end: number, known: KnownPlaces, floor: number): number | null {
   const boundary = boundaryBefore(text, end, floor)
   // Town parks (镇工业园区): the administrative endings mark where the name begins, through soft
   // stops that are part of it (庐江县同大镇).
@@ -80,7 +103,8 @@ function boundaryBefore(
   let soft: number | null = null
   for (let p = end; p > limit; p--) {
     const before = text.charAt(p - 1)
-    if (!isHan(before) || STOPS.longestEndingAt(text, p)) return { hard: p, soft, found: true }
+    const endsDate = DATE_UNITS.includes(before) && NUMERAL_CHAR.test(text.charAt(p - 2))
+    if (!isHan(before) || endsDate || STOPS.longestEndingAt(text, p)) return { hard: p, soft, found: true }
     if (soft === null && SOFT_STOP_CHARS.includes(before) && end - p >= MIN_PLACE) soft = p
   }
   return { hard: limit, soft, found: soft !== null || limit === floor }

@@ -17,9 +17,27 @@ export interface ZoneSuffix {
    * abbreviations with one certain long form are expanded (农高区 stays as written).
    */
   full: string
+  /**
+   * A weak type word that many phrases end with (产业园): a zone only after a place the registry
+   * or the place lists know (定西中医药产业园, not 新能源产业园).
+   */
+  needsKnownPlace?: boolean
+  /**
+   * A type word too generic to name a zone the registry does not know (示范区): X示范区 is only
+   * the one registry zone of place X whose type is a 示范区.
+   */
+  registryOnly?: boolean
+  /** Named with its county or county-level city as written: 西平县产业集聚区, 长葛市产业集聚区. */
+  keepsCounty?: boolean
 }
 
-const suffix = (text: string, type: string, full = text): ZoneSuffix => ({ text, type, full })
+type SuffixFlags = Pick<ZoneSuffix, 'needsKnownPlace' | 'registryOnly' | 'keepsCounty'>
+const suffix = (text: string, type: string, full = text, flags: SuffixFlags = {}): ZoneSuffix => ({
+  text,
+  type,
+  full,
+  ...flags,
+})
 
 const ETDZ = '经济技术开发区'
 const HIGH_TECH = '高新技术产业开发区'
@@ -27,6 +45,10 @@ const AGRI_HIGH_TECH = '国家农业高新技术产业示范区'
 const REFORM = '综合改革示范区'
 const BONDED = '综合保税区'
 export const FREE_TRADE = '自由贸易试验区'
+/** 深圳（河源）产业转移工业园: a city's park in another city, named with both. */
+export const TRANSFER_PARK = '产业转移工业园'
+/** Registry-only type word: X示范区 names the one 示范区 of place X the registry knows. */
+export const DEMO_ZONE_TYPE = '示范区'
 /** A 片区 of a pilot free trade zone: 中国（福建）自由贸易试验区厦门片区, 厦门片区, 青岛自贸片区. */
 export const FTZ_AREA = '自由贸易试验区片区'
 /** 新区: 国家级新区 and provincial new areas. */
@@ -66,7 +88,11 @@ export const ZONE_SUFFIXES: readonly ZoneSuffix[] = [
   suffix('边境经济合作区', '边境经济合作区'),
   suffix('跨境经济合作区', '跨境经济合作区'),
   suffix('工业园区', '工业园区'),
-  suffix('产业集聚区', '产业集聚区'),
+  suffix('产业集聚区', '产业集聚区', '产业集聚区', { keepsCounty: true }),
+  suffix('工业集中区', '工业集中区'),
+  suffix(TRANSFER_PARK, TRANSFER_PARK),
+  suffix('产业园', '产业园', '产业园', { needsKnownPlace: true }),
+  suffix(DEMO_ZONE_TYPE, DEMO_ZONE_TYPE, DEMO_ZONE_TYPE, { registryOnly: true }),
   suffix('台商投资区', '台商投资区'),
   suffix('科技开发区', '科技开发区'),
   // 国家级新区 (天府新区, 两江新区) and provincial ones (宜宾三江新区): only after a place name.
@@ -92,17 +118,22 @@ export const PROVINCE_NAMES: ReadonlySet<string> = new Set([
 ])
 const LONGEST_PROVINCE = Math.max(...[...PROVINCE_NAMES].map((p) => p.length))
 
-/** The character every zone suffix ends with. */
-export const SUFFIX_LAST_CHAR = '区'
+/** The characters zone suffixes end with. */
+export const SUFFIX_LAST_CHARS = ['区', '园'] as const
 
 const SUFFIXES_LONGEST_FIRST = [...ZONE_SUFFIXES].sort((a, b) => b.text.length - a.text.length)
 const SUFFIX_TRIE = new ReverseTrie<ZoneSuffix>()
 for (const s of ZONE_SUFFIXES) SUFFIX_TRIE.add(s.text, s)
 
-/** The longest zone suffix ending at `end` (exclusive), if any; 开发区域 is not 开发区. */
+/**
+ * The longest zone suffix ending at `end` (exclusive), if any; 开发区域 is not 开发区, and 产业园区 is
+ * not 产业园 (its 区 is where a suffix may end).
+ */
 export function suffixEndingAt(text: string, end: number): ZoneSuffix | null {
-  if (text.charAt(end) === '域') return null
-  return SUFFIX_TRIE.longestEndingAt(text, end)?.value ?? null
+  const next = text.charAt(end)
+  if (next === '域') return null
+  const found = SUFFIX_TRIE.longestEndingAt(text, end)?.value ?? null
+  return found && next === '区' && found.text.endsWith('园') ? null : found
 }
 
 /** The level marker ending at `end`, if any (the place ends where it starts). */
@@ -119,6 +150,16 @@ export function splitZoneName(name: string): { place: string; suffix: ZoneSuffix
   return { place: marker ? rest.slice(0, rest.length - marker.length) : rest, suffix: found }
 }
 
+/** 广西壮族自治区, 广西 → 广西; 上海市 → 上海; null when `place` is no province-level name. */
+export function provinceShortName(place: string): string | null {
+  return PROVINCE_NAMES.has(place) ? place.replace(PROVINCE_ENDING, '') : null
+}
+
+/** The one way a pilot free trade zone is named: 中国（广西）自由贸易试验区, full-width brackets. */
+export function freeTradeZoneName(province: string): string {
+  return `中国（${provinceShortName(province) ?? province}）${FREE_TRADE}`
+}
+
 /** 山西, 山西省, 内蒙古 … but not a municipality. */
 export function isProvinceName(place: string): boolean {
   return PROVINCE_NAMES.has(place) && !MUNICIPALITIES.some((m) => place.startsWith(m))
@@ -130,15 +171,16 @@ export function isProvinceName(place: string): boolean {
  * A trailing 区 stays: 天府新区 is not 天府新.
  */
 export function normalizePlace(place: string): string {
-  let p = place
-  for (let length = Math.min(LONGEST_PROVINCE, p.length - 2); length >= 2; length--) {
-    if (PROVINCE_NAMES.has(p.slice(0, length))) {
-      p = p.slice(length)
-      break
-    }
+  const p = withoutProvince(place)
+  return p.length >= 3 && /[市县]$/.test(p) ? p.slice(0, -1) : p
+}
+
+/** A place without a leading province, as long as two characters remain: 河南省许昌市 → 许昌市. */
+export function withoutProvince(place: string): string {
+  for (let length = Math.min(LONGEST_PROVINCE, place.length - 2); length >= 2; length--) {
+    if (PROVINCE_NAMES.has(place.slice(0, length))) return place.slice(length)
   }
-  if (p.length >= 3 && /[市县]$/.test(p)) p = p.slice(0, -1)
-  return p
+  return place
 }
 
 /** Key under which mentions of the same zone meet: 怀仁|经济技术开发区 (see corePlace). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import zonesJson from '../../../resources/zones.json'
 import { loadGazetteer } from './gazetteer'
 import { detectZones } from './zones'
-import { ZONE_SUFFIXES, SUFFIX_LAST_CHAR } from './zoneNames'
+import { ZONE_SUFFIXES, SUFFIX_LAST_CHARS } from './zoneNames'
 
 const starter = loadGazetteer(zonesJson)
 const empty = loadGazetteer({ zones: [] })
@@ -19,7 +19,7 @@ describe('registry zones', () => {
     ['关于山西农谷的好消息不绝于耳', '山西农谷', '晋中国家农高区'],
     ['西安高新区聚集各类市场主体', '西安高新区', '西安高新技术产业开发区'],
     ['郑州航空港经济综合实验区货邮吞吐量', '郑州航空港经济综合实验区', '郑州航空港经济综合实验区'],
-    ['上海自贸区挂牌十周年', '上海自贸区', '中国(上海)自由贸易试验区'],
+    ['上海自贸区挂牌十周年', '上海自贸区', '中国（上海）自由贸易试验区'],
   ])('%s', (text, surface, name) => {
     expect(zones(text)).toEqual([[surface, name, true]])
   })
@@ -35,8 +35,22 @@ describe('registry zones', () => {
     expect(zones('太原高新技术开发区')).toEqual([['太原高新技术开发区', '太原高新技术产业开发区', true]])
   })
 
-  it('leaves X开发区 unresolved when place X has several development zones', () => {
-    expect(zones('太原开发区')).toEqual([['太原开发区', '太原开发区', false]])
+  it('reads X开发区 as the 经济技术开发区 of place X when X has several development zones', () => {
+    expect(zones('太原开发区')).toEqual([['太原开发区', '太原经济技术开发区', true]])
+    expect(zones('成都开发区与西安开发区')).toEqual([
+      ['成都开发区', '成都经济技术开发区', true],
+      ['西安开发区', '西安经济技术开发区', true],
+    ])
+  })
+
+  it('leaves X开发区 unresolved when place X has several zones and none is a 经济技术开发区', () => {
+    const gazetteer = loadGazetteer({
+      zones: [
+        { id: 'a', name: '甲城经济开发区', type: '经济开发区', source: 'test' },
+        { id: 'b', name: '甲城高新技术产业开发区', type: '高新技术产业开发区', source: 'test' },
+      ],
+    })
+    expect(zones('甲城开发区', gazetteer)).toEqual([['甲城开发区', '甲城开发区', false]])
   })
 })
 
@@ -135,10 +149,10 @@ describe('pilot free trade zones and their 片区', () => {
     expect(zones('中国（福建）自由贸易试验区厦门片区管委会召开大会。厦门片区实现进出口,青岛自贸片区')).toEqual([
       ['中国（福建）自由贸易试验区厦门片区', '中国（福建）自由贸易试验区厦门片区', false],
       ['厦门片区', '中国（福建）自由贸易试验区厦门片区', false],
-      ['青岛自贸片区', '青岛片区', false],
+      ['青岛自贸片区', '中国（山东）自由贸易试验区青岛片区', false],
     ])
-    expect(zones('中国（上海）自由贸易试验区')).toEqual([
-      ['中国（上海）自由贸易试验区', '中国(上海)自由贸易试验区', true],
+    expect(zones('中国(上海)自由贸易试验区')).toEqual([
+      ['中国(上海)自由贸易试验区', '中国（上海）自由贸易试验区', true],
     ])
   })
 
@@ -277,8 +291,8 @@ describe('loadGazetteer', () => {
     expect(detectZones('甲乙经济开发区', gazetteer)[0]?.zone.id).toBe('a')
   })
 
-  it('has every zone suffix end in the character the detector jumps to', () => {
-    expect(ZONE_SUFFIXES.every((s) => s.text.endsWith(SUFFIX_LAST_CHAR))).toBe(true)
+  it('has every zone suffix end in a character the detector jumps to', () => {
+    expect(ZONE_SUFFIXES.every((s) => SUFFIX_LAST_CHARS.some((c) => s.text.endsWith(c)))).toBe(true)
   })
 
   it('ships a starter registry whose rows all have a source', () => {
@@ -292,5 +306,169 @@ describe('loadGazetteer', () => {
         expect({ form, found: zones(`记者在${form}调研`) }).toEqual({ form, found: [[form, zone.name, true]] })
       }
     }
+  })
+})
+
+describe('a zone name is a place and a type, never a determiner, ordinal, time or count', () => {
+  it.each([
+    '前三季度经开区新开工项目35个',
+    '今年前三季度国家级高新区营业收入增长',
+    '第五届高新区高质量发展论坛开幕',
+    '与西北多个新区签署合作协议',
+    '宁波温州绍兴三地高新区联建孵化网络',
+    '沪苏浙皖四地开发区协同发展',
+    '长株潭三市经开区共建产业链',
+    '来自五省区的高新区负责人',
+    '评选全省十佳开发区',
+  ])('%s', (text) => {
+    expect(zones(text)).toEqual([])
+  })
+
+  it.each([
+    ['今年一季度合肥经开区新签约项目', '合肥经开区', '合肥经济技术开发区'],
+    ['三门峡经济开发区', '三门峡经济开发区', '三门峡经济开发区'],
+    ['十堰高新区企业', '十堰高新区', '十堰高新技术产业开发区'],
+    ['七台河经济开发区', '七台河经济开发区', '七台河经济开发区'],
+  ])('keeps places with numerals in their names: %s', (text, surface, name) => {
+    expect(zones(text).map(([s, n]) => [s, n])).toEqual([[surface, name]])
+  })
+
+  it('ends a date before the place: a year, month or day is never part of a zone name', () => {
+    expect(zones('自2010年杭州湾上虞经济技术开发区设立以来,5月嘉兴经开区,二〇二三年长垣产业集聚区')).toEqual([
+      ['杭州湾上虞经济技术开发区', '杭州湾上虞经济技术开发区', false],
+      ['嘉兴经开区', '嘉兴经济技术开发区', false],
+      ['长垣产业集聚区', '长垣产业集聚区', false],
+    ])
+  })
+
+  it('never builds a name out of （以下简称国家级高新区）, nor takes it as an alias', () => {
+    expect(zones('全省国家高新技术产业开发区（以下简称国家级高新区）达8家。国家级高新区营收增长')).toEqual([])
+    expect(zones('合肥高新区（以下简称国家级高新区）。国家级高新区')).toEqual([
+      ['合肥高新区', '合肥高新技术产业开发区', true],
+    ])
+  })
+})
+
+describe('a canonical name never merges two zones', () => {
+  it('keeps a zone whose place has another city in front apart from the registry zone of that name', () => {
+    expect(zones('中山火炬高技术产业开发区与厦门火炬高新区签约')).toEqual([
+      ['中山火炬高技术产业开发区', '中山火炬高技术产业开发区', false],
+      ['厦门火炬高新区', '厦门火炬高技术产业开发区', true],
+    ])
+  })
+
+  it('keeps zones with different cities apart; a headless mention joins the one in the text, else the registry’s where its city is named', () => {
+    expect(zones('中山火炬高新区与厦门火炬高新区签约', empty).map(([, name]) => name)).toEqual([
+      '中山火炬高新技术产业开发区',
+      '厦门火炬高新技术产业开发区',
+    ])
+    // 中山 is a place the starter lists know: the bare 火炬高新区 joins 中山火炬, not the registry's 厦门火炬
+    expect(zones('中山火炬高技术产业开发区成立。火炬高新区企业').map(([, name]) => name)).toEqual([
+      '中山火炬高技术产业开发区',
+      '中山火炬高技术产业开发区',
+    ])
+    expect(zones('本报厦门电 火炬高新区企业')).toEqual([['火炬高新区', '厦门火炬高技术产业开发区', true]])
+  })
+
+  it('still resolves a registry zone written with its own city or province in front', () => {
+    expect(zones('山西晋中市太谷经开区')).toEqual([['山西晋中市太谷经开区', '太谷经济技术开发区', true]])
+  })
+})
+
+describe('kinds of zone', () => {
+  it('reads 工业集中区 after a place, not alone', () => {
+    expect(zones('武威工业集中区新落地项目,鼓励工业集中区建设共享车间')).toEqual([
+      ['武威工业集中区', '武威工业集中区', false],
+    ])
+  })
+
+  it('reads X产业园 only after a known place', () => {
+    expect(zones('定西中医药产业园入驻企业64家')).toEqual([['定西中医药产业园', '定西中医药产业园', false]])
+    expect(zones('推动各类产业园提质增效,支持新建一批新能源产业园,光机电产业园内')).toEqual([])
+  })
+
+  it('names a 产业转移工业园 with both cities, brackets full-width', () => {
+    expect(zones('深圳（河源）产业转移工业园和广州(梅州)产业转移工业园')).toEqual([
+      ['深圳（河源）产业转移工业园', '深圳（河源）产业转移工业园', false],
+      ['广州(梅州)产业转移工业园', '广州（梅州）产业转移工业园', false],
+    ])
+    expect(zones('加快产业转移工业园建设')).toEqual([])
+  })
+
+  it('names a 产业集聚区 with its county or county-level city, not its province or prefecture', () => {
+    expect(zones('长葛市产业集聚区与河南省许昌市襄城县产业集聚区')).toEqual([
+      ['长葛市产业集聚区', '长葛市产业集聚区', false],
+      ['河南省许昌市襄城县产业集聚区', '襄城县产业集聚区', false],
+    ])
+    expect(zones('西平县产业集聚区成立。西平产业集聚区').map(([, name]) => name)).toEqual([
+      '西平县产业集聚区',
+      '西平县产业集聚区',
+    ])
+    expect(zones('全省现有产业集聚区184个')).toEqual([])
+  })
+})
+
+describe('aliases the registry knows', () => {
+  it('reads a short form without its city (航空港区) in a text that names the city or the zone', () => {
+    expect(zones('航空港区出台政策文件12部。本报郑州电')).toEqual([['航空港区', '郑州航空港经济综合实验区', true]])
+    expect(zones('航空港区出台政策文件12部')).toEqual([])
+  })
+
+  it('reads X示范区 as the one 示范区 of place X the registry knows, and never an unknown one', () => {
+    expect(zones('阳曲示范区建设提速')).toEqual([['阳曲示范区', '阳曲现代农业产业示范区', true]])
+    expect(zones('创建生态文明示范区,推进甲城示范区建设')).toEqual([])
+  })
+
+  it('reads X经开区 as the registry’s X经济开发区 where X has no 经济技术开发区', () => {
+    expect(zones('孝义经开区')).toEqual([['孝义经开区', '孝义经济开发区', true]])
+  })
+})
+
+describe('a district in brackets after a zone is a place', () => {
+  it('is not an alias of the zone, and is not tagged later', () => {
+    expect(zones('江门高新区（江海区）新增高新技术企业86家。江海区委有关负责人')).toEqual([
+      ['江门高新区', '江门高新技术产业开发区', false],
+    ])
+  })
+
+  it('still takes a zone-like name in brackets as an alias', () => {
+    expect(zones('甲乙经济技术开发区（甲乙港区）成立。甲乙港区').map(([s, n]) => [s, n])).toEqual([
+      ['甲乙经济技术开发区', '甲乙经济技术开发区'],
+      ['甲乙港区', '甲乙经济技术开发区'],
+      ['甲乙港区', '甲乙经济技术开发区'],
+    ])
+    expect(zones('某某经济技术开发区（某某新区）成立。某某新区').map(([s, n]) => [s, n])).toEqual([
+      ['某某经济技术开发区', '某某经济技术开发区'],
+      ['某某新区', '某某经济技术开发区'],
+      ['某某新区', '某某经济技术开发区'],
+    ])
+  })
+})
+
+describe('free trade zones are named one way', () => {
+  it('names X自贸试验区 and X自由贸易试验区…片区 as 中国（X）自由贸易试验区, with or without 中国（…）', () => {
+    expect(zones('广西自由贸易试验区南宁片区与广西自贸试验区,中国(云南)自由贸易试验区')).toEqual([
+      ['广西自由贸易试验区南宁片区', '中国（广西）自由贸易试验区南宁片区', false],
+      ['广西自贸试验区', '中国（广西）自由贸易试验区', false],
+      ['中国(云南)自由贸易试验区', '中国（云南）自由贸易试验区', false],
+    ])
+    expect(zones('上海自贸区临港新片区')).toEqual([
+      ['上海自贸区临港新片区', '中国（上海）自由贸易试验区临港新片区', false],
+    ])
+  })
+
+  it('gives a lone 片区 the free trade zone the text is about, or its place’s province', () => {
+    expect(zones('中国（福建）自由贸易试验区厦门片区。平潭片区').map(([, n]) => n)).toEqual([
+      '中国（福建）自由贸易试验区厦门片区',
+      '中国（福建）自由贸易试验区平潭片区',
+    ])
+    expect(zones('广西自贸试验区挂牌。崇左片区').map(([, n]) => n)).toEqual([
+      '中国（广西）自由贸易试验区',
+      '中国（广西）自由贸易试验区崇左片区',
+    ])
+  })
+
+  it('does not take a count of free trade zones for one', () => {
+    expect(zones('全国共有22个自贸试验区,各片区各有探索')).toEqual([])
   })
 })

@@ -16,17 +16,23 @@
  */
 
 import type { Gazetteer } from './gazetteer'
-import { corePlace, placeStart } from './places'
+import { corePlace, hasKnownHead, placeStart } from './places'
 import type { ZoneRecord, ZoneRef, ZoneTag } from './types'
 import {
+  DEMO_ZONE_TYPE,
   FREE_TRADE,
+  freeTradeZoneName,
   FTZ_AREA,
   GENERIC_ZONE_TYPE,
   isProvinceName,
   levelMarkerBefore,
   normalizePlace,
-  SUFFIX_LAST_CHAR,
+  provinceShortName,
+  splitZoneName,
+  SUFFIX_LAST_CHARS,
   suffixEndingAt,
+  TRANSFER_PARK,
+  withoutProvince,
   ZONE_SUFFIXES,
   zoneKey,
   type ZoneSuffix,
@@ -46,7 +52,19 @@ interface Mention {
   key: string | null
   /** Core place (see corePlace), for pattern mentions. */
   place: string | null
+  /**
+   * What the written place has before its core, normalised (中山火炬 → 中山, 惠州仲恺 → 惠州): mentions
+   * with different heads are different zones even where their cores meet.
+   */
+  head?: string
   contextual: boolean
+  /** Place names that confirm a contextual mention nearby (see SurfaceForm.anchors). */
+  anchors?: readonly string[]
+  /**
+   * For a mention without a head resolved to a registry zone whose name has one (火炬高新区 →
+   * 厦门火炬…): the unknown zone it is unless the zone or an anchor is named nearby.
+   */
+  unanchored?: ZoneRef
   /** Named with a long suffix the text did not write (X高新区 → X高新技术产业开发区). */
   expanded?: boolean
 }
@@ -56,8 +74,8 @@ export function detectZones(text: string, gazetteer: Gazetteer): ZoneTag[] {
   const ftzText = /自贸|自由贸易试验区/.test(text)
   const patterns = patternMentions(text, gazetteer).filter((m) => ftzText || m.ref.type !== FTZ_AREA)
   const candidates = [...registryMentions(text, gazetteer), ...withFtzAreas(text, patterns)]
-  const chosen = keepContextualInReach(longestNonOverlapping(candidates, text.length))
-  const mentions = nameUnknownZones(withBracketAliases(text, chosen))
+  const chosen = keepContextualInReach(text, longestNonOverlapping(candidates, text.length))
+  const mentions = withFtzProvinces(nameUnknownZones(withBracketAliases(text, chosen)), gazetteer)
   return mentions.map((m) => ({
     kind: 'zone',
     start: m.start,
@@ -76,40 +94,110 @@ function registryMentions(text: string, gazetteer: Gazetteer): Mention[] {
       const end = at + 1
       const found = gazetteer.surfaces.longestEndingAt(text, end)
       if (!found) continue
-      const { zone, contextual } = found.value
-      mentions.push({ start: end - found.length, end, ref: knownRef(zone), key: null, place: null, contextual })
+      const { zone, contextual, anchors } = found.value
+      const start = end - found.length
+      mentions.push({ start, end, ref: knownRef(zone), key: null, place: null, contextual, anchors })
     }
   }
   return mentions
 }
 
+/** Positions of the characters zone suffixes end with, in text order. */
+function suffixLastCharPositions(text: string): number[] {
+  const positions: number[] = []
+  for (const c of SUFFIX_LAST_CHARS)
+    for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) positions.push(at)
+  return positions.sort((a, b) => a - b)
+}
+
 function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
   const mentions: Mention[] = []
   let previousSuffixEnd = 0
-  for (let at = text.indexOf(SUFFIX_LAST_CHAR); at >= 0; at = text.indexOf(SUFFIX_LAST_CHAR, at + 1)) {
+  for (const at of suffixLastCharPositions(text)) {
     const end = at + 1
     const suffix = suffixEndingAt(text, end)
     if (!suffix) continue
     const suffixStart = end - suffix.text.length
-    const ftz = suffix.type === FREE_TRADE ? ftzNameBefore(text, suffixStart, gazetteer) : null
-    if (ftz) {
-      mentions.push({ ...ftz, end, contextual: false })
+    const named =
+      suffix.type === FREE_TRADE
+        ? ftzNameBefore(text, suffixStart, gazetteer)
+        : suffix.type === TRANSFER_PARK
+          ? pairedPlacesBefore(text, suffixStart, gazetteer, previousSuffixEnd)
+          : null
+    if (named) {
+      mentions.push({ ...named, end, contextual: false })
       previousSuffixEnd = end
       continue
     }
     const marker = levelMarkerBefore(text, suffixStart)
     const placeEnd = Math.max(previousSuffixEnd, suffixStart - (marker?.length ?? 0))
     const start = placeStart(text, placeEnd, gazetteer, previousSuffixEnd)
-    if (start !== null && !isProvinceWide(text.slice(start, placeEnd), suffix)) {
-      const place = text.slice(start, placeEnd)
-      const core = corePlace(place, gazetteer)
-      const ref = resolvePattern(place, core, marker === '国家', suffix, gazetteer)
+    const place = start === null ? '' : text.slice(start, placeEnd)
+    const plausible =
+      start !== null && !isProvinceWide(place, suffix) && (!suffix.needsKnownPlace || hasKnownHead(place, gazetteer))
+    const core = plausible ? corePlace(place, gazetteer) : ''
+    const head = headOf(place, core)
+    const ref = plausible ? resolvePattern(place, core, head, marker === '国家', suffix, gazetteer) : null
+    if (start !== null && ref) {
       const expanded = suffix.full !== suffix.text
-      mentions.push({ start, end, ref, key: zoneKey(core, suffix.type), place: core, contextual: false, expanded })
+      const key = zoneKey(core, suffix.type)
+      const mention: Mention = { start, end, ref, key, place: core, head, contextual: false, expanded }
+      const zone = ref.known && head === '' ? gazetteer.zones.find((z) => z.id === ref.id) : undefined
+      const zoneHead = zone ? registeredHead(zone, core) : ''
+      if (zone && zoneHead) {
+        mention.anchors = [...new Set([zoneHead, zone.city ?? zoneHead])]
+        mention.unanchored = unknownRef(place, marker === '国家', suffix)
+      }
+      mentions.push(mention)
     }
     previousSuffixEnd = end
   }
   return mentions
+}
+
+/** The part of a place before its core, without an administrative ending: 中山火炬 → 中山, 晋中市太谷 → 晋中. */
+function headOf(place: string, core: string): string {
+  const normalized = normalizePlace(place)
+  const head = normalized.endsWith(core) ? normalized.slice(0, normalized.length - core.length) : ''
+  return head.length > 2 ? head.replace(/[省市县区州盟旗]$/, '') : head
+}
+
+/** What a registry zone's own place has before `core`: 厦门火炬 → 厦门 (see headOf). */
+function registeredHead(zone: ZoneRecord, core: string): string {
+  const parts = splitZoneName(zone.name)
+  return parts ? headOf(parts.place, core) : ''
+}
+
+/** A registry zone fits a mention whose head (if any) is part of its names, city or province. */
+function headFits(head: string, zone: ZoneRecord): boolean {
+  if (head === '') return true
+  const where = [zone.name, ...zone.short, ...zone.aliases, zone.city ?? '', zone.province ?? '']
+  return where.some((s) => s.includes(head))
+}
+
+/**
+ * 深圳（河源）产业转移工业园: the park of one city in another, named with both, the second in
+ * brackets. The name is kept as written, with full-width brackets.
+ */
+const PAIRED_PLACE = /[（(]\s*([\u4e00-\u9fff]{2,6})\s*[）)]$/
+
+function pairedPlacesBefore(
+  text: string,
+  suffixStart: number,
+  gazetteer: Gazetteer,
+  floor: number,
+): Pick<Mention, 'start' | 'ref' | 'key' | 'place' | 'head'> | null {
+  const match = PAIRED_PLACE.exec(text.slice(Math.max(floor, suffixStart - 10), suffixStart))
+  const host = match?.[1]
+  if (!match || !host) return null
+  const bracketStart = suffixStart - match[0].length
+  const start = placeStart(text, bracketStart, gazetteer, floor)
+  if (start === null) return null
+  const owner = text.slice(start, bracketStart)
+  const place = `${normalizePlace(owner)}（${normalizePlace(host)}）`
+  const known = gazetteer.byKey.get(zoneKey(place, TRANSFER_PARK))
+  const ref = known ? knownRef(known) : { name: place + TRANSFER_PARK, known: false, id: null, type: TRANSFER_PARK }
+  return { start, ref, key: zoneKey(place, TRANSFER_PARK), place, head: '' }
 }
 
 /** 中国（福建）自由贸易试验区: the province in brackets is the place; the name is written with full-width brackets. */
@@ -128,7 +216,7 @@ function ftzNameBefore(
   const known = gazetteer.byKey.get(key)
   const ref: ZoneRef = known
     ? knownRef(known)
-    : { name: `中国（${province}）${FREE_TRADE}`, known: false, id: null, type: FREE_TRADE }
+    : { name: freeTradeZoneName(province), known: false, id: null, type: FREE_TRADE }
   return { start: suffixStart - match[0].length, ref, key, place: core }
 }
 
@@ -155,33 +243,68 @@ function isProvinceWide(place: string, suffix: ZoneSuffix): boolean {
 }
 
 /**
- * Registry zone with this place and type; for a type-less X开发区, the only development zone
- * (经济技术开发区, 经济开发区, 高新技术产业开发区 …) of place X.
+ * Registry zone with this place and type, if its names agree with the place's head (中山火炬 is not
+ * 厦门火炬). For a type-less X开发区: the only development zone (经济技术开发区, 经济开发区,
+ * 高新技术产业开发区 …) of place X, or else its only 经济技术开发区 (the zone papers mean by X开发区);
+ * for X经开区 without such a zone, X's only 经济开发区; for X示范区, X's only 示范区 of any kind, and
+ * nothing when the registry knows none.
  * Otherwise an unknown zone named by its normalised place (宁夏银川 → 银川, 文水县 → 文水) and long
  * suffix. A level marker is left out (珠海国家高新区 → 珠海高新技术产业开发区), except a written 国家
- * where it is part of the type's name (晋中国家农高区).
+ * where it is part of the type's name (晋中国家农高区). A free trade zone is 中国（省）自由贸易试验区;
+ * a 产业集聚区 keeps its county (河南省许昌市襄城县 → 襄城县产业集聚区).
  */
 function resolvePattern(
   place: string,
   core: string,
+  head: string,
   saysNational: boolean,
   suffix: ZoneSuffix,
   gazetteer: Gazetteer,
-): ZoneRef {
+): ZoneRef | null {
   const byKey = gazetteer.byKey.get(zoneKey(core, suffix.type))
-  if (byKey) return knownRef(byKey)
-  const developmentZones = (gazetteer.byPlace.get(core) ?? []).filter((z) => z.type.endsWith('开发区'))
-  const [only] = developmentZones
-  if (suffix.type === GENERIC_ZONE_TYPE && developmentZones.length === 1 && only) return knownRef(only)
-  const nameMarker = saysNational && suffix.type.startsWith('国家') ? '国家' : ''
-  return { name: normalizePlace(place) + nameMarker + suffix.full, known: false, id: null, type: suffix.type }
+  if (byKey && headFits(head, byKey)) return knownRef(byKey)
+  const atPlace = (gazetteer.byPlace.get(core) ?? []).filter((z) => headFits(head, z))
+  const only = (zones: readonly ZoneRecord[]): ZoneRecord | null => (zones.length === 1 ? (zones[0] ?? null) : null)
+  const ofType = (test: (type: string) => boolean): ZoneRecord | null => only(atPlace.filter((z) => test(z.type)))
+  const fallback =
+    suffix.type === GENERIC_ZONE_TYPE
+      ? (ofType((t) => t.endsWith('开发区')) ?? ofType((t) => t === '经济技术开发区'))
+      : suffix.type === '经济技术开发区' && suffix.text === '经开区'
+        ? ofType((t) => t === '经济开发区')
+        : suffix.type === DEMO_ZONE_TYPE
+          ? ofType((t) => t.endsWith(DEMO_ZONE_TYPE))
+          : null
+  if (fallback) return knownRef(fallback)
+  if (suffix.registryOnly) return null
+  const province = suffix.type === FREE_TRADE ? provinceShortName(normalizePlace(place) || place) : null
+  if (province) return { name: freeTradeZoneName(province), known: false, id: null, type: FREE_TRADE }
+  return unknownRef(place, saysNational, suffix)
 }
 
-/** Longest first; at equal length a registry zone beats an unknown one. */
+function unknownRef(place: string, saysNational: boolean, suffix: ZoneSuffix): ZoneRef {
+  const nameMarker = saysNational && suffix.type.startsWith('国家') ? '国家' : ''
+  const named = suffix.keepsCounty ? countyOf(place) : normalizePlace(place)
+  return { name: named + nameMarker + suffix.full, known: false, id: null, type: suffix.type }
+}
+
+/** The county-level part of a place, with its ending: 河南省许昌市襄城县 → 襄城县, 长葛市 → 长葛市. */
+function countyOf(place: string): string {
+  const local = withoutProvince(place)
+  return /^(?:[\u4e00-\u9fff]{2,4}?[市州盟])?([\u4e00-\u9fff]{2,4}[县市区旗])$/.exec(local)?.[1] ?? local
+}
+
+/**
+ * Longest first; at equal length a form that needs no context beats a contextual one, and a
+ * registry zone beats an unknown one.
+ */
 function longestNonOverlapping(candidates: readonly Mention[], textLength: number): Mention[] {
   const taken = new Uint8Array(textLength)
   const ranked = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || Number(b.ref.known) - Number(a.ref.known) || a.start - b.start,
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      Number(a.contextual) - Number(b.contextual) ||
+      Number(b.ref.known) - Number(a.ref.known) ||
+      a.start - b.start,
   )
   const chosen: Mention[] = []
   for (const m of ranked) {
@@ -198,11 +321,24 @@ function isFree(taken: Uint8Array, start: number, end: number): boolean {
   return true
 }
 
-function keepContextualInReach(mentions: readonly Mention[]): Mention[] {
-  const anchors = mentions.filter((m) => !m.contextual && m.ref.id !== null)
-  return mentions.filter(
-    (m) => !m.contextual || anchors.some((a) => a.ref.id === m.ref.id && Math.abs(a.start - m.start) <= CONTEXT_REACH),
-  )
+/**
+ * Contextual mentions stay where their zone is named unambiguously within reach, or one of their
+ * anchor places is written there (航空港区 in a text that names 郑州); a headless pattern mention
+ * of a registry zone with a head is that zone only there, and else the unknown zone it names.
+ */
+function keepContextualInReach(text: string, mentions: readonly Mention[]): Mention[] {
+  const anchors = mentions.filter((m) => !m.contextual && !m.unanchored && m.ref.id !== null)
+  const placeInReach = (m: Mention): boolean =>
+    (m.anchors ?? []).some((place) => {
+      const at = text.indexOf(place, Math.max(0, m.start - CONTEXT_REACH))
+      return at >= 0 && at <= m.start + CONTEXT_REACH
+    })
+  const confirmed = (m: Mention): boolean =>
+    anchors.some((a) => a.ref.id === m.ref.id && Math.abs(a.start - m.start) <= CONTEXT_REACH) || placeInReach(m)
+  return mentions.flatMap((m) => {
+    if (m.unanchored) return [confirmed(m) ? m : { ...m, ref: m.unanchored }]
+    return !m.contextual || confirmed(m) ? [m] : []
+  })
 }
 
 /** Bracket contents that annotate rather than name: (省级), (试行), (筹). */
@@ -250,13 +386,23 @@ function bracketAliasAfter(text: string, end: number): { name: string; start: nu
   const inside = text.slice(end + 1, end + 1 + close)
   const intro = ALIAS_INTRO.exec(inside)?.[0] ?? ''
   const name = inside.slice(intro.length).replace(QUOTES, '')
-  const isAlias = HAN_NAME.test(name) && !NOT_ALIASES.has(name) && !isBareSuffix(name)
+  const isAlias =
+    HAN_NAME.test(name) && !NOT_ALIASES.has(name) && !isBareSuffix(name) && !(intro === '' && isDistrict(name))
   return isAlias ? { name, start: end + 1 + inside.indexOf(name) } : null
 }
 
-/** 开发区, 经开区 … alone, or 该区/本区: a type word, not a name. */
+/** 开发区, 经开区 … alone, with a level (国家级高新区), or 该区/本区: a type word, not a name. */
 function isBareSuffix(name: string): boolean {
-  return ZONE_SUFFIXES.some((s) => s.text === name) || /^[该本全园].?区$/.test(name)
+  const type = name.replace(/^(国家级|省级|市级|国家)/, '')
+  return ZONE_SUFFIXES.some((s) => s.text === type) || /^[该本全园].?区$/.test(name)
+}
+
+/**
+ * 江门高新区（江海区）, 宁波高新区（鄞州区）: a short administrative name in brackets is the district
+ * the zone lies in or is run together with — a place, not another name of the zone.
+ */
+function isDistrict(name: string): boolean {
+  return /^[\u4e00-\u9fff]{2,3}[区县市旗]$/.test(name) && splitZoneName(name) === null && !/[港园]区$/.test(name)
 }
 
 /**
@@ -265,25 +411,59 @@ function isBareSuffix(name: string): boolean {
  * unknown zone of place X, if there is one.
  */
 function nameUnknownZones(mentions: readonly Mention[]): Mention[] {
+  // Mentions meet on place and type; where the texts name their places with different heads
+  // (中山火炬, 厦门火炬) they are different zones, and a headless one (火炬) joins the only head.
+  const headsByKey = new Map<string, Set<string>>()
+  for (const m of mentions) {
+    if (m.ref.known || m.key === null || !m.head) continue
+    headsByKey.set(m.key, (headsByKey.get(m.key) ?? new Set()).add(m.head))
+  }
+  const groupOf = (key: string, head: string | undefined): string => {
+    const heads = headsByKey.get(key)
+    const joined = head || (heads?.size === 1 ? [...heads][0] : '')
+    return joined ? `${key}|${joined}` : key
+  }
   const longestByKey = new Map<string, { ref: ZoneRef; expanded: boolean }>()
   const typedByPlace = new Map<string, Set<string>>()
   for (const m of mentions) {
     if (m.ref.known || m.key === null) continue
-    const best = longestByKey.get(m.key)
+    const group = groupOf(m.key, m.head)
+    const best = longestByKey.get(group)
     const expanded = m.expanded ?? false
     // A name the text wrote out (厦门火炬高技术产业开发区) beats one expanded from a short form.
     const better =
       !best || (best.expanded && !expanded) || (best.expanded === expanded && m.ref.name.length > best.ref.name.length)
-    if (better) longestByKey.set(m.key, { ref: m.ref, expanded })
+    if (better) longestByKey.set(group, { ref: m.ref, expanded })
     if (m.ref.type !== GENERIC_ZONE_TYPE && m.place !== null) {
-      typedByPlace.set(m.place, (typedByPlace.get(m.place) ?? new Set()).add(m.key))
+      typedByPlace.set(m.place, (typedByPlace.get(m.place) ?? new Set()).add(group))
     }
   }
   return mentions.map((m) => {
     if (m.ref.known || m.key === null) return m
     const typedKeys = m.ref.type === GENERIC_ZONE_TYPE && m.place !== null ? typedByPlace.get(m.place) : undefined
     const [onlyKey] = typedKeys?.size === 1 ? [...typedKeys] : []
-    const ref = longestByKey.get(onlyKey ?? m.key)?.ref ?? m.ref
+    const ref = longestByKey.get(onlyKey ?? groupOf(m.key, m.head))?.ref ?? m.ref
     return { ...m, ref }
+  })
+}
+
+const FTZ_NAME = /^中国（[^）]+）自由贸易试验区/
+
+/**
+ * A 片区 named without its free trade zone belongs to the zone of its place's province where the
+ * registry knows it (青岛自贸片区 → 中国（山东）自由贸易试验区青岛片区); otherwise to the zone the
+ * text is about there (平潭片区 after 中国（福建）…): the nearest named before it, or else after it.
+ */
+function withFtzProvinces(mentions: readonly Mention[], gazetteer: Gazetteer): Mention[] {
+  const named = mentions.flatMap((m) => {
+    const prefix = m.ref.type === FREE_TRADE || m.ref.type === FTZ_AREA ? FTZ_NAME.exec(m.ref.name)?.[0] : undefined
+    return prefix ? [{ at: m.start, prefix }] : []
+  })
+  return mentions.map((m) => {
+    if (m.ref.type !== FTZ_AREA || m.ref.known || FTZ_NAME.test(m.ref.name)) return m
+    const province = m.place === null ? undefined : gazetteer.provinceOf.get(m.place)
+    const near = named.filter((n) => n.at < m.start).at(-1) ?? named.find((n) => n.at > m.start)
+    const prefix = province ? freeTradeZoneName(province) : near?.prefix
+    return prefix ? { ...m, ref: { ...m.ref, name: prefix + m.ref.name } } : m
   })
 }
