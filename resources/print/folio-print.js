@@ -182,7 +182,34 @@
     })
   }
 
+  /**
+   * Each —— a 2-em unit without a gap, whatever face prints it: the rule under the two dashes
+   * (print.css, .em2.dash::before) takes the dash's own foot and top, measured in that face.
+   */
+  function dashes() {
+    const els = document.querySelectorAll('.em2.dash')
+    if (els.length === 0) return
+    const ctx = document.createElement('canvas').getContext('2d')
+    if (!ctx) return
+    const cache = new Map()
+    els.forEach(function (el) {
+      const cs = getComputedStyle(el)
+      const font = cs.fontStyle + ' ' + cs.fontWeight + ' 100px ' + cs.fontFamily
+      let m = cache.get(font)
+      if (!m) {
+        ctx.font = font
+        const t = ctx.measureText('\u2014')
+        m = { top: t.actualBoundingBoxAscent / 100, foot: -t.actualBoundingBoxDescent / 100 }
+        cache.set(font, m)
+      }
+      if (!(m.top > m.foot)) return
+      el.style.setProperty('--dash-top', m.top + 'em')
+      el.style.setProperty('--dash-foot', m.foot + 'em')
+    })
+  }
+
   function prepare() {
+    dashes()
     const blocks = Array.from(document.querySelectorAll('.block'))
     blocks.forEach(snapBlock)
     blocks.forEach(fragment)

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { FolioFailure } from '../../shared/api/errors'
 import type { Issue } from '../../shared/api/types'
 import { docToBlocks, parseDoc } from '../../shared/doc/lexical'
-import { articleName, isImageHash, unstoredPhotos } from '../../shared/doc/photos'
+import { articleName, isImageHash, photoRefs, unstoredPhotos } from '../../shared/doc/photos'
 import { autoLayout, type LayoutItem } from '../../shared/layout/auto'
 import { grid, MM_PER_PT, type IssueLayout, type PageTemplate } from '../../shared/layout/model'
 import type { BlockFit, LayoutOutcome, Warning } from '../../shared/layout/outcome'
@@ -61,6 +61,8 @@ interface PrintIssue {
   articles: PrintArticle[]
   /** Articles with photos whose image is not stored: printed as a marked 图片缺失 frame, and warned. */
   missingImages: { articleId: number; headline: string; count: number }[]
+  /** Articles with empty photo frames (no picture inserted yet): printed as a marked 待插图片 frame, and warned. */
+  emptyFrames: { articleId: number; headline: string; count: number }[]
 }
 
 /** Whether the library has this image (a malformed hash never is). */
@@ -79,14 +81,32 @@ export function missingImageWarnings(missing: PrintIssue['missingImages'], place
   })
 }
 
+/**
+ * Warnings for empty photo frames: a page never goes to press with a placeholder nobody was told
+ * about (the export used to end in a bare 导出完成 with a grey 图片 box on the page).
+ */
+export function emptyFrameWarnings(empty: PrintIssue['emptyFrames'], layout: IssueLayout): Warning[] {
+  return empty.map((e) => {
+    const name = articleName({ headline: e.headline })
+    const page = layout.pages.find((p) => p.blocks.some((b) => b.articleId === e.articleId))?.number
+    return {
+      message_zh: `${page ? `第${page}版` : ''}${name.zh}有 ${e.count} 个图框没有图片，已印作「待插图片」框，请插入图片后再付印`,
+      message_en: `${page ? `Page ${page} ` : ''}${name.en}: ${e.count} photo frame(s) without a picture, printed as a marked "picture to come" frame; insert the picture before it goes to press`,
+    }
+  })
+}
+
 export function loadPrintIssue(env: ExportEnv, issueId: number): PrintIssue {
   const issue = env.api.call('issue.get', { id: issueId })
   const missingImages: PrintIssue['missingImages'] = []
+  const emptyFrames: PrintIssue['emptyFrames'] = []
   const articles = env.api.call('article.list', { issueId }).map((summary): PrintArticle => {
     const a = env.api.call('article.get', { id: summary.id })
     const doc = parseDoc(a.body)
     const missing = unstoredPhotos(doc, (hash) => imageStored(env, hash)).length
     if (missing > 0) missingImages.push({ articleId: a.id, headline: a.headline, count: missing })
+    const empty = photoRefs(doc).filter((ref) => ref.image === null).length
+    if (empty > 0) emptyFrames.push({ articleId: a.id, headline: a.headline, count: empty })
     return {
       id: a.id,
       kicker: a.kicker,
@@ -97,7 +117,7 @@ export function loadPrintIssue(env: ExportEnv, issueId: number): PrintIssue {
       blocks: docToBlocks(doc),
     }
   })
-  return { issue, articles, missingImages }
+  return { issue, articles, missingImages, emptyFrames }
 }
 
 function resource(env: ExportEnv, name: string): string {
@@ -287,6 +307,7 @@ function outcome(p: PrintIssue, layout: IssueLayout, source: 'stored' | 'auto', 
       message_en: `"${u.headline}" is not on any page`,
     })),
     ...missingImageWarnings(p.missingImages, 'frame'),
+    ...emptyFrameWarnings(p.emptyFrames, layout),
   ]
   return { layout, source, fits, overset, short, unplaced, warnings }
 }

@@ -17,6 +17,7 @@ import {
   type LayoutPage,
   type PageTemplate,
 } from '../../shared/layout/model'
+import { esc, metaHtml, textHtml } from './typeset'
 
 export interface PrintArticle {
   id: number
@@ -73,9 +74,6 @@ export interface RenderOptions {
 /** Slug around the bleed that carries the crop marks, mm. */
 export const MARK_SLUG = 10
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
-
 const f = (n: number): string => `${Math.round(n * 1000) / 1000}mm`
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
@@ -117,24 +115,25 @@ function photoFigure(
   cls: string,
 ): string {
   const url = block.image ? assets.imageUrl(block.image) : null
-  // An empty frame waits for its picture (图片); a photo whose image is not stored is marked as
-  // missing (图片缺失), so nobody mistakes it for a planned empty frame, and never stops the export.
+  // An empty frame waits for its picture (待插图片); a photo whose image is not stored is marked as
+  // missing (图片缺失). Both print as marked outlines, never as a grey box that passes for a photo,
+  // and both are warned about; neither stops the export.
   const frame = url
     ? `<img src="${esc(url)}" alt="">`
     : block.image
       ? `<div class="frame missing" data-missing-image="true" role="img" aria-label="图片缺失 image missing"><span>图片缺失</span></div>`
-      : `<div class="frame" aria-hidden="true"><span>图片</span></div>`
+      : `<div class="frame empty" data-empty-frame="true" role="img" aria-label="待插图片 picture to come"><span>待插图片</span></div>`
   const c = credit(issue, block.credit)
   return (
-    `<figure class="${cls}">${frame}<figcaption>${esc(block.caption)}` +
-    `${c ? `<span class="credit">${esc(c)}</span>` : ''}</figcaption></figure>`
+    `<figure class="${cls}">${frame}<figcaption>${textHtml(block.caption)}` +
+    `${c ? `<span class="credit">${metaHtml(c)}</span>` : ''}</figcaption></figure>`
   )
 }
 
 function bodyHtml(issue: Issue, a: PrintArticle, assets: RenderAssets, skipFirstPhoto: boolean): string {
   const out: string[] = []
   const showByline = a.byline.trim() !== '' && !a.dateline.includes(a.byline.trim())
-  if (showByline) out.push(`<p class="byline">□ ${esc(a.byline)}</p>`)
+  if (showByline) out.push(`<p class="byline">□ ${metaHtml(a.byline)}</p>`)
   let datelineDone = a.dateline.trim() === ''
   a.blocks.forEach((b, i) => {
     if (b.type === 'photo') {
@@ -142,16 +141,16 @@ function bodyHtml(issue: Issue, a: PrintArticle, assets: RenderAssets, skipFirst
       return
     }
     if (b.type === 'subhead') {
-      out.push(`<h3 class="subhead">${esc(b.text)}</h3>`)
+      out.push(`<h3 class="subhead">${textHtml(b.text)}</h3>`)
       return
     }
     if (b.text.trim() === '') return
     const tag = b.type === 'quote' ? 'blockquote' : 'p'
-    const lead = datelineDone ? '' : `<b class="dateline">${esc(a.dateline)}</b>\u3000`
+    const lead = datelineDone ? '' : `<b class="dateline">${metaHtml(a.dateline)}</b>\u3000`
     datelineDone = true
-    out.push(`<${tag}>${lead}${esc(b.text)}</${tag}>`)
+    out.push(`<${tag}>${lead}${textHtml(b.text, { paragraph: true })}</${tag}>`)
   })
-  if (!datelineDone) out.push(`<p><b class="dateline">${esc(a.dateline)}</b></p>`)
+  if (!datelineDone) out.push(`<p><b class="dateline">${metaHtml(a.dateline)}</b></p>`)
   return out.join('')
 }
 
@@ -177,11 +176,11 @@ export function articleHtml(
   assets: RenderAssets,
 ): string {
   const size = headlineSize(t, span, lead)
-  const kicker = a.kicker.trim() ? `<p class="kicker">${esc(a.kicker)}</p>` : ''
-  const subtitle = a.subtitle.trim() ? `<p class="subtitle">——${esc(a.subtitle)}</p>` : ''
+  const kicker = a.kicker.trim() ? `<p class="kicker">${textHtml(a.kicker)}</p>` : ''
+  const subtitle = a.subtitle.trim() ? `<p class="subtitle">${textHtml(`——${a.subtitle}`)}</p>` : ''
   const head =
     `<header class="hd" style="--hl:${size}pt">${kicker}` +
-    `<h2 class="headline">${esc(a.headline || '（无标题）')}</h2>${subtitle}</header>`
+    `<h2 class="headline">${textHtml(a.headline || '（无标题）')}</h2>${subtitle}</header>`
   const photoAt = firstPhotoIndex(a)
   const photo = photoAt >= 0 ? (a.blocks[photoAt] as Extract<BodyBlock, { type: 'photo' }>) : null
   const body = bodyHtml(issue, a, assets, photo !== null)
@@ -219,12 +218,12 @@ function masthead(issue: Issue, page: LayoutPage, t: PageTemplate, g: Grid): str
     .map((s) => `<div>${esc(s)}</div>`)
     .join('')
   const facts = [
-    issue.number && `<span>${esc(issue.number)}</span>`,
-    issue.publicationDate && `<span>${esc(chineseDate(issue.publicationDate))}</span>`,
-    `<span>第${page.number}版${page.name ? ` · ${esc(page.name)}` : ''}</span>`,
-    issue.postalCode && `<span>邮发代号：${esc(issue.postalCode)}</span>`,
-    issue.email && `<span>投稿邮箱：${esc(issue.email)}</span>`,
-    page.editor && `<span>责任编辑：${esc(page.editor)}</span>`,
+    issue.number && `<span>${metaHtml(issue.number)}</span>`,
+    issue.publicationDate && `<span>${metaHtml(chineseDate(issue.publicationDate))}</span>`,
+    `<span>${metaHtml(`第${page.number}版`)}${page.name ? ` · ${metaHtml(page.name)}` : ''}</span>`,
+    issue.postalCode && `<span>${metaHtml(`邮发代号：${issue.postalCode}`)}</span>`,
+    issue.email && `<span>${metaHtml(`投稿邮箱：${issue.email}`)}</span>`,
+    page.editor && `<span>${metaHtml(`责任编辑：${page.editor}`)}</span>`,
   ]
     .filter(Boolean)
     .join('')
@@ -241,12 +240,12 @@ function masthead(issue: Issue, page: LayoutPage, t: PageTemplate, g: Grid): str
 
 function folio(issue: Issue, page: LayoutPage, t: PageTemplate, g: Grid): string {
   const height = t.folioLines * g.leading
-  const left = `<span class="fo-page">第${page.number}版</span>${page.name ? `<span class="fo-name">${esc(page.name)}</span>` : ''}`
-  const mid = `<span>${esc([issue.title, issue.edition].filter(Boolean).join(' '))}</span>`
+  const left = `<span class="fo-page">${metaHtml(`第${page.number}版`)}</span>${page.name ? `<span class="fo-name">${metaHtml(page.name)}</span>` : ''}`
+  const mid = `<span>${metaHtml([issue.title, issue.edition].filter(Boolean).join(' '))}</span>`
   const right = [
-    issue.number && esc(issue.number),
-    issue.publicationDate && esc(chineseDate(issue.publicationDate)),
-    page.editor && `责任编辑：${esc(page.editor)}`,
+    issue.number && metaHtml(issue.number),
+    issue.publicationDate && metaHtml(chineseDate(issue.publicationDate)),
+    page.editor && metaHtml(`责任编辑：${page.editor}`),
   ]
     .filter(Boolean)
     .map((s) => `<span>${s}</span>`)
