@@ -35,6 +35,16 @@ interface DocFacts {
   /** Width of each 2-em unit, in em of its own font. */
   em2Widths: number[]
   runs: number
+  /** Paragraphs with one line alone at the foot or the head of a column (lines per column). */
+  lone: string[]
+  /** Body lines that start with closing punctuation. */
+  badStarts: string[]
+  /** Space after a digit or Latin letter followed by a Han character (no space typed), in em; datelines are set tight. */
+  autospace: number[]
+  /** Width of a closing quote or bracket followed by an opening one, in em. */
+  trimmed: number[]
+  /** text-wrap-style of headlines and of body paragraphs. */
+  wrap: { headline: string; body: string }
 }
 
 /** Runs in the print document: lays out lines by the characters' boxes. */
@@ -60,6 +70,67 @@ const READ_FACTS = `(() => {
     }
     return out.map((l) => l.text)
   }
+  function charBoxes(el) {
+    const out = []
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        range.setStart(n, i)
+        range.setEnd(n, i + 1)
+        const r = range.getClientRects()[0]
+        if (r) out.push({ ch: n.data[i], r, el: n.parentElement, size: parseFloat(getComputedStyle(n.parentElement).fontSize) })
+      }
+    }
+    return out
+  }
+  const probe = document.createElement('span')
+  probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;text-indent:0;text-autospace:no-autospace'
+  const body = [...document.querySelectorAll('.page .flow p, .page .flow blockquote')]
+  const lone = []
+  const badStarts = []
+  const autospace = []
+  const trimmed = []
+  for (const p of body) {
+    const boxes = charBoxes(p).filter((b) => !/\\s/.test(b.ch))
+    // Lines, and the columns they fall in.
+    const lines = []
+    for (const b of boxes) {
+      const last = lines[lines.length - 1]
+      if (!last || Math.abs(b.r.top - last.top) > b.r.height / 2 || b.r.left < last.right - b.r.width * 0.3) {
+        lines.push({ top: b.r.top, left: b.r.left, right: b.r.right, first: b.ch })
+      } else last.right = b.r.right
+    }
+    for (const l of lines.slice(1)) if (/[，。、；：？！）》”’」』】,.;:?!)]/.test(l.first)) badStarts.push(l.first)
+    const columns = []
+    for (const l of lines) {
+      const c = columns[columns.length - 1]
+      if (!c || l.left > c.left + 40 || l.top < c.top) columns.push({ left: l.left, top: l.top, n: 1 })
+      else {
+        c.n++
+        c.top = l.top
+      }
+    }
+    if (columns.length > 1 && (columns[0].n === 1 || columns[columns.length - 1].n === 1))
+      lone.push(p.textContent.slice(0, 16) + ' ' + columns.map((c) => c.n).join('/'))
+    for (let i = 0; i + 1 < boxes.length; i++) {
+      const a = boxes[i]
+      const b = boxes[i + 1]
+      if (Math.abs(a.r.top - b.r.top) > 1 || a.size !== b.size) continue
+      const han = (c) => /\\p{Script=Han}/u.test(c)
+      const latin = (c) => /[A-Za-z0-9]/.test(c)
+      // A digit or letter before a Han character carries the autospace in its advance (justification
+      // never widens it): its laid-out width less its own advance, set alone in the same element.
+      if (latin(a.ch) && han(b.ch) && !a.el.closest('.dateline')) {
+        probe.textContent = a.ch
+        a.el.append(probe)
+        autospace.push((a.r.width - probe.getBoundingClientRect().width) / a.size)
+        probe.remove()
+      }
+      if (/[”’）》」』】]/.test(a.ch) && /[“‘（《「『【]/.test(b.ch)) trimmed.push(a.r.width / a.size)
+    }
+  }
+  const style = (el) => (el ? getComputedStyle(el).textWrapStyle || getComputedStyle(el).textWrap : '')
+  const wrap = { headline: style(document.querySelector('.page .headline')), body: style(body[0]) }
   const orphans = []
   for (const p of document.querySelectorAll('.page .flow p, .page .flow blockquote')) {
     const ls = lines(p)
@@ -72,7 +143,7 @@ const READ_FACTS = `(() => {
   const em2Widths = [...document.querySelectorAll('.page .em2')].map(
     (el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize),
   )
-  return { orphans, brokenRuns, datelines, em2Widths, runs: runs.length }
+  return { orphans, brokenRuns, datelines, em2Widths, runs: runs.length, lone, badStarts, autospace, trimmed, wrap }
 })()`
 
 async function readFacts(template: string): Promise<DocFacts> {
@@ -256,9 +327,42 @@ describe('—— and …… as one 2-em unit', () => {
   })
 })
 
-describe('the last line of a paragraph', () => {
-  it('holds at least two characters, on 四开 and 对开', () => {
+describe('lines and columns', () => {
+  it('the last line of a paragraph holds at least two characters, on 四开 and 对开', () => {
     for (const [template, f] of facts) expect(f.orphans, template).toEqual([])
+  })
+
+  it('no paragraph leaves one line alone at the foot or the head of a column', () => {
+    for (const [template, f] of facts) expect(f.lone, template).toEqual([])
+  })
+
+  it('no line starts with closing punctuation (line-break: strict)', () => {
+    for (const [template, f] of facts) expect(f.badStarts, template).toEqual([])
+  })
+
+  it('headlines are balanced, body paragraphs wrapped pretty', () => {
+    for (const [template, f] of facts) expect(f.wrap, template).toEqual({ headline: 'balance', body: 'pretty' })
+  })
+})
+
+describe('spacing (clreq)', () => {
+  it('sets 1/8 em between Han and Latin letters or digits (text-autospace), and no typed space there', () => {
+    for (const [template, f] of facts) {
+      expect(f.autospace.length, template).toBeGreaterThan(20)
+      for (const gap of f.autospace) expect(gap, template).toBeCloseTo(0.125, 1)
+    }
+    // The sample's typed spaces (年产 1GWh …) are gone from the printed text.
+    const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' })
+    for (const a of articles()) {
+      for (const m of a.headline.matchAll(/(\p{Script=Han}) +([A-Za-z0-9])/gu)) expect(raw).toContain(`${m[1]}${m[2]}`)
+    }
+  })
+
+  it('collapses a closing quote or bracket followed by an opening one to half width (text-spacing-trim)', () => {
+    for (const [template, f] of facts) {
+      expect(f.trimmed.length, template).toBeGreaterThan(0)
+      for (const w of f.trimmed) expect(w, template).toBeLessThan(0.6)
+    }
   })
 })
 
