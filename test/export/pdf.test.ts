@@ -72,7 +72,7 @@ describe('PDF export of the sample issue on 四开 pages', () => {
       expect(m?.[2], line).not.toMatch(/Type 3/)
       expect(m?.[4], line).toBe('yes')
       expect(m?.[5], line).toBe('yes')
-      expect(m?.[1], line).toMatch(/^[A-Z]{6}\+NotoS(erif|ans)SC/)
+      expect(m?.[1], line).toMatch(/^[A-Z]{6}\+NotoS(erif|ans)SC-(Regular|Bold|Black)$/)
     }
   })
 

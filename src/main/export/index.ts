@@ -17,7 +17,6 @@ import type { Api } from '../api'
 import type { Db } from '../store/db'
 import { launchPrintBrowser, openDocument, PRINT_ORIGIN, type PrintEngine } from './browser'
 import { fontFaceCss, type FontFile } from './fonts'
-import { setPdfInfo } from './pdf-info'
 import {
   documentTitle,
   pageSize,
@@ -386,19 +385,25 @@ export async function exportPdf(env: ExportEnv, issueId: number, options: PdfOpt
       const pdf = await page.pdf()
       const title = documentTitle(p.issue)
       const size = pageSize(layout.template, render)
-      const bytes = setPdfInfo(
+      // Loaded on first PDF, not at every start (like playwright-core).
+      const { finishPdf } = await import('./pdf-finish')
+      const bytes = await finishPdf(
         pdf,
         {
           title,
           author: input.author,
           subject: [p.issue.title, p.issue.edition, p.issue.number].filter(Boolean).join(' '),
         },
-        env.now?.() ?? new Date(),
         {
-          width: size.width / MM_PER_PT,
-          height: size.height / MM_PER_PT,
-          trimInset: size.outer / MM_PER_PT,
-          bleedInset: (size.outer - render.bleed) / MM_PER_PT,
+          now: env.now?.() ?? new Date(),
+          boxes: {
+            width: size.width / MM_PER_PT,
+            height: size.height / MM_PER_PT,
+            trimInset: size.outer / MM_PER_PT,
+            bleedInset: (size.outer - render.bleed) / MM_PER_PT,
+          },
+          marks: render.marks,
+          iccProfile: readFileSync(join(env.resourcesDir, 'print', 'sRGB.icc')),
         },
       )
       writeFileSync(options.out, bytes)

@@ -67,7 +67,7 @@ export function exportContentSecurityPolicy(script: string): string {
 export interface RenderOptions {
   /** Bleed on every side, mm (0: none). */
   bleed: number
-  /** Crop marks in a slug outside the bleed. */
+  /** A slug outside the bleed for crop marks (drawn into the PDF by pdf-finish.ts). */
   marks: boolean
 }
 
@@ -258,27 +258,6 @@ function folio(issue: Issue, page: LayoutPage, t: PageTemplate, g: Grid): string
   )
 }
 
-function cropMarks(t: PageTemplate, o: RenderOptions, outer: number): string {
-  if (!o.marks) return ''
-  const w = t.trim.width
-  const h = t.trim.height
-  const gap = o.bleed + 1
-  const len = outer - gap
-  const lines: string[] = []
-  for (const x of [outer, outer + w]) {
-    lines.push(`M${x} 0v${len}`, `M${x} ${outer + h + gap}v${len}`)
-  }
-  for (const y of [outer, outer + h]) {
-    lines.push(`M0 ${y}h${len}`, `M${outer + w + gap} ${y}h${len}`)
-  }
-  const W = w + 2 * outer
-  const H = h + 2 * outer
-  return (
-    `<svg class="marks" viewBox="0 0 ${W} ${H}" width="${f(W)}" height="${f(H)}">` +
-    `<path d="${lines.join('')}" stroke="#000" stroke-width="0.1" fill="none"/></svg>`
-  )
-}
-
 export interface RenderInput {
   issue: Issue
   layout: IssueLayout
@@ -310,7 +289,7 @@ export function renderIssueHtml(input: RenderInput, options: RenderOptions, asse
       `<section class="page" data-page="${page.number}" style="width:${f(size.width)};height:${f(size.height)}">` +
       `<div class="trim" style="left:${f(size.outer)};top:${f(size.outer)};width:${f(t.trim.width)};height:${f(t.trim.height)}">` +
       `<div class="type-area" style="left:${f(g.left)};top:${f(g.top)};width:${f(g.width)};height:${f(g.height)}">` +
-      `${band}${blocks.join('')}</div></div>${cropMarks(t, options, size.outer)}</section>`
+      `${band}${blocks.join('')}</div></div></section>`
     )
   })
   return documentShell(
