@@ -31,6 +31,7 @@ import {
   SINGLE_NUMERAL_UNITS,
 } from './lexicon'
 import { CN_NUMERAL_CHARS, CN_NUMERAL_START, parseChineseNumeral, toAsciiDigits } from './numerals'
+import { traditionalOnlyTable } from './traditional'
 
 /** Magnitudes folded into the value, as powers of ten. 千 is tried after units, so 3千瓦 is 3 kW. */
 const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
@@ -93,25 +94,46 @@ interface NumberToken {
   length: number
 }
 
-/** Where a figure can start: a digit, a Chinese numeral, or 百分之 (a table by UTF-16 code unit). */
-const FIGURE_STARTS = new Uint8Array(0x10000)
+/**
+ * By UTF-16 unit: where a figure can start (a digit, a Chinese numeral, 百分之) and which
+ * characters only traditional text uses. One pass over the text finds both, so telling
+ * traditional copy from simplified costs simplified text nothing.
+ */
+const SCAN = new Uint8Array(0x10000)
+const FIGURE_START = 1
+const TRADITIONAL = 2
 for (const c of ['0123456789０１２３４５６７８９', CN_NUMERAL_START, ROUND_HUNDREDS].join('')) {
-  FIGURE_STARTS[c.charCodeAt(0)] = 1
+  SCAN[c.charCodeAt(0)] = FIGURE_START
 }
+let traditionalMarked = false
 
-function nextFigureStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (FIGURE_STARTS[text.charCodeAt(i)] === 1) return i
-  return -1
-}
-
-export function detectFigures(text: string): FigureTag[] {
-  const figures: FigureTag[] = []
-  for (let i = nextFigureStart(text, 0); i >= 0; ) {
-    const figure = figureAt(text, i)
-    if (figure) figures.push(figure)
-    i = nextFigureStart(text, figure ? figure.end : i + 1)
+/** The figures of simplified `text`, and whether it holds characters only traditional text uses. */
+export function scanFigures(text: string): { figures: FigureTag[]; traditional: boolean } {
+  if (!traditionalMarked) {
+    const only = traditionalOnlyTable()
+    for (let c = 0; c < only.length; c++) if (only[c] === 1) SCAN[c] = (SCAN[c] ?? 0) | TRADITIONAL
+    traditionalMarked = true
   }
-  return figures
+  const figures: FigureTag[] = []
+  let traditional = false
+  for (let i = 0; i < text.length; ) {
+    const mark = SCAN[text.charCodeAt(i)]
+    if (mark === 0) {
+      i++
+      continue
+    }
+    if (mark === TRADITIONAL || mark === (TRADITIONAL | FIGURE_START)) traditional = true
+    const figure = mark === TRADITIONAL ? null : figureAt(text, i)
+    if (figure) figures.push(figure)
+    // a figure's characters are digits, numerals and units: none is traditional-only
+    i = figure ? figure.end : i + 1
+  }
+  return { figures, traditional }
+}
+
+/** The figures of simplified `text` (index.ts converts traditional text first). */
+export function detectFigures(text: string): FigureTag[] {
+  return scanFigures(text).figures
 }
 
 /** A minus sign before a number that is not the dash of a code or a range (21-465, 3-5): -3.2%. */

@@ -5,7 +5,7 @@
 
 import { z } from 'zod'
 import type { ZoneRecord } from './types'
-import { corePlace, type KnownPlaces } from './places'
+import { corePlace, placeHead, type KnownPlaces } from './places'
 import { ReverseTrie } from './trie'
 import { NEW_AREA_TYPE, normalizePlace, PROVINCE_NAMES, splitZoneName, zoneKey } from './zoneNames'
 
@@ -62,6 +62,11 @@ export interface Gazetteer extends KnownPlaces {
   readonly byPlace: ReadonlyMap<string, readonly ZoneRecord[]>
   /** Place (normalised: 青岛, 平度) → its province as the registry states it (山东省). */
   readonly provinceOf: ReadonlyMap<string, string>
+  /**
+   * Zone id → the head of its name's place (厦门火炬 → 厦门) and the places that confirm it, for
+   * zones whose place has one: a mention without that head is the zone only near them.
+   */
+  readonly heads: ReadonlyMap<string, { head: string; anchors: readonly string[] }>
 }
 
 /**
@@ -90,7 +95,22 @@ export function loadGazetteer(json: unknown): Gazetteer {
     byKey: indexKeys(zones, known),
     byPlace: indexPlaces(zones, known),
     provinceOf: indexProvinces(zones, parsed.data.places),
+    heads: indexHeads(zones, known),
   }
+}
+
+function indexHeads(
+  zones: readonly ZoneRecord[],
+  known: KnownPlaces,
+): Map<string, { head: string; anchors: string[] }> {
+  const heads = new Map<string, { head: string; anchors: string[] }>()
+  for (const zone of zones) {
+    const parts = splitZoneName(zone.name)
+    if (!parts || parts.place.length < 2) continue
+    const head = placeHead(parts.place, corePlace(parts.place, known))
+    if (head) heads.set(zone.id, { head, anchors: [...new Set([head, zone.city ?? head])] })
+  }
+  return heads
 }
 
 /** The province of each place the `places` lists and the zone rows name, where only one is given. */

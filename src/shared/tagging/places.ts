@@ -44,8 +44,14 @@ const COUNTED =
   /^第|[零〇一二两三四五六七八九十百千几多数0-9０-９]+(?:届|期|批|次|季度|个|家|所|座|地|省区|省|市|县|区|州|大|强|佳|类|年|月|日|号)/
 
 /** 年, 月, 日 after a number end a date, not begin a place: 自2010年杭州湾上虞经济技术开发区设立. */
-const DATE_UNITS = '年月日号'
+const DATE_UNIT_CODES = [...'年月日号'].map((c) => c.charCodeAt(0))
 const NUMERAL_CHAR = /[0-9０-９零〇一二两三四五六七八九十百千]/
+
+/** The character before `p` ends a date (2010年, 三月). */
+function endsDate(text: string, p: number): boolean {
+  const c = text.charCodeAt(p - 1)
+  return DATE_UNIT_CODES.includes(c) && NUMERAL_CHAR.test(text.charAt(p - 2))
+}
 
 /** Place names the boundary search relies on (provinces, cities, counties, zone places). */
 export interface KnownPlaces {
@@ -65,7 +71,32 @@ const NOT_A_TOWN = /(?:小镇|乡镇|城镇|集镇)$|^(?:各|全|本|该)?(?:村
 
 export function placeStart(text: string, end: number, known: KnownPlaces, floor = 0): number | null {
   const start = plainPlaceStart(text, end, known, floor)
-  return start !== null && COUNTED.test(text.slice(start, end)) ? null : start
+  return start !== null && isCounted(text, start, end) ? null : start
+}
+
+/** Characters a COUNTED stretch begins with, by UTF-16 unit: most places have none, and skip the regex. */
+const COUNT_CHARS = new Uint8Array(0x10000)
+for (const c of '第零〇一二两三四五六七八九十百千几多数0123456789０１２３４５６７８９') COUNT_CHARS[c.charCodeAt(0)] = 1
+
+function isCounted(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++)
+    if (COUNT_CHARS[text.charCodeAt(i)] === 1) return COUNTED.test(text.slice(start, end))
+  return false
+}
+
+/**
+ * The part of a place before its core (see corePlace), without an administrative ending: 中山火炬
+ * → 中山, 晋中市太谷 → 晋中; '' when the place is its core.
+ */
+export function placeHead(place: string, core: string): string {
+  const normalized = normalizePlace(place)
+  return headBefore(normalized, normalized.length - core.length)
+}
+
+function headBefore(normalized: string, coreStart: number): string {
+  if (coreStart <= 0) return ''
+  const head = normalized.slice(0, coreStart)
+  return head.length > 2 ? head.replace(/[省市县区州盟旗]$/, '') : head
 }
 
 /** `place` begins with a known place (定西中医药 → 定西), as a weak zone type requires. */
@@ -103,8 +134,7 @@ function boundaryBefore(
   let soft: number | null = null
   for (let p = end; p > limit; p--) {
     const before = text.charAt(p - 1)
-    const endsDate = DATE_UNITS.includes(before) && NUMERAL_CHAR.test(text.charAt(p - 2))
-    if (!isHan(before) || endsDate || STOPS.longestEndingAt(text, p)) return { hard: p, soft, found: true }
+    if (!isHan(before) || STOPS.longestEndingAt(text, p) || endsDate(text, p)) return { hard: p, soft, found: true }
     if (soft === null && SOFT_STOP_CHARS.includes(before) && end - p >= MIN_PLACE) soft = p
   }
   return { hard: limit, soft, found: soft !== null || limit === floor }
@@ -116,9 +146,15 @@ function boundaryBefore(
  * remain, so that 惠州仲恺 and 仲恺, 广州南沙 and 南沙, 晋中市太谷 and 太谷 meet.
  */
 export function corePlace(place: string, known: KnownPlaces): string {
+  return splitPlace(place, known).core
+}
+
+/** corePlace and placeHead in one: 中山火炬 → 火炬 and 中山. */
+export function splitPlace(place: string, known: KnownPlaces): { core: string; head: string } {
   const normalized = normalizePlace(place)
-  const cut = knownChains(normalized, known).heads.filter((k) => normalized.length - k >= MIN_PLACE)
-  return normalized.slice(Math.max(0, ...cut))
+  let cut = 0
+  for (const k of knownChains(normalized, known).heads) if (normalized.length - k >= MIN_PLACE) cut = Math.max(cut, k)
+  return { core: normalized.slice(cut), head: headBefore(normalized, cut) }
 }
 
 interface Chains {

@@ -16,7 +16,7 @@
  */
 
 import type { Gazetteer } from './gazetteer'
-import { corePlace, hasKnownHead, placeStart } from './places'
+import { corePlace, hasKnownHead, placeStart, splitPlace } from './places'
 import type { ZoneRecord, ZoneRef, ZoneTag } from './types'
 import {
   DEMO_ZONE_TYPE,
@@ -102,21 +102,29 @@ function registryMentions(text: string, gazetteer: Gazetteer): Mention[] {
   return mentions
 }
 
-/** Positions of the characters zone suffixes end with, in text order. */
-function suffixLastCharPositions(text: string): number[] {
-  const positions: number[] = []
-  for (const c of SUFFIX_LAST_CHARS)
-    for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) positions.push(at)
-  return positions.sort((a, b) => a - b)
+/** Calls `visit` at each character zone suffixes end with, in text order. */
+function forEachSuffixLastChar(text: string, visit: (at: number) => void): void {
+  const [first, second] = SUFFIX_LAST_CHARS
+  let a = text.indexOf(first)
+  let b = text.indexOf(second)
+  while (a >= 0 || b >= 0) {
+    if (b < 0 || (a >= 0 && a < b)) {
+      visit(a)
+      a = text.indexOf(first, a + 1)
+    } else {
+      visit(b)
+      b = text.indexOf(second, b + 1)
+    }
+  }
 }
 
 function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
   const mentions: Mention[] = []
   let previousSuffixEnd = 0
-  for (const at of suffixLastCharPositions(text)) {
+  forEachSuffixLastChar(text, (at) => {
     const end = at + 1
     const suffix = suffixEndingAt(text, end)
-    if (!suffix) continue
+    if (!suffix) return
     const suffixStart = end - suffix.text.length
     const named =
       suffix.type === FREE_TRADE
@@ -127,7 +135,7 @@ function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
     if (named) {
       mentions.push({ ...named, end, contextual: false })
       previousSuffixEnd = end
-      continue
+      return
     }
     const marker = levelMarkerBefore(text, suffixStart)
     const placeEnd = Math.max(previousSuffixEnd, suffixStart - (marker?.length ?? 0))
@@ -135,37 +143,22 @@ function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
     const place = start === null ? '' : text.slice(start, placeEnd)
     const plausible =
       start !== null && !isProvinceWide(place, suffix) && (!suffix.needsKnownPlace || hasKnownHead(place, gazetteer))
-    const core = plausible ? corePlace(place, gazetteer) : ''
-    const head = headOf(place, core)
+    const { core, head } = plausible ? splitPlace(place, gazetteer) : { core: '', head: '' }
     const ref = plausible ? resolvePattern(place, core, head, marker === '国家', suffix, gazetteer) : null
     if (start !== null && ref) {
       const expanded = suffix.full !== suffix.text
       const key = zoneKey(core, suffix.type)
       const mention: Mention = { start, end, ref, key, place: core, head, contextual: false, expanded }
-      const zone = ref.known && head === '' ? gazetteer.zones.find((z) => z.id === ref.id) : undefined
-      const zoneHead = zone ? registeredHead(zone, core) : ''
-      if (zone && zoneHead) {
-        mention.anchors = [...new Set([zoneHead, zone.city ?? zoneHead])]
+      const zoneHead = ref.known && head === '' && ref.id !== null ? gazetteer.heads.get(ref.id) : undefined
+      if (zoneHead) {
+        mention.anchors = zoneHead.anchors
         mention.unanchored = unknownRef(place, marker === '国家', suffix)
       }
       mentions.push(mention)
     }
     previousSuffixEnd = end
-  }
+  })
   return mentions
-}
-
-/** The part of a place before its core, without an administrative ending: 中山火炬 → 中山, 晋中市太谷 → 晋中. */
-function headOf(place: string, core: string): string {
-  const normalized = normalizePlace(place)
-  const head = normalized.endsWith(core) ? normalized.slice(0, normalized.length - core.length) : ''
-  return head.length > 2 ? head.replace(/[省市县区州盟旗]$/, '') : head
-}
-
-/** What a registry zone's own place has before `core`: 厦门火炬 → 厦门 (see headOf). */
-function registeredHead(zone: ZoneRecord, core: string): string {
-  const parts = splitZoneName(zone.name)
-  return parts ? headOf(parts.place, core) : ''
 }
 
 /** A registry zone fits a mention whose head (if any) is part of its names, city or province. */
@@ -263,17 +256,20 @@ function resolvePattern(
 ): ZoneRef | null {
   const byKey = gazetteer.byKey.get(zoneKey(core, suffix.type))
   if (byKey && headFits(head, byKey)) return knownRef(byKey)
-  const atPlace = (gazetteer.byPlace.get(core) ?? []).filter((z) => headFits(head, z))
-  const only = (zones: readonly ZoneRecord[]): ZoneRecord | null => (zones.length === 1 ? (zones[0] ?? null) : null)
-  const ofType = (test: (type: string) => boolean): ZoneRecord | null => only(atPlace.filter((z) => test(z.type)))
+  const atPlace = gazetteer.byPlace.get(core) ?? []
+  const ofType = (test: (type: string) => boolean): ZoneRecord | null => {
+    const fits = atPlace.filter((z) => test(z.type) && headFits(head, z))
+    return fits.length === 1 ? (fits[0] ?? null) : null
+  }
   const fallback =
-    suffix.type === GENERIC_ZONE_TYPE
+    atPlace.length > 0 &&
+    (suffix.type === GENERIC_ZONE_TYPE
       ? (ofType((t) => t.endsWith('开发区')) ?? ofType((t) => t === '经济技术开发区'))
       : suffix.type === '经济技术开发区' && suffix.text === '经开区'
         ? ofType((t) => t === '经济开发区')
         : suffix.type === DEMO_ZONE_TYPE
           ? ofType((t) => t.endsWith(DEMO_ZONE_TYPE))
-          : null
+          : null)
   if (fallback) return knownRef(fallback)
   if (suffix.registryOnly) return null
   const province = suffix.type === FREE_TRADE ? provinceShortName(normalizePlace(place) || place) : null
@@ -299,13 +295,8 @@ function countyOf(place: string): string {
  */
 function longestNonOverlapping(candidates: readonly Mention[], textLength: number): Mention[] {
   const taken = new Uint8Array(textLength)
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      Number(a.contextual) - Number(b.contextual) ||
-      Number(b.ref.known) - Number(a.ref.known) ||
-      a.start - b.start,
-  )
+  const rank = (m: Mention): number => 4 * (m.end - m.start) + (m.contextual ? 0 : 2) + (m.ref.known ? 1 : 0)
+  const ranked = [...candidates].sort((a, b) => rank(b) - rank(a) || a.start - b.start)
   const chosen: Mention[] = []
   for (const m of ranked) {
     if (!isFree(taken, m.start, m.end)) continue
@@ -335,10 +326,12 @@ function keepContextualInReach(text: string, mentions: readonly Mention[]): Ment
     })
   const confirmed = (m: Mention): boolean =>
     anchors.some((a) => a.ref.id === m.ref.id && Math.abs(a.start - m.start) <= CONTEXT_REACH) || placeInReach(m)
-  return mentions.flatMap((m) => {
-    if (m.unanchored) return [confirmed(m) ? m : { ...m, ref: m.unanchored }]
-    return !m.contextual || confirmed(m) ? [m] : []
-  })
+  const kept: Mention[] = []
+  for (const m of mentions) {
+    if (m.unanchored) kept.push(confirmed(m) ? m : { ...m, ref: m.unanchored })
+    else if (!m.contextual || confirmed(m)) kept.push(m)
+  }
+  return kept
 }
 
 /** Bracket contents that annotate rather than name: (省级), (试行), (筹). */
@@ -455,6 +448,7 @@ const FTZ_NAME = /^中国（[^）]+）自由贸易试验区/
  * text is about there (平潭片区 after 中国（福建）…): the nearest named before it, or else after it.
  */
 function withFtzProvinces(mentions: readonly Mention[], gazetteer: Gazetteer): Mention[] {
+  if (!mentions.some((m) => m.ref.type === FTZ_AREA)) return [...mentions]
   const named = mentions.flatMap((m) => {
     const prefix = m.ref.type === FREE_TRADE || m.ref.type === FTZ_AREA ? FTZ_NAME.exec(m.ref.name)?.[0] : undefined
     return prefix ? [{ at: m.start, prefix }] : []
