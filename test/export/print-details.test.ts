@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchPrintBrowser, openDocument, type PlaywrightEngine } from '../../src/main/export/browser'
 import { exportPdf, layoutIssue, preparePrintHtml, type ExportEnv, type PdfReport } from '../../src/main/export/index'
+import { saveLayout } from '../../src/main/export/store'
 import { photoRefs } from '../../src/shared/doc/photos'
 import type { ExportJobStatus } from '../../src/shared/layout/outcome'
 import { tempLibrary, type TempLibrary } from '../helpers'
@@ -30,6 +31,12 @@ interface DocFacts {
   orphans: string[]
   /** No-break runs (folio, masthead, dateline, paragraph ends) laid out on more than one line. */
   brokenRuns: string[]
+  /** Folio and masthead items (期号, date, 责任编辑 …) laid out on more than one line. */
+  brokenItems: string[]
+  /** Folio lines wider than the type area. */
+  overfullFolios: number
+  /** The most rows any folio line was laid out in (the masthead's facts may take two on A4). */
+  folioRows: number
   /** Lines of each dateline, as laid out. */
   datelines: string[][]
   /** Width of each 2-em unit, in em of its own font. */
@@ -139,15 +146,28 @@ const READ_FACTS = `(() => {
   }
   const runs = [...document.querySelectorAll('.page .nb')]
   const brokenRuns = runs.filter((el) => lines(el).length > 1).map((el) => lines(el).join(' | '))
+  const items = [...document.querySelectorAll('.page .folio > div > span, .page .mh-facts > span')]
+  const brokenItems = items.filter((el) => lines(el).length > 1).map((el) => lines(el).join(' | '))
+  const overfullFolios = [...document.querySelectorAll('.page .folio, .page .mh-facts')].filter(
+    (f) => f.scrollWidth > f.clientWidth + 1,
+  ).length
+  const folioRows = Math.max(
+    ...[...document.querySelectorAll('.page .folio')].map(
+      (f) => new Set([...f.querySelectorAll(':scope > div > span')].map((s) => Math.round(s.getBoundingClientRect().bottom))).size,
+    ),
+  )
   const datelines = [...document.querySelectorAll('.page .dateline')].map(lines)
   const em2Widths = [...document.querySelectorAll('.page .em2')].map(
     (el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize),
   )
-  return { orphans, brokenRuns, datelines, em2Widths, runs: runs.length, lone, badStarts, autospace, trimmed, wrap }
+  return { orphans, brokenRuns, brokenItems, overfullFolios, folioRows, datelines, em2Widths, runs: runs.length, lone, badStarts, autospace, trimmed, wrap }
 })()`
 
+/** Laid out on `template`, every page named and signed by an editor with a four-character name. */
 async function readFacts(template: string): Promise<DocFacts> {
-  await layoutIssue(env, issueId, { template, browser })
+  const laid = await layoutIssue(env, issueId, { template, browser })
+  for (const page of laid.layout.pages) Object.assign(page, { name: '综合新闻', editor: '欧阳明月' })
+  saveLayout(lib.db, issueId, laid.layout, new Date().toISOString())
   const { html } = await preparePrintHtml(env, issueId, { browser })
   const page = await openDocument(browser, { html })
   try {
@@ -218,6 +238,9 @@ beforeAll(async () => {
   lib = tempLibrary()
   env = { api: lib.api, db: lib.db, resourcesDir }
   issueId = lib.api.call('sample.open', {}).issue.id
+  // A publication date: the folio then carries the date with its weekday (2024年7月5日 星期五).
+  lib.api.call('issue.update', { id: issueId, patch: { publicationDate: '2024-07-05' } })
+  facts.set('a4', await readFacts('A4'))
   facts.set('duikai', await readFacts('对开'))
   facts.set('sikai', await readFacts('四开'))
   pdf = join(lib.dir, 'bleed.pdf')
@@ -230,10 +253,19 @@ afterAll(async () => {
 })
 
 describe('no break inside a date, an issue number, a number with its unit or a name', () => {
-  it('keeps every bound run on one line, on 四开 and 对开', () => {
+  it('keeps every bound run on one line, on A4, 四开 and 对开', () => {
     for (const [template, f] of facts) {
       expect(f.runs, template).toBeGreaterThan(10)
       expect(f.brokenRuns, template).toEqual([])
+    }
+  })
+
+  it('keeps each folio and masthead item on one line, and the folio inside the type area', () => {
+    for (const [template, f] of facts) {
+      expect(f.brokenItems, template).toEqual([])
+      expect(f.overfullFolios, template).toBe(0)
+      // Even on A4, with a date, a page name and a four-character editor's name: one line.
+      expect(f.folioRows, template).toBe(1)
     }
   })
 

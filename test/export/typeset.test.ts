@@ -23,6 +23,8 @@ describe('meta lines (folio, masthead, dateline, byline)', () => {
     expect(bound(metaHtml('投稿邮箱：kfjzsk@163.com'))).toEqual(['kfjzsk@163.com'])
     expect(bound(metaHtml('总投资3.5亿元的项目今日开工建设'))).toEqual(['3.5亿'])
     expect(bound(metaHtml('邮发代号：21-465（国内统一刊号）'))).toEqual(['21-465'])
+    // A four-character name (compound surname) stays whole.
+    expect(bound(metaHtml('责任编辑：欧阳明月'))).toEqual(['编辑：欧阳明月'])
   })
 
   it('escapes and loses no character', () => {
