@@ -61,9 +61,17 @@ export function skipBlanks(text: string, i: number): number {
   return j
 }
 
-/** The mark at `i` stands in Chinese text: Chinese on its left or on its right (spaces skipped). */
+const inNumber = (ch: string | undefined): boolean => isAsciiDigit(ch) || ch === '.' || ch === '%'
+
+/**
+ * The mark at `i` stands in Chinese text: Chinese on its left or on its right (spaces skipped);
+ * a number on the left counts as what comes before it (增长3.6%,LED屏).
+ */
 export function inChineseContext(text: string, i: number, width = 1): boolean {
-  const before = prevNonBlank(text, i)
+  let before = prevNonBlank(text, i)
+  if (before >= 0 && inNumber(text[before])) {
+    while (before >= 0 && inNumber(text[before])) before--
+  }
   const after = nextNonBlank(text, i + width)
   return (before >= 0 && isChineseChar(text[before])) || (after >= 0 && isChineseChar(text[after]))
 }

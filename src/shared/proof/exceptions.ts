@@ -9,7 +9,8 @@ const NOT_URL = '\\s\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”‘’'
 
 const PATTERNS: [ExceptionKind, RegExp][] = [
   ['url', new RegExp(`(?:https?|ftp)://[^${NOT_URL}]+|www\\.[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+[^${NOT_URL}]*`, 'g')],
-  ['email', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g],
+  // starts only where a run of address characters starts, or a long run without @ is quadratic
+  ['email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g],
   // 21-465, 0351-1234567, CN14-1234, 21700/18650, GB/T 15834-2011's 15834-2011
   ['code', /(?<![\dA-Za-z])[A-Za-z]{0,4}\d+(?:[-/]\d+)+(?![\d])/g],
   // 3.6, 5.7%, 42.3%, 1,000, 12,500.5
