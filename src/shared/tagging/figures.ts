@@ -116,14 +116,13 @@ export function scanFigures(text: string): { figures: FigureTag[]; traditional: 
   }
   const figures: FigureTag[] = []
   let traditional = false
-  for (let i = 0; i < text.length; ) {
-    const mark = SCAN[text.charCodeAt(i)]
-    if (mark === 0) {
-      i++
-      continue
-    }
-    if (mark === TRADITIONAL || mark === (TRADITIONAL | FIGURE_START)) traditional = true
-    const figure = mark === TRADITIONAL ? null : figureAt(text, i)
+  const n = text.length
+  for (let i = 0; i < n; ) {
+    let mark = 0
+    while (i < n && (mark = SCAN[text.charCodeAt(i)] ?? 0) === 0) i++
+    if (i >= n) break
+    if ((mark & TRADITIONAL) !== 0) traditional = true
+    const figure = (mark & FIGURE_START) !== 0 ? figureAt(text, i) : null
     if (figure) figures.push(figure)
     // a figure's characters are digits, numerals and units: none is traditional-only
     i = figure ? figure.end : i + 1

@@ -30,8 +30,13 @@ export function detectTags(text: string, gazetteer: Gazetteer): Tag[] {
   return tagsIn(text, gazetteer, scan.figures)
 }
 
+/**
+ * Zones alone. A traditional text names no zone the simplified detector can read (開發區 is not
+ * 开发区), so the check for traditional characters waits until none was found.
+ */
 export function detectZones(text: string, gazetteer: Gazetteer): ZoneTag[] {
-  if (!mayNameTraditionalZone(text)) return zonesIn(text, gazetteer)
+  const zones = zonesIn(text, gazetteer)
+  if (zones.length > 0 || !mayNameTraditionalZone(text)) return zones
   return inOriginal(text, toSimplified(text), (s) => zonesIn(s, gazetteer))
 }
 

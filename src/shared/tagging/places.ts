@@ -153,48 +153,59 @@ export function corePlace(place: string, known: KnownPlaces): string {
 export function splitPlace(place: string, known: KnownPlaces): { core: string; head: string } {
   const normalized = normalizePlace(place)
   let cut = 0
-  for (const k of knownChains(normalized, known).heads) if (normalized.length - k >= MIN_PLACE) cut = Math.max(cut, k)
+  const { headsMask } = knownChains(normalized, known)
+  for (let k = 1; k <= normalized.length - MIN_PLACE; k++) if ((headsMask & (1 << k)) !== 0) cut = k
   return { core: normalized.slice(cut), head: headBefore(normalized, cut) }
 }
 
 interface Chains {
   /** Where the longest tail made only of known places begins (企业扎根孝义 → 4), or null. */
   tailStart: number | null
-  /** Ends of the heads made only of known places (广州南沙 → 2, 4). */
-  heads: number[]
-  /** The longest of them (东莞松山湖 → 2), 0 if none. */
+  /** Bit k set: stretch[0, k) is made only of known places (广州南沙 → bits 2 and 4). */
+  headsMask: number
+  /** The longest such head (东莞松山湖 → 2), 0 if none. */
   headLength: number
 }
 
-/** How `stretch` splits into known places (each optionally followed by 市/县/省 …). */
+/** Longest stretch whose place lengths fit the bit masks of knownChains. */
+const MAX_CHAIN = 30
+const endingMasks = new Int32Array(MAX_CHAIN + 1)
+
+/**
+ * How `stretch` splits into known places (each optionally followed by 市/县/省 …). Lengths and
+ * positions are kept as bits of one integer: this runs two or three times per zone suffix.
+ */
 function knownChains(stretch: string, known: KnownPlaces): Chains {
-  const n = stretch.length
-  const ending = placesEndingAt(stretch, known)
-  const tail = new Array<boolean>(n + 1).fill(false)
-  tail[n] = true
+  const n = Math.min(stretch.length, MAX_CHAIN)
+  const offset = stretch.length - n // a longer stretch is only read at its last MAX_CHAIN characters
+  const text = offset > 0 ? stretch.slice(offset) : stretch
+  // endingMasks[k]: bit L set when a known place of length L (with its 市/县 …) ends at k
+  endingMasks[0] = 0
+  for (let k = 1; k <= n; k++) {
+    const plain = known.places.lengthMaskEndingAt(text, k, MAX_CHAIN)
+    const beforeAdmin = ADMIN_ENDINGS.includes(text.charAt(k - 1)) ? (endingMasks[k - 1] ?? 0) << 1 : 0
+    endingMasks[k] = plain | beforeAdmin
+  }
+  let tail = 1 << n
   let tailStart: number | null = null
   for (let k = n; k >= 0; k--) {
-    if (!tail[k]) continue
-    for (const length of ending[k] ?? []) tail[k - length] = true
-    if (k < n) tailStart = k
+    if ((tail & (1 << k)) === 0) continue
+    for (let lengths = endingMasks[k] ?? 0, length = 1; lengths !== 0; length++, lengths >>>= 1) {
+      if ((lengths & 2) !== 0) tail |= 1 << (k - length)
+    }
+    if (k < n) tailStart = k + offset
   }
-  const head = new Array<boolean>(n + 1).fill(false)
-  head[0] = true
-  const heads: number[] = []
+  let head = 1
+  let headLength = 0
   for (let k = 1; k <= n; k++) {
-    head[k] = (ending[k] ?? []).some((length) => head[k - length])
-    if (head[k]) heads.push(k)
+    for (let lengths = endingMasks[k] ?? 0, length = 1; lengths !== 0; length++, lengths >>>= 1) {
+      if ((lengths & 2) !== 0 && (head & (1 << (k - length))) !== 0) {
+        head |= 1 << k
+        headLength = k
+        break
+      }
+    }
   }
-  return { tailStart, heads, headLength: heads.at(-1) ?? 0 }
-}
-
-/** For each end k of `stretch`: the lengths of the known places ending there, with their 市/县/省 …. */
-function placesEndingAt(stretch: string, known: KnownPlaces): number[][] {
-  const ending: number[][] = [[]]
-  for (let k = 1; k <= stretch.length; k++) {
-    const plain = known.places.lengthsEndingAt(stretch, k)
-    const beforeAdmin = ADMIN_ENDINGS.includes(stretch.charAt(k - 1)) ? (ending[k - 1] ?? []) : []
-    ending.push(beforeAdmin.length > 0 ? [...plain, ...beforeAdmin.map((length) => length + 1)] : plain)
-  }
-  return ending
+  // heads only count from the stretch's own start
+  return { tailStart, headsMask: offset > 0 ? 0 : head & ~1, headLength: offset > 0 ? 0 : headLength }
 }

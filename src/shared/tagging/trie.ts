@@ -49,6 +49,17 @@ export class ReverseTrie<T> {
     return lengths
   }
 
+  /** The lengths of all words ending at `end` as bits (bit L: a word of length L), up to `max`. */
+  lengthMaskEndingAt(text: string, end: number, max: number): number {
+    let mask = 0
+    let node: TrieNode<T> | undefined = this.root
+    for (let i = end - 1; i >= 0 && end - i <= max && node; i--) {
+      node = node.children.get(text.charAt(i))
+      if (node?.value !== undefined) mask |= 1 << (end - i)
+    }
+    return mask
+  }
+
   /** Last characters of the words (the first level of the trie). */
   lastChars(): string[] {
     return [...this.root.children.keys()]

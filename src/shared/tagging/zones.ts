@@ -56,17 +56,37 @@ interface Mention {
    * What the written place has before its core, normalised (中山火炬 → 中山, 惠州仲恺 → 惠州): mentions
    * with different heads are different zones even where their cores meet.
    */
-  head?: string
+  head: string
   contextual: boolean
   /** Place names that confirm a contextual mention nearby (see SurfaceForm.anchors). */
-  anchors?: readonly string[]
+  anchors: readonly string[]
   /**
    * For a mention without a head resolved to a registry zone whose name has one (火炬高新区 →
    * 厦门火炬…): the unknown zone it is unless the zone or an anchor is named nearby.
    */
-  unanchored?: ZoneRef
+  unanchored: ZoneRef | null
   /** Named with a long suffix the text did not write (X高新区 → X高新技术产业开发区). */
-  expanded?: boolean
+  expanded: boolean
+}
+
+const NO_ANCHORS: readonly string[] = []
+
+/** Every mention has every field, in one order: the passes below see one object shape. */
+function mention(
+  fields: Pick<Mention, 'start' | 'end' | 'ref'> & Partial<Omit<Mention, 'start' | 'end' | 'ref'>>,
+): Mention {
+  return {
+    start: fields.start,
+    end: fields.end,
+    ref: fields.ref,
+    key: fields.key ?? null,
+    place: fields.place ?? null,
+    head: fields.head ?? '',
+    contextual: fields.contextual ?? false,
+    anchors: fields.anchors ?? NO_ANCHORS,
+    unanchored: fields.unanchored ?? null,
+    expanded: fields.expanded ?? false,
+  }
 }
 
 export function detectZones(text: string, gazetteer: Gazetteer): ZoneTag[] {
@@ -96,7 +116,7 @@ function registryMentions(text: string, gazetteer: Gazetteer): Mention[] {
       if (!found) continue
       const { zone, contextual, anchors } = found.value
       const start = end - found.length
-      mentions.push({ start, end, ref: knownRef(zone), key: null, place: null, contextual, anchors })
+      mentions.push(mention({ start, end, ref: knownRef(zone), contextual, anchors }))
     }
   }
   return mentions
@@ -133,7 +153,7 @@ function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
           ? pairedPlacesBefore(text, suffixStart, gazetteer, previousSuffixEnd)
           : null
     if (named) {
-      mentions.push({ ...named, end, contextual: false })
+      mentions.push(mention({ ...named, end }))
       previousSuffixEnd = end
       return
     }
@@ -148,13 +168,10 @@ function patternMentions(text: string, gazetteer: Gazetteer): Mention[] {
     if (start !== null && ref) {
       const expanded = suffix.full !== suffix.text
       const key = zoneKey(core, suffix.type)
-      const mention: Mention = { start, end, ref, key, place: core, head, contextual: false, expanded }
       const zoneHead = ref.known && head === '' && ref.id !== null ? gazetteer.heads.get(ref.id) : undefined
-      if (zoneHead) {
-        mention.anchors = zoneHead.anchors
-        mention.unanchored = unknownRef(place, marker === '国家', suffix)
-      }
-      mentions.push(mention)
+      const unanchored = zoneHead ? unknownRef(place, marker === '国家', suffix) : null
+      const anchors = zoneHead?.anchors ?? NO_ANCHORS
+      mentions.push(mention({ start, end, ref, key, place: core, head, expanded, anchors, unanchored }))
     }
     previousSuffixEnd = end
   })
