@@ -3,7 +3,8 @@
  * once the bundled fonts have loaded:
  * - snaps headline areas, lead photos and in-column photos to whole body lines (baseline grid);
  * - flows the text beside a lead photo (flow-a) on under it (flow-b) at the exact character;
- * - measures: natural block heights in lines, and copyfit per block (超 N 字 overset / 余 N 行 short).
+ * - measures: natural block heights in lines, copyfit per block (超 N 字 overset / 余 N 行 short),
+ *   and each printed photo's resolution (pre-flight).
  * window.folioPrint.done resolves when the document is ready to print or measure.
  */
 /* global document, window, getComputedStyle, NodeFilter */
@@ -208,6 +209,24 @@
     })
   }
 
+  /**
+   * Every printed photo's resolution where it prints: its pixels over its printed width (CSS px are
+   * 1/96 inch), for pre-flight (a photo under ~150 ppi prints soft on newsprint).
+   */
+  function images() {
+    return Array.from(document.querySelectorAll('.page .block img')).map(function (img) {
+      const block = img.closest('.block')
+      const width = img.getBoundingClientRect().width
+      return {
+        page: Number(block.dataset.page),
+        articleId: Number(block.dataset.article),
+        pixels: img.naturalWidth,
+        printedMm: (width / 96) * 25.4,
+        ppi: width > 0 ? img.naturalWidth / (width / 96) : 0,
+      }
+    })
+  }
+
   function prepare() {
     dashes()
     const blocks = Array.from(document.querySelectorAll('.block'))
@@ -228,5 +247,5 @@
       prepare()
       return document.fonts.ready
     })
-  window.folioPrint = { done: done, copyfit: copyfit, natural: natural }
+  window.folioPrint = { done: done, copyfit: copyfit, natural: natural, images: images }
 })()

@@ -15,7 +15,7 @@ import { grid, MM_PER_PT, type IssueLayout, type PageTemplate } from '../../shar
 import type { BlockFit, LayoutOutcome, Warning } from '../../shared/layout/outcome'
 import type { Api } from '../api'
 import type { Db } from '../store/db'
-import { launchPrintBrowser, openDocument, PRINT_ORIGIN, type PrintEngine } from './browser'
+import { launchPrintBrowser, openDocument, PRINT_ORIGIN, type PrintEngine, type PrintPage } from './browser'
 import { fontFaceCss, type FontFile } from './fonts'
 import {
   documentTitle,
@@ -256,7 +256,7 @@ export async function layoutIssue(
       image: (h) => readImage(env, h),
     })
     try {
-      return outcome(p, layout, 'auto', (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[])
+      return outcome(p, layout, 'auto', await measured(page))
     } finally {
       await page.close()
     }
@@ -278,7 +278,7 @@ export async function measureLayout(
       image: (h) => readImage(env, h),
     })
     try {
-      return outcome(p, layout, source, (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[])
+      return outcome(p, layout, source, await measured(page))
     } finally {
       await page.close()
     }
@@ -287,26 +287,91 @@ export async function measureLayout(
 
 type RawFit = Omit<BlockFit, 'headline'>
 
-function outcome(p: PrintIssue, layout: IssueLayout, source: 'stored' | 'auto', raw: RawFit[]): LayoutOutcome {
+/** A printed photo's resolution where it prints (folio-print.js images()). */
+interface PrintedImage {
+  page: number
+  articleId: number
+  pixels: number
+  printedMm: number
+  ppi: number
+}
+
+/** Below this a photo prints soft on newsprint (a 100 lpi screen wants 150–200 ppi). */
+export const LOW_PPI = 150
+
+/**
+ * A warning with what it is about, so the editor can be taken to it (pre-flight before export).
+ * On the wire it is a Warning with more fields.
+ */
+export interface PreflightWarning extends Warning {
+  kind: 'overset' | 'unplaced' | 'missing-image' | 'empty-frame' | 'low-resolution'
+  articleId?: number
+  page?: number
+}
+
+interface Measured {
+  fits: RawFit[]
+  images: PrintedImage[]
+}
+
+async function measured(page: PrintPage): Promise<Measured> {
+  const fits = (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[]
+  const images = (await page.evaluate('window.folioPrint.images()')) as PrintedImage[]
+  return { fits, images }
+}
+
+function outcome(p: PrintIssue, layout: IssueLayout, source: 'stored' | 'auto', m: Measured): LayoutOutcome {
   const headline = (id: number): string => p.articles.find((a) => a.id === id)?.headline || '（无标题）'
-  const fits = raw.map((r) => ({ ...r, headline: headline(r.articleId) }))
+  const fits = m.fits.map((r) => ({ ...r, headline: headline(r.articleId) }))
   const placed = new Set(layout.pages.flatMap((page) => page.blocks.map((b) => b.articleId)))
   const unplaced = p.articles
     .filter((a) => !placed.has(a.id))
     .map((a) => ({ articleId: a.id, headline: headline(a.id) }))
   const overset = fits.filter((f) => f.overChars > 0)
   const short = fits.filter((f) => f.overChars === 0 && f.shortLines > 0)
-  const warnings: Warning[] = [
+  const pageOf = (id: number): number | undefined =>
+    layout.pages.find((page) => page.blocks.some((b) => b.articleId === id))?.number
+  const about = (articleId: number) => {
+    const page = pageOf(articleId)
+    return page === undefined ? { articleId } : { articleId, page }
+  }
+  const warnings: PreflightWarning[] = [
     ...overset.map((f) => ({
+      kind: 'overset' as const,
+      articleId: f.articleId,
+      page: f.page,
       message_zh: `第${f.page}版《${f.headline}》超 ${f.overChars} 字`,
       message_en: `Page ${f.page} "${f.headline}": ${f.overChars} characters overset`,
     })),
     ...unplaced.map((u) => ({
+      kind: 'unplaced' as const,
+      articleId: u.articleId,
       message_zh: `《${u.headline}》未上版`,
       message_en: `"${u.headline}" is not on any page`,
     })),
-    ...missingImageWarnings(p.missingImages, 'frame'),
-    ...emptyFrameWarnings(p.emptyFrames, layout),
+    ...missingImageWarnings(p.missingImages, 'frame').map((w, i) => ({
+      ...w,
+      kind: 'missing-image' as const,
+      ...about(p.missingImages[i]?.articleId ?? 0),
+    })),
+    ...emptyFrameWarnings(p.emptyFrames, layout).map((w, i) => ({
+      ...w,
+      kind: 'empty-frame' as const,
+      ...about(p.emptyFrames[i]?.articleId ?? 0),
+    })),
+    ...m.images
+      .filter((img) => img.pixels > 0 && img.ppi < LOW_PPI)
+      .map((img) => {
+        const ppi = Math.round(img.ppi)
+        const mm = Math.round(img.printedMm)
+        return {
+          kind: 'low-resolution' as const,
+          articleId: img.articleId,
+          page: img.page,
+          message_zh: `第${img.page}版《${headline(img.articleId)}》的图片只有 ${ppi} ppi（${img.pixels} 像素印 ${mm} mm 宽），低于 ${LOW_PPI} ppi，印出会发虚：请换更大的原图或缩小图片`,
+          message_en: `Page ${img.page} "${headline(img.articleId)}": a photo at only ${ppi} ppi (${img.pixels} px printed ${mm} mm wide), below ${LOW_PPI} ppi, will print soft: use a larger original or print it smaller`,
+        }
+      }),
   ]
   return { layout, source, fits, overset, short, unplaced, warnings }
 }
@@ -379,7 +444,7 @@ export async function exportPdf(env: ExportEnv, issueId: number, options: PdfOpt
       image: (h) => readImage(env, h),
     })
     try {
-      const fits = (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[]
+      const fits = await measured(page)
       checkAbort(options)
       options.onProgress?.('pdf')
       const pdf = await page.pdf()
@@ -444,7 +509,7 @@ export async function exportHtml(
     // Copyfit of the very file written: it needs nothing from the private origin.
     const page = await openDocument(browser, { html })
     try {
-      const fits = (await page.evaluate('window.folioPrint.copyfit()')) as RawFit[]
+      const fits = await measured(page)
       return { ...outcome(p, layout, source, fits), file: options.out, bytes: Buffer.byteLength(html) }
     } finally {
       await page.close()
