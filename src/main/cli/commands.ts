@@ -12,6 +12,7 @@ import { EXPORT_COMMANDS } from './export-commands'
 import { requireId } from './args'
 import type { FigurePage } from '../../shared/api/tagging-types'
 import { runImport } from './importing'
+import { proofArticle, proofFile, proofHuman } from './proofing'
 import { tagFile, tagHuman, tagText } from './tagging'
 
 type Options = NonNullable<ParseArgsConfig['options']>
@@ -177,6 +178,24 @@ export const COMMANDS: Command[] = [
       return { article: article.id, ...tagText(article.bodyText) }
     },
     human: tagHuman,
+  },
+  {
+    name: 'proof',
+    readOnly: true,
+    summary: '按标点、数字、计量单位和字词规范校对文本文件 / proof a text file',
+    usage: 'proof FILE [--json]',
+    options: {},
+    run: (_api, _v, positionals) => proofFile(positionals[0]),
+    human: proofHuman,
+  },
+  {
+    name: 'proof article',
+    readOnly: true,
+    summary: '校对一篇稿件的正文 / proof a stored article’s body',
+    usage: 'proof article ID [--json]',
+    options: {},
+    run: (api, _v, positionals) => proofArticle(api, positionals[0]),
+    human: proofHuman,
   },
   {
     name: 'search',
