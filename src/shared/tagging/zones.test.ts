@@ -212,6 +212,11 @@ describe('alias resolution within a text', () => {
     ])
   })
 
+  it('reads a type-less X开发区 as all zones of X (no zone) where the text names several of them', () => {
+    const text = '赣州开发区:“链”动湾区。赣州经济技术开发区产值增长,赣州高新技术产业开发区投资增长'
+    expect(zones(text).map(([surface]) => surface)).toEqual(['赣州经济技术开发区', '赣州高新技术产业开发区'])
+  })
+
   it('lets a type-less X开发区 join the one zone of place X', () => {
     expect(zones('吕梁经济开发区新签约项目12个。吕梁开发区有关负责人表示')).toEqual([
       ['吕梁经济开发区', '吕梁经济开发区', false],
@@ -421,6 +426,15 @@ describe('aliases the registry knows', () => {
 
   it('reads X经开区 as the registry’s X经济开发区 where X has no 经济技术开发区', () => {
     expect(zones('孝义经开区')).toEqual([['孝义经开区', '孝义经济开发区', true]])
+  })
+})
+
+describe('a zone inside another', () => {
+  it('is named after the outer zone in full: 合肥经开综保区 → 合肥经济技术开发区综合保税区', () => {
+    expect(zones('合肥经开综保区进出口增长,郑州高新综保区', empty).map(([, n]) => n)).toEqual([
+      '合肥经济技术开发区综合保税区',
+      '郑州高新技术产业开发区综合保税区',
+    ])
   })
 })
 

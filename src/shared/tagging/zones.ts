@@ -296,8 +296,20 @@ function resolvePattern(
 
 function unknownRef(place: string, saysNational: boolean, suffix: ZoneSuffix): ZoneRef {
   const nameMarker = saysNational && suffix.type.startsWith('国家') ? '国家' : ''
-  const named = suffix.keepsCounty ? countyOf(place) : normalizePlace(place)
+  const named = suffix.keepsCounty ? countyOf(place) : withInnerZoneNamed(normalizePlace(place))
   return { name: named + nameMarker + suffix.full, known: false, id: null, type: suffix.type }
+}
+
+/** Short forms of a zone a place may end in, when another zone lies inside it: 合肥经开综保区. */
+const INNER_ZONE_SHORT: ReadonlyArray<readonly [string, string]> = [
+  ['经开', '经济技术开发区'],
+  ['高新', '高新技术产业开发区'],
+]
+
+/** 合肥经开 (+ 综保区) → 合肥经济技术开发区: the zone inside another is named after it in full. */
+function withInnerZoneNamed(place: string): string {
+  const inner = INNER_ZONE_SHORT.find(([short]) => place.endsWith(short) && place.length > short.length + 1)
+  return inner ? place.slice(0, place.length - inner[0].length) + inner[1] : place
 }
 
 /** The county-level part of a place, with its ending: 河南省许昌市襄城县 → 襄城县, 长葛市 → 长葛市. */
@@ -417,8 +429,9 @@ function isDistrict(name: string): boolean {
 
 /**
  * Unknown zones: all mentions with the same place and type take the longest of their names
- * (the most formal form in the text), preferring names written out over expanded short forms; a type-less X开发区 takes the name of the single other
- * unknown zone of place X, if there is one.
+ * (the most formal form in the text), preferring names written out over expanded short forms; a
+ * type-less X开发区 takes the name of the single other unknown zone of place X, if there is one,
+ * and where the text names several zones of X it means all of them and is no zone.
  */
 function nameUnknownZones(mentions: readonly Mention[]): Mention[] {
   // Mentions meet on place and type; where the texts name their places with different heads
@@ -448,12 +461,14 @@ function nameUnknownZones(mentions: readonly Mention[]): Mention[] {
       typedByPlace.set(m.place, (typedByPlace.get(m.place) ?? new Set()).add(group))
     }
   }
-  return mentions.map((m) => {
-    if (m.ref.known || m.key === null) return m
+  return mentions.flatMap((m) => {
+    if (m.ref.known || m.key === null) return [m]
     const typedKeys = m.ref.type === GENERIC_ZONE_TYPE && m.place !== null ? typedByPlace.get(m.place) : undefined
+    // 赣州开发区 in a text that names 赣州经开区 and 赣州高新区 is the city's zones, not one of them
+    if (typedKeys && typedKeys.size > 1) return []
     const [onlyKey] = typedKeys?.size === 1 ? [...typedKeys] : []
     const ref = longestByKey.get(onlyKey ?? groupOf(m.key, m.head))?.ref ?? m.ref
-    return { ...m, ref }
+    return [{ ...m, ref }]
   })
 }
 
