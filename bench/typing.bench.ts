@@ -14,6 +14,8 @@
  * a round's p50 and p95 are taken over its steps, and the report gives the median over rounds.
  *
  *   npx tsx bench/typing.bench.ts            (TYPING_ROUNDS=5, TYPING_KEYS=150, TYPING_GAP_MS=60)
+ *   TYPING_TRACE=1 npx tsx bench/typing.bench.ts   also traces 60 keys on each side and prints where
+ *                                                  the renderer's main thread spent them, by event
  *
  * Folio is built into tmp/typing-bench/ (not out/, which others share) unless
  * TYPING_FOLIO_OUT names an existing build; the bare page is built with vite beside it.
@@ -343,6 +345,38 @@ async function compose(side: Side, words: number): Promise<number[]> {
   return taken(side, from)
 }
 
+// ---------------------------------------------------------------- tracing (TYPING_TRACE=1)
+
+interface TraceEvent {
+  name: string
+  ph: string
+  dur?: number
+  tid: number
+  pid: number
+  args?: { name?: string }
+}
+
+/**
+ * Types 60 keys under a Chrome trace and prints the renderer main thread's time by top-level event
+ * (script, style, layout, paint …) per key: where Folio's extra time per keystroke goes.
+ */
+async function trace(browser: Browser, side: Side, label: string): Promise<void> {
+  const keys = 60
+  await caret(side)
+  await browser.startTracing(side.page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] })
+  await typeKeys(side, keys)
+  const buffer = await browser.stopTracing()
+  const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const onMain = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+  // Nested events are inside RunTask; count each named event's own total, not exclusive time.
+  const totals = new Map<string, number>()
+  for (const e of onMain) totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000)
+  const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 18)
+  console.log(`\ntrace ${label} ${side.name}: ms per key (inclusive) over ${keys} keys`)
+  for (const [name, ms] of top) console.log(`  ${(ms / keys).toFixed(2).padStart(7)}  ${name}`)
+}
+
 // ---------------------------------------------------------------- the run
 
 async function open(
@@ -423,6 +457,7 @@ async function main(): Promise<void> {
         { label: 'typing', run: (side) => typeKeys(side, KEYS) },
         ...(b === big ? [{ label: 'pinyin', run: (side: Side) => compose(side, 12) }] : []),
       ]
+      if (process.env.TYPING_TRACE) for (const side of [folioSide, bareSide]) await trace(browser, side, b.label)
       for (const scenario of scenarios) {
         const rounds = {
           folio: { p50: [] as number[], p95: [] as number[] },
