@@ -28,6 +28,7 @@ import type {
 } from '../src/renderer/src/editor/tagging/suggestions'
 import type { BlockCounter as BlockCounterType } from '../src/renderer/src/editor/plugins/CountPlugin'
 import { DirtyBlocks } from '../src/renderer/src/editor/blocks'
+import { blockState } from '../src/shared/doc/splice'
 
 const gazetteer = loadGazetteer(JSON.parse(readFileSync(resolve(__dirname, '../resources/zones.json'), 'utf8')))
 
@@ -36,6 +37,8 @@ let BlockCounter: typeof BlockCounterType
 let BlockSuggestions: typeof BlockSuggestionsType
 let $suggest: typeof import('../src/renderer/src/editor/tagging/suggestions').$suggest
 let acceptAll: typeof import('../src/renderer/src/editor/tagging/suggestions').acceptAll
+let BodySerializer: typeof import('../src/renderer/src/editor/serialize').BodySerializer
+let $createPhotoNode: typeof import('../src/renderer/src/editor/nodes/PhotoNode').$createPhotoNode
 
 beforeAll(async () => {
   // The node modules reach the API module, which looks at window when loaded.
@@ -43,6 +46,8 @@ beforeAll(async () => {
   nodes = (await import('../src/renderer/src/editor/nodes')).BODY_NODES
   ;({ BlockCounter } = await import('../src/renderer/src/editor/plugins/CountPlugin'))
   ;({ BlockSuggestions, $suggest, acceptAll } = await import('../src/renderer/src/editor/tagging/suggestions'))
+  ;({ BodySerializer } = await import('../src/renderer/src/editor/serialize'))
+  ;({ $createPhotoNode } = await import('../src/renderer/src/editor/nodes/PhotoNode'))
 })
 
 const PARAGRAPHS = [
@@ -161,6 +166,58 @@ describe('per-block 字数', () => {
     expect(h.count()).toEqual(h.fullCount())
     await history(h.editor, REDO_COMMAND)
     expect(h.count()).toEqual(joined)
+  })
+})
+
+describe('per-block serialization for the autosave', () => {
+  it('gives exactly JSON.stringify(toJSON()) and its blocks through edits, tags, photos, undo and redo', async () => {
+    const h = harness()
+    const serializer = new BodySerializer()
+    const dirty = new DirtyBlocks()
+    h.editor.registerUpdateListener((update) => dirty.note(update))
+    const check = (): void => {
+      const state = h.editor.getEditorState()
+      const whole = JSON.stringify(state.toJSON())
+      const got = serializer.serialize(state, dirty.take())
+      expect(got.json).toBe(whole)
+      expect(got.blocks).toEqual(blockState(whole))
+    }
+    check()
+    edit(h.editor, () => $appendText(1, '新增的一句话。'))
+    check()
+    // Nothing changed: every block from the cache.
+    check()
+    // A figure tag accepted: the paragraph's text nodes split around a tag node.
+    const figure = h.suggest().find((s) => s.kind === 'figure')
+    if (!figure) throw new Error('no figure suggested')
+    acceptAll(h.editor, [
+      {
+        suggestion: figure,
+        payload: { kind: 'figure', figure: { value: 12, unit: '亿元', qualifier: null, metric: '', period: '' } },
+      },
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    check()
+    edit(h.editor, () => {
+      $paragraph(0).insertAfter($createPhotoNode({ image: null, caption: '孝义经济开发区一角', credit: '王超摄' }))
+    })
+    check()
+    edit(h.editor, () => {
+      const photo = $getRoot().getChildAtIndex(1) as unknown as { setCaption(caption: string): void }
+      photo.setCaption('孝义经济开发区一角（资料图）')
+    })
+    check()
+    edit(h.editor, () => {
+      $paragraph(3).remove()
+      $paragraph(0).insertAfter($createParagraphNode().append($createTextNode('插入的段落。')))
+    })
+    check()
+    await history(h.editor, UNDO_COMMAND)
+    check()
+    await history(h.editor, UNDO_COMMAND)
+    check()
+    await history(h.editor, REDO_COMMAND)
+    check()
   })
 })
 

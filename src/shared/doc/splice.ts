@@ -11,6 +11,12 @@ export interface BlockState {
   blocks: string[]
 }
 
+/** A body serialized with its blocks already cut (the editor keeps unchanged blocks' JSON). */
+export interface SerializedBody {
+  json: string
+  blocks: BlockState
+}
+
 export interface BlockSplice {
   start: number
   remove: number

@@ -3,11 +3,10 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
-import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
-import type { EditorState } from 'lexical'
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '@shared/api/types'
+import type { SerializedBody } from '@shared/doc/splice'
 import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
@@ -18,6 +17,7 @@ import { rejectionKey, type Suggestion } from '../../editor/tagging/suggestions'
 import { useTagging } from '../../editor/tagging/TaggingContext'
 import { TagsPanel } from '../../editor/tagging/TagsPanel'
 import { TagsPlugin } from '../../editor/tagging/TagsPlugin'
+import { BodyChangePlugin } from '../../editor/plugins/BodyChangePlugin'
 import { CleanContentPlugin } from '../../editor/plugins/CleanContentPlugin'
 import { CountPlugin } from '../../editor/plugins/CountPlugin'
 import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
@@ -271,10 +271,7 @@ function LoadedEditor({
     if (key === 'headline' || key === 'kicker') onChanged({ id: article.id, [key]: value })
   }
 
-  const onBodyChange = useCallback(
-    (state: EditorState) => saver.editBody(() => JSON.stringify(state.toJSON())),
-    [saver],
-  )
+  const onBodyChange = useCallback((read: () => SerializedBody) => saver.editBody(read), [saver])
 
   const onCount = useCallback((next: CharCount) => counts.set(next), [counts])
 
@@ -362,7 +359,7 @@ function LoadedEditor({
                 <PlainTextPastePlugin />
                 <CountPlugin onCount={onCount} />
                 <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={suggestions.set} />
-                <OnChangePlugin ignoreSelectionChange onChange={onBodyChange} />
+                <BodyChangePlugin onChange={onBodyChange} />
               </div>
             </div>
             {showTags && <TagsPanel suggestions={suggestions} onReject={reject} onClose={() => setShowTags(false)} />}

@@ -7,7 +7,7 @@
 import type { Article, ArticleSaved } from '@shared/api/types'
 import type { Input } from '@shared/api/contract'
 import type { FolioError } from '@shared/api/errors'
-import { blockSplice, blockState, type BlockState } from '@shared/doc/splice'
+import { blockSplice, blockState, type BlockState, type SerializedBody } from '@shared/doc/splice'
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error'
 export type Patch = NonNullable<Input<'article.update'>['patch']>
@@ -33,7 +33,8 @@ export class ArticleSaver {
   error: FolioError | null = null
   private version: number
   private fields: Fields = {}
-  private readBody: (() => string) | null = null
+  /** The body, read only when a save goes out: its JSON, or its JSON with the blocks already cut. */
+  private readBody: (() => string | SerializedBody) | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private dirtySince: number | null = null
   private inFlight: Promise<void> | null = null
@@ -74,7 +75,7 @@ export class ArticleSaver {
     this.markDirty()
   }
 
-  editBody(read: () => string): void {
+  editBody(read: () => string | SerializedBody): void {
     this.readBody = read
     this.markDirty()
   }
@@ -131,22 +132,32 @@ export class ArticleSaver {
   }
 
   private pendingPatch(): Patch {
+    return this.readPending().patch
+  }
+
+  private readPending(): { patch: Patch; blocks: BlockState | null } {
     const patch: Patch = { ...this.fields }
-    if (this.readBody) patch.body = this.readBody()
-    return patch
+    const read = this.readBody?.()
+    if (read === undefined) return { patch, blocks: null }
+    if (typeof read === 'string') {
+      patch.body = read
+      return { patch, blocks: null }
+    }
+    patch.body = read.json
+    return { patch, blocks: read.blocks }
   }
 
   private async send(explicit: boolean): Promise<void> {
     // A save whose answer never came may have landed: adopt it first rather than send a write
     // the library will refuse as stale (and keep as a conflict copy).
     if (this.unconfirmed && (await this.landed(this.unconfirmed))) this.unconfirmed = null
-    const patch = this.pendingPatch()
+    const { patch, blocks: read } = this.readPending()
     this.sending = patch
     this.dirtySince = null
     this.fields = {}
     this.readBody = null
     this.setState('saving', null)
-    const { wire, blocks } = this.wireInput(patch, explicit)
+    const { wire, blocks } = this.wireInput(patch, explicit, read)
     try {
       const saved = await this.deps.update(wire)
       if (blocks) this.savedBlocks = blocks
@@ -172,10 +183,14 @@ export class ArticleSaver {
    * What goes on the wire: the fields, and the body as the blocks that changed since the last save
    * (a splice) when that is much smaller than the whole; `blocks` is the body after this save.
    */
-  private wireInput(patch: Patch, explicit: boolean): { wire: Input<'article.update'>; blocks: BlockState | null } {
+  private wireInput(
+    patch: Patch,
+    explicit: boolean,
+    read: BlockState | null,
+  ): { wire: Input<'article.update'>; blocks: BlockState | null } {
     const base = { id: this.articleId, baseVersion: this.version, explicit }
     if (patch.body === undefined) return { wire: { ...base, patch }, blocks: null }
-    const blocks = blockState(patch.body)
+    const blocks = read ?? blockState(patch.body)
     const splice = blocks && this.savedBlocks && !this.sendWhole ? blockSplice(this.savedBlocks, blocks) : null
     this.sendWhole = false
     if (!splice || splice.insert.length > patch.body.length / 2) return { wire: { ...base, patch }, blocks }
