@@ -18,6 +18,7 @@ import { call, callForBytes, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { downloadBytes } from './download'
 import { PageCanvas } from './PageCanvas'
+import { PreflightList, type PreflightItem } from './PreflightList'
 import { TemplateDialog } from './TemplateDialog'
 
 const PAGE_HEIGHT_PX = 620
@@ -198,6 +199,12 @@ export function LayoutView({
     }
   }
 
+  /** Takes the editor to what a pre-flight item is about: its page, its block selected. */
+  const showItem = (item: PreflightItem): void => {
+    if (item.articleId !== undefined) setSelected(item.articleId)
+    document.querySelector(`[data-page-wrap="${item.page}"]`)?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }
+
   const headlines = useMemo(() => new Map(articles.map((a) => [a.id, a.headline])), [articles])
   const fits = useMemo(() => new Map<number, BlockFit>((outcome?.fits ?? []).map((f) => [f.articleId, f])), [outcome])
   const scale = layout ? PAGE_HEIGHT_PX / layout.template.trim.height : 1
@@ -292,13 +299,7 @@ export function LayoutView({
             {error}
           </p>
         )}
-        {outcome && outcome.warnings.length > 0 && (
-          <section className="conflicts" data-testid="layout-warnings">
-            {outcome.warnings.map((w, i) => (
-              <div key={i}>{lang === 'zh' ? w.message_zh : w.message_en}</div>
-            ))}
-          </section>
-        )}
+        {outcome && <PreflightList warnings={outcome.warnings} onShow={showItem} />}
         {layout && (
           <div className="layout-actions">
             {selected !== null && selectedPage && (
@@ -354,7 +355,7 @@ export function LayoutView({
         ) : (
           <div className="pages">
             {layout.pages.map((page) => (
-              <div key={page.number} className="page-wrap">
+              <div key={page.number} className="page-wrap" data-page-wrap={page.number}>
                 <div className="page-head">
                   <strong>{t('layout.pageNo', { page: page.number })}</strong>
                   <input
