@@ -24,3 +24,12 @@ export type {
   ZoneMention,
 } from './types'
 export { CATEGORIES } from './types'
+export {
+  DEFAULT_RATE_WEIGHTS,
+  errorRate,
+  type CategoryCount,
+  type ErrorRate,
+  type RatedFinding,
+  type RateInput,
+  type RateWeights,
+} from './rate'
