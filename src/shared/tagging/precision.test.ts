@@ -11,20 +11,20 @@ import { describe, expect, it } from 'vitest'
 import zonesJson from '../../../resources/zones.json'
 import { detectTags, loadGazetteer, scoreAgainstGold, type GoldTags, type Tag } from './index'
 
-export type PrecisionGold = GoldTags & { zones_not: string[]; figures_not: string[] }
+type PrecisionGold = GoldTags & { zones_not: string[]; figures_not: string[] }
 
-export const PRECISION_TEXTS = import.meta.glob<string>('./fixtures/precision/*.txt', {
+const PRECISION_TEXTS = import.meta.glob<string>('./fixtures/precision/*.txt', {
   eager: true,
   query: '?raw',
   import: 'default',
 })
-export const PRECISION_GOLDS = import.meta.glob<PrecisionGold>('./fixtures/precision/*.gold.json', {
+const PRECISION_GOLDS = import.meta.glob<PrecisionGold>('./fixtures/precision/*.gold.json', {
   eager: true,
   import: 'default',
 })
 
 /** Tags of `kind` overlapping an occurrence of a string the gold says is not a tag. */
-export function touchingNotTags(text: string, tags: readonly Tag[], gold: PrecisionGold): string[] {
+function touchingNotTags(text: string, tags: readonly Tag[], gold: PrecisionGold): string[] {
   const notTags = [
     ...gold.zones_not.map((surface) => ({ kind: 'zone', surface })),
     ...gold.figures_not.map((surface) => ({ kind: 'figure', surface })),
