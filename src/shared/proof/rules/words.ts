@@ -74,7 +74,7 @@ function* jiezhi(ctx: ProofContext): Generator<Hit> {
   )
 }
 
-/** 的的, 了了, 在在: a function character typed twice, unless a whitelisted phrase has it so. */
+/** 的的, 了了, 都都: a function character typed twice, unless a whitelisted phrase has it so. */
 function* repeated(ctx: ProofContext): Generator<Hit> {
   const { text } = ctx
   const whitelist = ctx.lists.repeatWhitelist
@@ -181,8 +181,17 @@ export const WORD_RULES: Rule[] = [
     fix: 'review',
     exceptions: [],
     examples: {
-      bad: ['发展的的关键', '在在线平台上', '我们都都认为'],
-      good: ['的的确确', '不了了之', '为了了解情况', '实实在在', '人人参与', '今年年初', '地方科技处处长'],
+      bad: ['发展的的关键', '这这是我们的任务', '我们都都认为'],
+      good: [
+        '的的确确',
+        '不了了之',
+        '为了了解情况',
+        '有的的确很难',
+        '在在线平台上',
+        '人人参与',
+        '今年年初',
+        '地方科技处处长',
+      ],
     },
   },
   {
