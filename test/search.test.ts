@@ -176,6 +176,41 @@ describe('search across articles', () => {
     expect(walked[0]?.slice(0, 2).map((h) => h.headline)).toEqual(['开发区新闻', '开发区又一年'])
   })
 
+  it('answers one and two characters the same, in the same order, whether the body is walked or looked up', () => {
+    const other = lib.api.call('issue.create', { title: '开发区建设', number: '2024年第27期' })
+    const articles: [headline: string, kicker: string, text: string][] = [
+      ['园区快讯', '', '园区新开工项目。'],
+      ['一年', '园区动态', '新开工项目十二个。'],
+      ['综述', '', '今年全省园区建设提速，末尾是园区'],
+    ]
+    for (const [headline, kicker, text] of articles) {
+      lib.api.call('article.create', {
+        issueId: other.id,
+        headline,
+        kicker,
+        body: JSON.stringify(docFromBlocks([{ type: 'paragraph', text }])),
+      })
+    }
+    const queries = ['园区', '园', '区', '开工', '速', '鲸鱼', 'gw']
+    const plan = (common: number) => {
+      SEARCH_TUNING.common = common
+      try {
+        return queries.flatMap((q) => [search(q), search(q, { limit: 2 }), search(q, { issueId: other.id })])
+      } finally {
+        SEARCH_TUNING.common = 1000
+      }
+    }
+    const walked = plan(1)
+    expect(walked).toEqual(plan(1000))
+    // Headline matches first, then the other title parts, then the body; newest issue first.
+    const ordered = walked[queries.indexOf('园区') * 3 + 2]?.map((h) => [h.headline, h.field])
+    expect(ordered).toEqual([
+      ['园区快讯', 'headline'],
+      ['一年', 'kicker'],
+      ['综述', 'body'],
+    ])
+  })
+
   it('takes every query literally: quotes, FTS syntax and SQL are just characters', () => {
     for (const query of [
       '"',

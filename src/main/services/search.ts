@@ -25,6 +25,12 @@ const FIELD_NAMES: Record<Field, SearchHit['field']> = {
   body_text: 'body',
 }
 
+/**
+ * The title parts joined as migration 12 indexes them (the same expression, so the index answers
+ * it). A query of one or two characters holds no char(1) (indexable), so a match never spans two.
+ */
+export const TITLES = `(a.headline || char(1) || a.kicker || char(1) || a.subtitle || char(1) || a.dateline || char(1) || a.byline)`
+
 /** Characters of context on each side of the match in a snippet. */
 const CONTEXT = 24
 
@@ -67,26 +73,73 @@ function matchingIds(
   offset: number,
 ): number[] {
   if ([...query].length >= 3) return trigramIds(ctx, query, issueId, limit, offset)
-  const params: Record<string, unknown> = { folded: query.toLowerCase() }
-  let sql = `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
-    WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL`
-  {
-    // LIKE decides, as before; an index first narrows the rows it looks at when it can.
-    sql += ` AND (${FIELDS.map((f) => `a.${f} LIKE @pattern ESCAPE '\\'`).join(' OR ')})`
-    params.pattern = likePattern(query)
-    if (indexable(query)) {
-      openVocabulary(ctx)
-      sql += ` AND a.id IN (${shortCandidates(query)})`
-      params.short = query.toLowerCase()
-    }
+  const params: Record<string, unknown> = { folded: query.toLowerCase(), pattern: likePattern(query) }
+  if (issueId !== undefined) params.issueId = issueId
+  const inIssue = issueId !== undefined ? ' AND a.issue_id = @issueId' : ''
+  let candidates = ''
+  if (indexable(query)) {
+    openVocabulary(ctx)
+    params.short = query.toLowerCase()
+    if (!rare(ctx, params.short as string)) return commonShortIds(ctx, params, inIssue, offset + limit).slice(offset)
+    candidates = ` AND a.id IN (${shortCandidates(query)})`
   }
-  if (issueId !== undefined) {
-    sql += ' AND a.issue_id = @issueId'
-    params.issueId = issueId
-  }
-  // Title matches first; within each, the newest issue first, then the running order.
-  sql += ` ORDER BY ${TIER}, a.issue_id DESC, a.position, a.id LIMIT ${limit} OFFSET ${offset}`
+  // LIKE decides; for a rare query the rows it looks at are those the indexes say may hold it.
+  const sql = `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
+    WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}${candidates}
+      AND (${FIELDS.map(likeField).join(' OR ')})
+    ORDER BY ${TIER}, a.issue_id DESC, a.position, a.id LIMIT ${limit} OFFSET ${offset}`
   return ctx.db.prepare(sql).pluck().all(params) as number[]
+}
+
+function likeField(field: Field): string {
+  return `a.${field} LIKE @pattern ESCAPE '\\'`
+}
+
+/** Whether one or two characters occur fewer than SEARCH_TUNING.common times (the trigram terms tell). */
+function rare(ctx: ServiceContext, short: string): boolean {
+  const occurrences = ctx.db
+    .prepare(
+      `SELECT COUNT(*) FROM (SELECT 1 FROM temp.folio_terms
+         WHERE term >= @short AND term < @short || char(1114111) LIMIT ${SEARCH_TUNING.common})`,
+    )
+    .pluck()
+    .get({ short }) as number
+  return occurrences < SEARCH_TUNING.common
+}
+
+/**
+ * A common query (one or two characters, or a word the trigram index finds everywhere), `need`
+ * ids in order. The title parts are read in running
+ * order, newest issue first, from a covering index of them joined (migration 12) — never the
+ * article rows with their bodies — until the page holds enough headline matches or the titles run
+ * out; then the body, walking the articles the same way until the page is full, which a common
+ * character does within the first few issues however large the library is.
+ */
+function commonShortIds(ctx: ServiceContext, params: Record<string, unknown>, inIssue: string, need: number): number[] {
+  const from = `FROM issues i CROSS JOIN articles a ON a.issue_id = i.id
+    WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}`
+  const order = 'ORDER BY i.id DESC, a.position, a.id'
+  const headlines: number[] = []
+  const others: number[] = []
+  const titles = ctx.db
+    .prepare(`SELECT a.id, ${likeField('headline')} AS head ${from} AND ${TITLES} LIKE @pattern ESCAPE '\\' ${order}`)
+    .iterate(params) as IterableIterator<{ id: number; head: number }>
+  for (const row of titles) {
+    if (row.head) headlines.push(row.id)
+    else if (others.length < need) others.push(row.id)
+    if (headlines.length >= need) break
+  }
+  const ids = [...headlines, ...others].slice(0, need)
+  if (ids.length < need) {
+    const body = `${likeField('body_text')} AND NOT ${TITLES} LIKE @pattern ESCAPE '\\'`
+    ids.push(
+      ...(ctx.db
+        .prepare(`SELECT a.id ${from} AND ${body} ${order} LIMIT ${need - ids.length}`)
+        .pluck()
+        .all(params) as number[]),
+    )
+  }
+  return ids
 }
 
 /** A tier with more matches than `common` is read by walking the articles in order (see trigramIds); tests lower it. */
@@ -107,25 +160,38 @@ function trigramIds(
   offset: number,
 ): number[] {
   const p = phrase(query)
+  const inIssue = issueId !== undefined ? ' AND a.issue_id = @issueId' : ''
   const titles = '{kicker subtitle dateline byline}'
   const tiers = [
     `{headline} : ${p}`,
     `${titles} : ${p} NOT {headline} : ${p}`,
     `${p} NOT {headline} : ${p} NOT ${titles} : ${p}`,
   ]
-  const inIssue = issueId !== undefined ? ' AND a.issue_id = @issueId' : ''
+  // A tier the index finds everywhere is walked in running order, checked with LIKE where LIKE
+  // means what the trigram phrase means (the same substrings, ASCII case folded alike): the title
+  // parts from their covering index (migration 12), the body from the rows, until the page is full.
+  const literal = indexable(query)
+  const walks = [
+    likeField('headline'),
+    `NOT ${likeField('headline')} AND ${TITLES} LIKE @pattern ESCAPE '\\'`,
+    `${likeField('body_text')} AND NOT ${TITLES} LIKE @pattern ESCAPE '\\'`,
+  ]
   const ids: number[] = []
-  for (const expression of tiers) {
+  for (const [tier, expression] of tiers.entries()) {
     const need = offset + limit - ids.length
     if (need <= 0) break
-    const params = { expression, issueId, need }
     const matches = ctx.db
       .prepare(
         `SELECT COUNT(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @expression LIMIT ${SEARCH_TUNING.common})`,
       )
       .pluck()
-      .get(params) as number
+      .get({ expression }) as number
     if (matches === 0) continue
+    const params: Record<string, unknown> = { expression, need, pattern: likePattern(query) }
+    if (issueId !== undefined) params.issueId = issueId
+    const walk = literal
+      ? `AND ${walks[tier]}`
+      : 'AND EXISTS (SELECT 1 FROM article_search s WHERE s.article_search MATCH @expression AND s.rowid = a.id)'
     const sql =
       matches < SEARCH_TUNING.common
         ? `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
@@ -133,15 +199,10 @@ function trigramIds(
              AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @expression)
            ORDER BY a.issue_id DESC, a.position, a.id LIMIT @need`
         : `SELECT a.id FROM issues i CROSS JOIN articles a ON a.issue_id = i.id
-           WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}
-             AND EXISTS (SELECT 1 FROM article_search s WHERE s.article_search MATCH @expression AND s.rowid = a.id)
+           WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue} ${walk}
            ORDER BY i.id DESC, a.position, a.id LIMIT @need`
-    ids.push(
-      ...(ctx.db
-        .prepare(sql)
-        .pluck()
-        .all(issueId === undefined ? { expression, need } : params) as number[]),
-    )
+    const used = Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`@${key}`)))
+    ids.push(...(ctx.db.prepare(sql).pluck().all(used) as number[]))
   }
   return ids.slice(offset, offset + limit)
 }
@@ -152,7 +213,12 @@ function trigramIds(
  * punctuation). Anything else is left to LIKE alone.
  */
 function indexable(query: string): boolean {
-  return [...query].every((c) => c.charCodeAt(0) < 128 || (c.toLowerCase() === c && c.toUpperCase() === c))
+  // Control characters never: the title parts are joined with char(1) (TITLES).
+  return [...query].every(
+    (c) =>
+      (c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 128) ||
+      (c.toLowerCase() === c && c.toUpperCase() === c && c.charCodeAt(0) >= 128),
+  )
 }
 
 /** The trigram index's terms and where each occurs (fts5vocab, per connection, nothing stored). */

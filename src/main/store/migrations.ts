@@ -172,6 +172,13 @@ export const MIGRATIONS: readonly string[] = [
   // 11: migration 8's per-tag triggers looked for the article's other mentions of a zone on
   // tags_zone (all the zone's mentions) — a save cost that grew with the library; now on the article's tags
   TAG_COUNTS_TRIGGERS_PINNED,
+  // 12: a common one- or two-character query reads the title parts in running order from this
+  // covering index (services/search.ts commonShortIds, the same expression as its TITLES) instead
+  // of from the article rows, whose bodies are large
+  `
+  CREATE INDEX IF NOT EXISTS articles_titles ON articles(issue_id, position, id, deleted_at, headline,
+    (headline || char(1) || kicker || char(1) || subtitle || char(1) || dateline || char(1) || byline));
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
