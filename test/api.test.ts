@@ -101,6 +101,8 @@ function validInputs(): Record<Method, unknown> {
     },
     'sample.open': {},
     'search.articles': { query: '锂离子电池', issueId, limit: 10 },
+    'proof.issue': { issueId },
+    'proof.article': { id: articleId },
     'import.docx': { data: DOCX },
     'template.list': {},
     'template.save': {

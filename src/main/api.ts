@@ -15,6 +15,7 @@ import * as articles from './services/articles'
 import * as images from './services/images'
 import * as importer from './services/import'
 import * as issues from './services/issues'
+import * as proof from './services/proof'
 import * as revisions from './services/revisions'
 import * as search from './services/search'
 import * as tags from './services/tags'
@@ -140,6 +141,8 @@ const handlers: Handlers = {
   'zone.gazetteer': (ctx) => zones.registryGazetteer(ctx),
   'figure.list': (ctx, input) => tags.listFigures(ctx, input),
   'search.articles': (ctx, input) => search.searchArticles(ctx, input),
+  'proof.issue': (ctx, input) => proof.proofIssue(ctx, input.issueId),
+  'proof.article': (ctx, input) => proof.proofArticle(ctx, input.id),
   'figure.consistency': (ctx) => tags.figureConsistency(ctx),
   'tag.rejections': (ctx, input) => tags.listRejections(ctx, input.articleId),
   'tag.reject': (ctx, input) => tags.rejectSuggestion(ctx, input),

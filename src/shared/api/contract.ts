@@ -24,6 +24,7 @@ import { layoutSchema, templateSchema, type IssueLayout, type PageTemplate } fro
 import type { ExportJobStatus, LayoutOutcome } from '../layout/outcome'
 import type { FigureConflict, FigurePage, TagRejection, ZoneDetail, ZoneSummary } from './tagging-types'
 import { FIGURE_PAGE_MAX } from './tagging-types'
+import type { ProofReport, ReportArticle } from './proof-types'
 
 /** Longest single-line field (headline, dateline …) in characters. */
 export const MAX_FIELD = 2000
@@ -267,6 +268,13 @@ export const schemas = {
       limit: z.number().int().min(1).max(500).optional(),
     })
     .strict(),
+  /**
+   * 校对报告: every article of the issue (and its masthead) proofed, findings per article, field and
+   * category, and the issue's 差错率 against 万分之三. Reads only.
+   */
+  'proof.issue': z.object({ issueId: id }).strict(),
+  /** One article's findings by field (title fields and body, captions included) and its own rate. */
+  'proof.article': z.object({ id }).strict(),
 } as const
 
 export interface Results {
@@ -298,6 +306,8 @@ export interface Results {
   'import.commit': { issue: Issue; articles: Article[] }
   'sample.open': { issue: Issue; articles: Article[] }
   'search.articles': SearchHit[]
+  'proof.issue': ProofReport
+  'proof.article': ReportArticle
   'zone.list': ZoneSummary[]
   'zone.get': ZoneDetail
   'zone.create': ZoneSummary

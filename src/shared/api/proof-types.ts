@@ -1,0 +1,59 @@
+/** 校对报告 as the API returns it (proof.issue, proof.article) and `folio proof issue ID --json` prints it. */
+import type { Category, CategoryCount, RateWeights } from '../proof'
+
+/**
+ * Where a finding stands: an article's fields, or the issue's masthead (报头: title, edition,
+ * slogan). Findings in kicker, headline, subtitle and masthead count double in the rate.
+ */
+export type ProofField = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'body' | 'byline' | 'masthead'
+
+export const PROOF_FIELDS: readonly ProofField[] = [
+  'kicker',
+  'headline',
+  'subtitle',
+  'dateline',
+  'body',
+  'byline',
+  'masthead',
+]
+
+/** Fields the annex counts as 标题 (errors there count double). */
+export const HEADLINE_FIELDS: ReadonlySet<ProofField> = new Set(['kicker', 'headline', 'subtitle', 'masthead'])
+
+/** One finding; `start`/`end` are UTF-16 offsets into that field's text (the body: its plain text, captions included). */
+export interface ReportFinding {
+  field: ProofField
+  rule: string
+  category: Category
+  start: number
+  end: number
+  text: string
+  message_zh: string
+  message_en: string
+  fix: string | null
+  inHeadline: boolean
+}
+
+export interface ReportArticle {
+  articleId: number
+  position: number
+  headline: string
+  /** 字数 of every field proofed (countChars: Han, letters and digits). */
+  chars: number
+  /** The article's own weighted errors (its findings rated alone: repeats and caps within the article). */
+  errors: number
+  byCategory: Record<Category, CategoryCount>
+  findings: ReportFinding[]
+}
+
+export interface ProofReport {
+  issue: { id: number; title: string; edition: string; number: string; publicationDate: string }
+  /** The masthead as proofed (报头); its characters count in the rate. */
+  masthead: { chars: number; errors: number; findings: ReportFinding[] }
+  articles: ReportArticle[]
+  /** Per category over the whole issue: findings, and errors as the rate counts them. */
+  byCategory: Record<Category, CategoryCount>
+  /** The 差错率 of the issue (errorRate over every finding and the issue's 字数). */
+  rate: { chars: number; errors: number; per10k: number; threshold: number; pass: boolean }
+  weights: RateWeights
+}
