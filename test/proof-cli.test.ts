@@ -103,6 +103,9 @@ describe('folio proof', () => {
       [['proof', '--json'], /请给出要校对的文本文件/],
       [['proof', 'article', '999', '--json'], /[\u4e00-\u9fff]/],
       [['proof', 'article', 'abc', '--json'], /稿件 ID/],
+      [['proof', 'issue', '999', '--json'], /找不到第 999 号期次/],
+      [['proof', 'issue', 'x', '--json'], /期次 ID/],
+      [['proof', 'issue', '--json'], /期次 ID/],
     ]
     for (const [args, message] of cases) {
       const result = await cli(...args)
@@ -112,5 +115,25 @@ describe('folio proof', () => {
       expect(result.err.indexOf('错误'), args.join(' ')).toBe(0)
       expect(result.err).toMatch(/Error: /)
     }
+  })
+
+  it('proof issue: the report of the sample issue, as proof.issue answers it, with the rate', async () => {
+    const { issue } = lib.api.call('sample.open', {})
+    const result = await cli('proof', 'issue', String(issue.id), '--json')
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.out) as ReturnType<typeof lib.api.call<'proof.issue'>>
+    expect(report).toEqual(lib.api.call('proof.issue', { issueId: issue.id }))
+    expect(Object.keys(report)).toEqual(['issue', 'masthead', 'articles', 'byCategory', 'rate', 'weights'])
+    expect(Object.keys(report.rate)).toEqual(['chars', 'errors', 'per10k', 'threshold', 'pass'])
+    expect(report.rate.threshold).toBe(3)
+    expect(report.articles.length).toBeGreaterThan(0)
+    for (const a of report.articles) {
+      expect(Object.keys(a)).toEqual(['articleId', 'position', 'headline', 'chars', 'errors', 'byCategory', 'findings'])
+      for (const f of a.findings) expect(Object.keys(f)).toEqual(['field', ...KEYS, 'inHeadline'])
+    }
+    const human = await cli('proof', 'issue', String(issue.id))
+    expect(human.code).toBe(0)
+    expect(human.out).toContain(`差错率 万分之${report.rate.per10k}`)
+    expect(human.out).toContain(report.articles[0]!.headline)
   })
 })

@@ -12,7 +12,7 @@ import { EXPORT_COMMANDS } from './export-commands'
 import { requireId } from './args'
 import type { FigurePage } from '../../shared/api/tagging-types'
 import { runImport } from './importing'
-import { proofArticle, proofFile, proofHuman } from './proofing'
+import { proofArticle, proofFile, proofHuman, proofIssue, proofIssueHuman } from './proofing'
 import { tagFile, tagHuman, tagText } from './tagging'
 
 type Options = NonNullable<ParseArgsConfig['options']>
@@ -196,6 +196,15 @@ export const COMMANDS: Command[] = [
     options: {},
     run: (api, _v, positionals) => proofArticle(api, positionals[0]),
     human: proofHuman,
+  },
+  {
+    name: 'proof issue',
+    readOnly: true,
+    summary: '一期的校对报告与差错率 / the proofing report of an issue, with its error rate',
+    usage: 'proof issue ID [--json]',
+    options: {},
+    run: (api, _v, positionals) => proofIssue(api, positionals[0]),
+    human: proofIssueHuman,
   },
   {
     name: 'search',
