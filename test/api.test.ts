@@ -103,6 +103,7 @@ function validInputs(): Record<Method, unknown> {
     'search.articles': { query: '锂离子电池', issueId, limit: 10 },
     'proof.issue': { issueId },
     'proof.article': { id: articleId },
+    'proof.pdf': { issueId, lang: 'en' },
     'import.docx': { data: DOCX },
     'template.list': {},
     'template.save': {

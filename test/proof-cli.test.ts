@@ -129,7 +129,7 @@ describe('folio proof', () => {
     expect(report.articles.length).toBeGreaterThan(0)
     for (const a of report.articles) {
       expect(Object.keys(a)).toEqual(['articleId', 'position', 'headline', 'chars', 'errors', 'byCategory', 'findings'])
-      for (const f of a.findings) expect(Object.keys(f)).toEqual(['field', ...KEYS, 'inHeadline'])
+      for (const f of a.findings) expect(Object.keys(f)).toEqual(['field', ...KEYS, 'inHeadline', 'before', 'after'])
     }
     const human = await cli('proof', 'issue', String(issue.id))
     expect(human.code).toBe(0)

@@ -87,6 +87,9 @@ describe('proof.issue', () => {
       for (const f of a.findings) {
         const key = FIELDS.find(([field]) => field === f.field)![1]
         expect(article[key].slice(f.start, f.end)).toBe(f.text)
+        expect(article[key].slice(f.start - f.before.length, f.start)).toBe(f.before)
+        expect(article[key].slice(f.end, f.end + f.after.length)).toBe(f.after)
+        expect(`${f.before}${f.after}`).not.toContain('\n')
         expect(f.inHeadline).toBe(HEADLINE_FIELDS.has(f.field))
       }
       expect(a.headline).toBe(article.headline)

@@ -22,7 +22,9 @@ import * as tags from './services/tags'
 import * as trash from './services/trash'
 import * as zones from './services/zones'
 import { parseDocx } from './import/docx'
-import type { PrintEngine } from './export/browser'
+import { launchPrintBrowser, type PrintEngine } from './export/browser'
+import { reportPdf } from './export/report-pdf'
+import { reportFileName } from '../shared/api/proof-types'
 import { ExportJobs } from './export/jobs'
 import * as layoutStore from './export/store'
 import { isoNow } from './services/context'
@@ -55,10 +57,16 @@ type AsyncMethod =
   | 'library.backup'
   | 'library.restore'
   | 'trash.empty'
+  | 'proof.pdf'
 
 type Handlers = { [M in SyncMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
 type AsyncHandlers = {
-  [M in AsyncMethod]: (jobs: () => ExportJobs, input: ParsedInput<M>, ctx: ServiceContext) => Promise<Result<M>>
+  [M in AsyncMethod]: (
+    jobs: () => ExportJobs,
+    input: ParsedInput<M>,
+    ctx: ServiceContext,
+    print: () => Promise<PrintEngine>,
+  ) => Promise<Result<M>>
 }
 
 const asyncHandlers: AsyncHandlers = {
@@ -79,6 +87,12 @@ const asyncHandlers: AsyncHandlers = {
   },
   'library.restore': () => {
     throw new Error('library.restore is answered by createApi (it needs the library owner)')
+  },
+  // The report is read in one transaction, then printed outside it by the session's print engine.
+  'proof.pdf': async (_jobs, input, ctx, print) => {
+    const report = ctx.db.transaction(() => proof.proofIssue(ctx, input.issueId))()
+    const bytes = await reportPdf(await print(), report, { lang: input.lang ?? 'zh', now: ctx.now() })
+    return { fileName: reportFileName(report.issue, 'pdf'), mime: 'application/pdf', data: bytes.toString('base64') }
   },
 }
 
@@ -216,9 +230,24 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
       return { ok: false, error: toFolioError(error, log) }
     }
   }
+  // One print engine for the session, launched on first use, shared by export jobs and the report PDF.
+  let engine: Promise<PrintEngine> | null = null
+  const printEngine = (): Promise<PrintEngine> => {
+    engine ??= sharedEngine(options.launchPrint ?? launchPrintBrowser).catch((error: unknown) => {
+      engine = null
+      throw new FolioFailure(
+        folioError(
+          'internal',
+          `无法启动排版用的 Chromium：${String(error)}`,
+          `Cannot start Chromium for printing: ${String(error)}`,
+        ),
+      )
+    })
+    return engine
+  }
   let jobs: ExportJobs | null = null
   const exportJobs = (): ExportJobs => {
-    jobs ??= new ExportJobs({ api, db: ctx.db, resourcesDir: ctx.resourcesDir, now: ctx.now }, options.launchPrint)
+    jobs ??= new ExportJobs({ api, db: ctx.db, resourcesDir: ctx.resourcesDir, now: ctx.now }, printEngine)
     return jobs
   }
 
@@ -240,8 +269,9 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
         j: () => ExportJobs,
         i: unknown,
         c: ServiceContext,
+        p: () => Promise<PrintEngine>,
       ) => Promise<unknown>
-      return { ok: true, result: await handler(exportJobs, valid.data, ctx) }
+      return { ok: true, result: await handler(exportJobs, valid.data, ctx, printEngine) }
     } catch (error) {
       return { ok: false, error: toFolioError(error, log) }
     }
@@ -251,6 +281,9 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     close: async () => {
       await jobs?.close()
       jobs = null
+      const launched = engine
+      engine = null
+      if (launched) await (await launched.catch(() => null))?.close()
     },
     dispatch,
     dispatchAsync,
@@ -261,6 +294,13 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     },
   }
   return api
+}
+
+/** An engine whose close() may be called by each of its users: the first one closes it. */
+async function sharedEngine(launch: () => Promise<PrintEngine>): Promise<PrintEngine> {
+  const inner = await launch()
+  let closed: Promise<void> | null = null
+  return { open: (served) => inner.open(served), close: () => (closed ??= inner.close()) }
 }
 
 const TYPE_ZH: Record<string, string> = {

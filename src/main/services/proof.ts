@@ -5,6 +5,7 @@
  */
 import { fail } from '../../shared/api/errors'
 import {
+  CONTEXT_CHARS,
   HEADLINE_FIELDS,
   type ProofField,
   type ProofReport,
@@ -59,20 +60,36 @@ function proofParts(parts: readonly (readonly [ProofField, string])[], gazetteer
     while (i > 0 && starts[i]! > f.start) i--
     const [field, part] = present[i]!
     const start = f.start - starts[i]!
+    const end = Math.min(f.end - starts[i]!, part.length)
     return {
       field,
       rule: f.rule,
       category: f.category,
       start,
       // a finding reaching past its part (over the joining line break) is cut at the part's end
-      end: Math.min(f.end - starts[i]!, part.length),
+      end,
       text: f.text,
       message_zh: f.message_zh,
       message_en: f.message_en,
       fix: f.fix,
       inHeadline: HEADLINE_FIELDS.has(field),
+      before: contextBefore(part, start),
+      after: contextAfter(part, end),
     }
   })
+}
+
+function contextBefore(text: string, at: number): string {
+  let from = Math.max(0, at - CONTEXT_CHARS, text.lastIndexOf('\n', at - 1) + 1)
+  if (/[\udc00-\udfff]/.test(text[from] ?? '')) from++ // not half a character
+  return text.slice(from, at)
+}
+
+function contextAfter(text: string, at: number): string {
+  const line = text.indexOf('\n', at)
+  let to = Math.min(at + CONTEXT_CHARS, line === -1 ? text.length : line)
+  if (/[\ud800-\udbff]/.test(text[to - 1] ?? '')) to--
+  return text.slice(at, to)
 }
 
 const charsOf = (parts: readonly (readonly [ProofField, string])[]): number =>

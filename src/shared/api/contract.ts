@@ -275,6 +275,8 @@ export const schemas = {
   'proof.issue': z.object({ issueId: id }).strict(),
   /** One article's findings by field (title fields and body, captions included) and its own rate. */
   'proof.article': z.object({ id }).strict(),
+  /** The 校对报告 of an issue as a PDF (printed by the print engine, bundled fonts), in Chinese or English. */
+  'proof.pdf': z.object({ issueId: id, lang: z.enum(['zh', 'en']).optional() }).strict(),
 } as const
 
 export interface Results {
@@ -308,6 +310,7 @@ export interface Results {
   'search.articles': SearchHit[]
   'proof.issue': ProofReport
   'proof.article': ReportArticle
+  'proof.pdf': { fileName: string; mime: string; data: string }
   'zone.list': ZoneSummary[]
   'zone.get': ZoneDetail
   'zone.create': ZoneSummary

@@ -32,7 +32,13 @@ export interface ReportFinding {
   message_en: string
   fix: string | null
   inHeadline: boolean
+  /** Up to CONTEXT_CHARS characters of the field before and after the finding, within its line. */
+  before: string
+  after: string
 }
+
+/** How much context a finding carries on each side. */
+export const CONTEXT_CHARS = 12
 
 export interface ReportArticle {
   articleId: number
@@ -56,4 +62,19 @@ export interface ProofReport {
   /** The 差错率 of the issue (errorRate over every finding and the issue's 字数). */
   rate: { chars: number; errors: number; per10k: number; threshold: number; pass: boolean }
   weights: RateWeights
+}
+
+const ZH_DIGITS = '〇一二三四五六七八九'
+
+/** The pass line as editors say it: 万分之三 (a whole number up to ten in Chinese numerals). */
+export function thresholdLabel(per10k: number): string {
+  const n =
+    Number.isInteger(per10k) && per10k >= 0 && per10k <= 10 ? (per10k === 10 ? '十' : ZH_DIGITS[per10k]) : per10k
+  return `万分之${n}`
+}
+
+/** The file name a report PDF or CSV gets, e.g. 校对报告-开发区建设-专刊-2024年第25期.pdf. */
+export function reportFileName(issue: ProofReport['issue'], ext: 'pdf' | 'csv'): string {
+  const name = [issue.title, issue.edition, issue.number].filter(Boolean).join('-')
+  return `校对报告-${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.${ext}`
 }
