@@ -5,7 +5,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, $getSelection, $isRangeSelection } from 'lexical'
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { detectFigures } from '@shared/tagging'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
@@ -78,11 +78,14 @@ export function TagsPanel({
   suggestions: source,
   onReject,
   onClose,
+  tabs,
 }: {
   /** Kept up to date by TagsPlugin; only this panel re-renders when it changes. */
   suggestions: Store<Suggestion[]>
   onReject(kind: 'zone' | 'figure', text: string): void
   onClose(): void
+  /** The switch to the other side panels, shown instead of the title. */
+  tabs?: ReactNode
 }) {
   const [editor] = useLexicalComposerContext()
   const suggestions = useStore(source)
@@ -158,7 +161,7 @@ export function TagsPanel({
   return (
     <aside className="side-panel tags-panel" data-testid="tags-panel" aria-label={t('tags.title')}>
       <header className="pane-head">
-        <h2>{t('tags.title')}</h2>
+        {tabs ?? <h2>{t('tags.title')}</h2>}
         <button type="button" className="icon-btn visible" aria-label={t('common.close')} onClick={onClose}>
           ×
         </button>

@@ -1,10 +1,12 @@
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type { LexicalEditor } from 'lexical'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '@shared/api/types'
 import type { SerializedBody } from '@shared/doc/splice'
 import type { CharCount } from '@shared/text/count'
@@ -21,6 +23,9 @@ import { BodyChangePlugin } from '../../editor/plugins/BodyChangePlugin'
 import { CleanContentPlugin } from '../../editor/plugins/CleanContentPlugin'
 import { CountPlugin } from '../../editor/plugins/CountPlugin'
 import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
+import { ProofPanel, SideTabs, type SidePanel } from '../../editor/proof/ProofPanel'
+import { ProofPlugin } from '../../editor/proof/ProofPlugin'
+import { createProofSession, type ProofSession } from '../../editor/proof/session'
 import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin'
 import { createStore, useStore, type Store } from '../../editor/store'
 import { editorTheme } from '../../editor/theme'
@@ -238,7 +243,10 @@ function LoadedEditor({
   // the tags panel read, so typing never re-renders this component (and the editor in it).
   const [counts] = useState(() => createStore<CharCount>({ chars: article.charCount, punct: article.punctCount }))
   const [showRevisions, setShowRevisions] = useState(false)
-  const [showTags, setShowTags] = useState(true)
+  // The side panel: 标注 or 校对 (F7 opens 校对), or none.
+  const [side, setSide] = useState<SidePanel | null>('tags')
+  const [proof] = useState(() => createProofSession(article.id, () => setSide('proof')))
+  const editorRef = useRef<LexicalEditor | null>(null)
   const [suggestions] = useState(() => createStore<Suggestion[]>([]))
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set())
   const { gazetteer } = useTagging()
@@ -301,6 +309,16 @@ function LoadedEditor({
     }
   }
 
+  // Tab from the last title field (署名) goes to the body, not through the toolbar's buttons.
+  const onFieldKey = (event: React.KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.nativeEvent.isComposing) return
+    const sheet = event.currentTarget.closest('.sheet')
+    const fields = sheet ? Array.from(sheet.querySelectorAll('[data-field]')) : []
+    if (fields[fields.length - 1] !== event.currentTarget) return
+    event.preventDefault()
+    editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' })
+  }
+
   const fieldInput = (key: FieldKey, className: string, multiline = false) => (
     <label className={`field ${className}`}>
       <span className="field-label">{t(`editor.${key}`)}</span>
@@ -311,6 +329,7 @@ function LoadedEditor({
           value={fields[key]}
           data-field={key}
           onChange={(e) => setField(key, e.target.value)}
+          onKeyDown={onFieldKey}
           onBlur={() => void saver.flush()}
         />
       ) : (
@@ -318,6 +337,7 @@ function LoadedEditor({
           value={fields[key]}
           data-field={key}
           onChange={(e) => setField(key, e.target.value)}
+          onKeyDown={onFieldKey}
           onBlur={() => void saver.flush()}
         />
       )}
@@ -354,15 +374,31 @@ function LoadedEditor({
                   />
                 </div>
                 <HistoryPlugin />
+                <EditorRefPlugin editorRef={editorRef} />
                 <ListPlugin />
                 <CleanContentPlugin />
                 <PlainTextPastePlugin />
                 <CountPlugin onCount={onCount} />
                 <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={suggestions.set} />
+                <ProofPlugin session={proof} />
                 <BodyChangePlugin onChange={onBodyChange} />
               </div>
             </div>
-            {showTags && <TagsPanel suggestions={suggestions} onReject={reject} onClose={() => setShowTags(false)} />}
+            {side === 'tags' && (
+              <TagsPanel
+                suggestions={suggestions}
+                onReject={reject}
+                onClose={() => setSide(null)}
+                tabs={<SideTabs side="tags" onSide={setSide} />}
+              />
+            )}
+            {side === 'proof' && (
+              <ProofPanel
+                session={proof}
+                onClose={() => setSide(null)}
+                tabs={<SideTabs side="proof" onSide={setSide} />}
+              />
+            )}
           </div>
         </LexicalComposer>
       </CreditStyleContext.Provider>
@@ -382,9 +418,18 @@ function LoadedEditor({
           type="button"
           className="link history-link"
           data-testid="show-tags"
-          onClick={() => setShowTags((v) => !v)}
+          onClick={() => setSide((v) => (v === 'tags' ? null : 'tags'))}
         >
           <SuggestionCount suggestions={suggestions} />
+        </button>
+        <button
+          type="button"
+          className="link history-link"
+          data-testid="show-proof"
+          title="F7"
+          onClick={() => setSide((v) => (v === 'proof' ? null : 'proof'))}
+        >
+          <ProofCount session={proof} />
         </button>
         <button
           type="button"
@@ -458,6 +503,11 @@ function Counts({
 function SuggestionCount({ suggestions }: { suggestions: Store<Suggestion[]> }) {
   const { t } = useI18n()
   return t('tags.toggle', { count: useStore(suggestions).length })
+}
+
+function ProofCount({ session }: { session: ProofSession }) {
+  const { t } = useI18n()
+  return t('proof.toggle', { count: useStore(session.items).length })
 }
 
 /** The save state, subscribed on its own: a change of state re-renders this label, not the editor. */

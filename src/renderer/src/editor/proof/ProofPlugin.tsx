@@ -1,0 +1,216 @@
+/**
+ * 校对 where editors write: a moment after typing stops, the blocks that changed are proofed again
+ * (BlockProofs), in slices of a few milliseconds so a long article opening never blocks the
+ * keyboard; findings are drawn with the CSS Custom Highlight API near the view (HighlightPainter).
+ * A keystroke only notes which blocks it touched.
+ *
+ * Keys (anywhere in the article editor): F7 proofs now and opens the 校对 panel; F8 / Shift+F8
+ * select the next / previous finding in the text (Alt+F7, Word's “next error”, also steps on).
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import {
+  $createRangeSelectionFromDom,
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  HISTORY_PUSH_TAG,
+  type LexicalEditor,
+} from 'lexical'
+import { useEffect } from 'react'
+import { DirtyBlocks } from '../blocks'
+import { domRange, type BlockText } from '../tagging/segments'
+import { HighlightPainter } from './painter'
+import { $applyFix, $fixAllSafe, $selectItem, BlockProofs, ignoreKey, type ProofItem, type ProofRun } from './proofs'
+import type { ProofSession } from './session'
+import './proof.css'
+
+const DELAY_MS = 400
+/** A slice of proofing: long enough to do a screenful of paragraphs, short enough not to be felt. */
+const SLICE_MS = 12
+const HIGHLIGHTS = { fix: 'folio-proof', flag: 'folio-proof-flag', current: 'folio-proof-current' } as const
+
+const sameList = (a: readonly ProofItem[], b: readonly ProofItem[]): boolean =>
+  a.length === b.length && a.every((s, i) => s === b[i])
+
+export function ProofPlugin({ session }: { session: ProofSession }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    const proofs = new BlockProofs()
+    const dirty = new DirtyBlocks()
+    const painter = new HighlightPainter<ProofItem>(editor, [HIGHLIGHTS.fix, HIGHLIGHTS.flag], (item) =>
+      item.canFix ? HIGHLIGHTS.fix : HIGHLIGHTS.flag,
+    )
+    const current = typeof CSS !== 'undefined' && 'highlights' in CSS ? new Highlight() : null
+    if (current) CSS.highlights.set(HIGHLIGHTS.current, current)
+    let last: ProofRun = { items: [], touched: new Set(), blocks: new Map(), pending: 0, keys: [] }
+    let first = true
+
+    const publish = (touched: ReadonlySet<string>): void => {
+      const ignored = session.ignored.get()
+      const items = ignored.size === 0 ? last.items : last.items.filter((i) => !ignored.has(ignoreKey(i)))
+      if (first || !sameList(session.items.get(), items)) {
+        first = false
+        session.items.set(items)
+      }
+      painter.show(items, last.blocks, touched)
+      drawCurrent()
+    }
+
+    const drawCurrent = (): void => {
+      if (!current) return
+      current.clear()
+      const item = activeItem()
+      const block = item && !item.inCaption ? last.blocks.get(item.blockKey) : undefined
+      if (!item || !block) return
+      const range = domRange(editor, block, item.start, Math.max(item.end, item.start + 1))
+      if (range) current.add(range)
+    }
+    const activeItem = (): ProofItem | undefined => {
+      const id = session.active.get()
+      return id === null ? undefined : session.items.get().find((i) => i.id === id)
+    }
+
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const run = (deadline: number): void => {
+      timer = null
+      last = editor.getEditorState().read(() => proofs.$update(dirty.take(), deadline))
+      publish(last.touched)
+      // Blocks left over: go on in the next task, after whatever input is waiting.
+      if (last.pending > 0) timer = setTimeout(() => run(performance.now() + SLICE_MS), 0)
+    }
+    const schedule = (): void => {
+      if (timer !== null) clearTimeout(timer)
+      timer = setTimeout(() => run(performance.now() + SLICE_MS), DELAY_MS)
+    }
+    const runNow = (): void => {
+      if (timer !== null) clearTimeout(timer)
+      run(Infinity)
+    }
+
+    const select = (item: ProofItem, focus: boolean): void => {
+      session.active.set(item.id)
+      if (!item.inCaption) {
+        editor.update(() => void $selectItem(item), { tag: 'skip-scroll-into-view' })
+        if (focus) editor.focus()
+      }
+      reveal(editor, item, last.blocks.get(item.blockKey))
+    }
+    const step = (direction: 1 | -1): void => {
+      if (timer !== null) runNow()
+      const items = session.items.get()
+      if (items.length === 0) return
+      const order = new Map(last.keys.map((key, i) => [key, i]))
+      const at = (item: ProofItem): [number, number] => [order.get(item.blockKey) ?? order.size, item.start]
+      const caret = editor.read(() => $caret(editor, last.blocks, order))
+      const active = activeItem()
+      let index: number
+      if (active && (!caret || (caret[0] === at(active)[0] && caret[1] === active.start))) {
+        index = items.indexOf(active) + direction
+      } else if (caret) {
+        const after = (i: ProofItem): boolean => compare(at(i), caret) > 0
+        const before = (i: ProofItem): boolean => compare(at(i), caret) < 0
+        index = direction === 1 ? items.findIndex(after) : findLastIndex(items, before)
+        if (index === -1) index = direction === 1 ? 0 : items.length - 1
+      } else {
+        index = direction === 1 ? 0 : items.length - 1
+      }
+      const next = items[(index + items.length) % items.length]
+      if (next) select(next, true)
+    }
+    const fix = (item: ProofItem): boolean => {
+      let done = false
+      editor.update(() => void (done = $applyFix(item)), { tag: HISTORY_PUSH_TAG, discrete: true })
+      if (done) runNow()
+      return done
+    }
+    const fixAll = (): number => {
+      if (timer !== null) runNow()
+      let applied = 0
+      editor.update(() => void (applied = $fixAllSafe(last.items, session.ignored.get())), {
+        tag: HISTORY_PUSH_TAG,
+        discrete: true,
+      })
+      if (applied > 0) runNow()
+      return applied
+    }
+    session.provide({ runNow, select, step, fix, fixAll })
+
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.isComposing || event.ctrlKey || event.metaKey) return
+      const root = editor.getRootElement()
+      if (!root?.isConnected) return
+      if (event.key === 'F7' && !event.shiftKey && !event.altKey) {
+        event.preventDefault()
+        runNow()
+        session.open()
+      } else if (event.key === 'F8' && !event.altKey) {
+        event.preventDefault()
+        step(event.shiftKey ? -1 : 1)
+      } else if (event.key === 'F7' && event.altKey) {
+        event.preventDefault()
+        step(event.shiftKey ? -1 : 1)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+
+    schedule()
+    const unsubscribeIgnored = session.ignored.subscribe(() => publish(new Set()))
+    const unsubscribeActive = session.active.subscribe(drawCurrent)
+    const unregister = editor.registerUpdateListener((update) => {
+      if (dirty.note(update)) schedule()
+    })
+    return () => {
+      unregister()
+      unsubscribeIgnored()
+      unsubscribeActive()
+      window.removeEventListener('keydown', onKey)
+      if (timer !== null) clearTimeout(timer)
+      painter.dispose()
+      if (current) CSS.highlights.delete(HIGHLIGHTS.current)
+    }
+  }, [editor, session])
+  return null
+}
+
+const compare = (a: readonly [number, number], b: readonly [number, number]): number => a[0] - b[0] || a[1] - b[1]
+
+function findLastIndex<T>(list: readonly T[], test: (item: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i] as T)) return i
+  return -1
+}
+
+/** The selection's start as (block index, offset in the block's text), or null. */
+function $caret(
+  editor: LexicalEditor,
+  blocks: Map<string, BlockText>,
+  order: Map<string, number>,
+): [number, number] | null {
+  // The DOM's selection when it is in the text: Lexical takes it over only at the next
+  // selectionchange, which may not have come yet when F8 follows a click or Ctrl+Home at once.
+  const dom = window.getSelection()
+  const inText = dom?.anchorNode ? editor.getRootElement()?.contains(dom.anchorNode) : false
+  const selection = (inText ? $createRangeSelectionFromDom(dom, editor) : null) ?? $getSelection()
+  if (!$isRangeSelection(selection)) return null
+  const point = selection.isBackward() ? selection.focus : selection.anchor
+  let node = $getNodeByKey(point.key)
+  while (node && !order.has(node.getKey())) node = node.getParent()
+  if (!node) return null
+  const key = node.getKey()
+  const segment = blocks.get(key)?.segments.find((s) => s.key === point.key)
+  return [order.get(key) ?? 0, point.type === 'text' && segment ? segment.start + point.offset : 0]
+}
+
+/** Scrolls the finding into the middle of the editor's view when it is out of it. */
+function reveal(editor: LexicalEditor, item: ProofItem, block: BlockText | undefined): void {
+  requestAnimationFrame(() => {
+    const element = editor.getElementByKey(item.blockKey)
+    const scroller = element?.closest<HTMLElement>('.editor-scroll')
+    if (!element || !scroller) return
+    const range =
+      block && !item.inCaption ? domRange(editor, block, item.start, Math.max(item.end, item.start + 1)) : null
+    const rect = (range ?? element).getBoundingClientRect()
+    const view = scroller.getBoundingClientRect()
+    if (rect.top >= view.top + 40 && rect.bottom <= view.bottom - 40) return
+    scroller.scrollTop += rect.top - view.top - scroller.clientHeight / 3
+  })
+}
