@@ -10,7 +10,10 @@ import {
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_LOW,
+  COMMAND_PRIORITY_NORMAL,
   FORMAT_TEXT_COMMAND,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
   REDO_COMMAND,
   UNDO_COMMAND,
 } from 'lexical'
@@ -20,6 +23,32 @@ import { $createPhotoNode } from '../nodes/PhotoNode'
 import { SUBHEAD_TAG } from './CleanContentPlugin'
 
 type Block = 'paragraph' | 'subhead' | 'quote' | 'bullet' | 'number'
+type Style = 'paragraph' | 'subhead' | 'quote'
+
+/**
+ * Paragraph styles from the keyboard, as Word, WPS and Google Docs place heading styles:
+ * Ctrl+Alt+0 正文, Ctrl+Alt+1 小标题, Ctrl+Alt+2 引文 (⌘⌥ on a Mac). Ctrl+digit alone is taken by
+ * the browser (tabs, zoom) and Ctrl+Shift by input-method switching; Ctrl+Alt+digit is neither.
+ * Matched by the key's position (event.code), since Alt changes the character a key gives.
+ */
+const STYLE_KEYS: Record<string, Style> = {
+  Digit0: 'paragraph',
+  Numpad0: 'paragraph',
+  Digit1: 'subhead',
+  Numpad1: 'subhead',
+  Digit2: 'quote',
+  Numpad2: 'quote',
+}
+const STYLE_KEY_LABEL: Record<Style, string> = { paragraph: 'Ctrl+Alt+0', subhead: 'Ctrl+Alt+1', quote: 'Ctrl+Alt+2' }
+
+function applyStyle(editor: LexicalEditor, next: Style): void {
+  editor.update(() => {
+    const selection = $getSelection()
+    if (next === 'subhead') $setBlocksType(selection, () => $createHeadingNode(SUBHEAD_TAG))
+    else if (next === 'quote') $setBlocksType(selection, () => $createQuoteNode())
+    else $setBlocksType(selection, () => $createParagraphNode())
+  })
+}
 
 export function ToolbarPlugin() {
   const [editor] = useLexicalComposerContext()
@@ -48,6 +77,19 @@ export function ToolbarPlugin() {
             else setBlock('paragraph')
           })
         }),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            const mod = event.ctrlKey || event.metaKey
+            const style =
+              mod && event.altKey && !event.shiftKey && !event.isComposing ? STYLE_KEYS[event.code] : undefined
+            if (!style) return false
+            event.preventDefault()
+            applyStyle(editor, style)
+            return true
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
         editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
         editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
       ),
@@ -66,12 +108,7 @@ export function ToolbarPlugin() {
       }
       return
     }
-    editor.update(() => {
-      const selection = $getSelection()
-      if (next === 'subhead') $setBlocksType(selection, () => $createHeadingNode(SUBHEAD_TAG))
-      else if (next === 'quote') $setBlocksType(selection, () => $createQuoteNode())
-      else $setBlocksType(selection, () => $createParagraphNode())
-    })
+    applyStyle(editor, next)
   }
 
   const button = (key: Block, label: string) => (
@@ -79,6 +116,9 @@ export function ToolbarPlugin() {
       type="button"
       className={`tb-btn${block === key ? ' active' : ''}`}
       aria-pressed={block === key}
+      title={
+        key in STYLE_KEY_LABEL ? t('editor.styleKey', { name: label, key: STYLE_KEY_LABEL[key as Style] }) : undefined
+      }
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => setBlockType(key)}
     >
