@@ -3,7 +3,7 @@
  * same print engine as the issue (Chromium from the private origin, the bundled Noto faces served
  * as subsets, never system fonts), finished with the same PDF metadata.
  */
-import { CATEGORIES, type Category } from '../../shared/proof'
+import { CATEGORIES, type Category, type RateWeights } from '../../shared/proof'
 import { thresholdLabel, type ProofField, type ProofReport, type ReportFinding } from '../../shared/api/proof-types'
 import { openDocument, PRINT_ORIGIN, type PrintEngine } from './browser'
 import { fontFaceCss } from './fonts'
@@ -54,9 +54,8 @@ const LABELS = {
     none: '未发现问题。',
     masthead: '报头',
     total: '合计',
-    basis:
-      '依《报纸期刊质量管理规定》附件计算：差错数 ÷ 检查字数，以万分比表示；标题与报头中的差错加倍计，同一差错一期最多计',
-    times: '次。',
+    basis: (w: RateWeights) =>
+      `依《报纸期刊质量管理规定》附件计算：差错数 ÷ 检查字数，以万分比表示。标题和报头中的差错按 ${w.headlineFactor} 倍计，同一差错一期最多计 ${w.maxRepeats} 次；标点每处计 ${w.perFinding['标点']} 个差错。`,
     per10k: (n: number) => `万分之${n}`,
     category_: (c: Category) => c,
     field_: (f: ProofField) => FIELD_LABEL[f][0],
@@ -84,9 +83,8 @@ const LABELS = {
     none: 'No findings.',
     masthead: 'Masthead',
     total: 'Total',
-    basis:
-      'Counted as the annex of the 2020 newspaper quality regulation counts it: errors ÷ characters checked, per 10,000; errors in headlines and the masthead count double; one error repeated counts at most',
-    times: 'times.',
+    basis: (w: RateWeights) =>
+      `Counted as the annex of the 2020 newspaper and periodical quality regulation counts it: errors ÷ characters checked, per 10,000. Errors in headlines and the masthead count ${w.headlineFactor} times, one error repeated counts at most ${w.maxRepeats} times, a punctuation error ${w.perFinding['标点']}.`,
     per10k: (n: number) => `${n} per 10,000`,
     category_: (c: Category) => CATEGORY_EN[c],
     field_: (f: ProofField) => FIELD_LABEL[f][1],
@@ -233,7 +231,7 @@ export function reportHtml(report: ProofReport, lang: ReportLang = 'zh'): string
 <h2>${esc(L.byCategory)}</h2>${catTable}
 <h2>${esc(L.articles)}</h2>${artTable}
 ${details ? `<h2>${esc(L.details)}</h2>${details}` : `<p>${esc(L.none)}</p>`}
-<p class="basis">${esc(`${L.basis} ${report.weights.maxRepeats} ${L.times}`)}</p>
+<p class="basis">${esc(L.basis(report.weights))}</p>
 </body></html>`
 }
 

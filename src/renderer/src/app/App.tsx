@@ -319,6 +319,7 @@ export function App() {
           onImport={() => setPending({ kind: 'import', files: [] })}
           onOpenSample={() => void openSample()}
           onRestored={(issueId, articleId) => void onImported(issueId, articleId)}
+          onOpenArticle={openArticle}
         />
         <ArticlesPane
           issue={selectedIssue}

@@ -1,5 +1,7 @@
+import { useState } from 'react'
 import type { Issue } from '@shared/api/types'
 import { useI18n } from '../../app/i18n'
+import { ReportDialog } from '../proof/ReportDialog'
 import { BackupLine } from './BackupLine'
 
 export function IssuesPane({
@@ -12,7 +14,10 @@ export function IssuesPane({
   onImport,
   onOpenSample,
   onRestored,
+  onOpenArticle,
 }: {
+  /** Opens an article in the editor (from the 校对报告). */
+  onOpenArticle(issueId: number, articleId: number): void
   /** Something came back from the trash. */
   onRestored(issueId: number, articleId: number | null): void
   onImport(): void
@@ -25,6 +30,7 @@ export function IssuesPane({
   onDelete(issue: Issue): void
 }) {
   const { t } = useI18n()
+  const [reportFor, setReportFor] = useState<number | null>(null)
   return (
     <section className="pane pane-issues" aria-label={t('issues.title')}>
       <header className="pane-head">
@@ -75,6 +81,15 @@ export function IssuesPane({
                   </button>
                   <button
                     type="button"
+                    className="link"
+                    title={t('report.openHint')}
+                    onClick={() => setReportFor(issue.id)}
+                    data-testid="proof-report-open"
+                  >
+                    {t('report.open')}
+                  </button>
+                  <button
+                    type="button"
                     className="link danger"
                     onClick={() => onDelete(issue)}
                     data-testid="delete-issue"
@@ -88,6 +103,16 @@ export function IssuesPane({
         </ul>
       )}
       <BackupLine onRestored={onRestored} />
+      {reportFor !== null && (
+        <ReportDialog
+          issueId={reportFor}
+          onClose={() => setReportFor(null)}
+          onOpenArticle={(articleId) => {
+            setReportFor(null)
+            onOpenArticle(reportFor, articleId)
+          }}
+        />
+      )}
     </section>
   )
 }
