@@ -38,6 +38,7 @@ const LABELS = {
     over: (line: string) => `超出${line}`,
     line: (line: string) => `合格线 ${line}`,
     chars: '检查字数',
+    charsCol: '字数',
     errors: '计错',
     findings: '处数',
     category: '类别',
@@ -67,6 +68,7 @@ const LABELS = {
     over: (line: string) => `Over ${line}`,
     line: (line: string) => `Line ${line}`,
     chars: 'Characters checked',
+    charsCol: 'Chars',
     errors: 'Errors',
     findings: 'Findings',
     category: 'Category',
@@ -97,7 +99,8 @@ const REPORT_CSS = `
 body { margin: 0; font-family: 'Noto Sans SC', sans-serif; font-size: 9pt; color: #1a1a1a; line-height: 1.45; }
 h1 { font-family: 'Noto Serif SC', serif; font-weight: 900; font-size: 18pt; margin: 0 0 2mm; }
 .issue { color: #555; margin-bottom: 5mm; }
-.rate { display: flex; align-items: baseline; gap: 6mm; border: 0.4mm solid #1a1a1a; padding: 3mm 5mm; margin-bottom: 5mm; }
+.rate { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6mm; border: 0.4mm solid #1a1a1a; padding: 3mm 5mm; margin-bottom: 5mm; }
+.rate > span { white-space: nowrap; }
 .rate .value { font-size: 20pt; font-weight: 700; }
 .rate .verdict { font-size: 12pt; font-weight: 700; padding: 0.5mm 3mm; border-radius: 1mm; }
 .rate.pass .verdict { color: #fff; background: #1f7a3a; }
@@ -189,7 +192,7 @@ export function reportHtml(report: ProofReport, lang: ReportLang = 'zh'): string
     ])
   }
   const artTable =
-    `<table>${head([L.no, L.headline, L.chars, ...CATEGORIES.map(L.category_), L.errors], artNumeric)}<tbody>` +
+    `<table>${head([L.no, L.headline, L.charsCol, ...CATEGORIES.map(L.category_), L.errors], artNumeric)}<tbody>` +
     rows(artRows, artNumeric) +
     '</tbody></table>'
 
