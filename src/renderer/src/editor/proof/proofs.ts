@@ -44,9 +44,14 @@ export interface ProofItem {
   after: string
 }
 
-/** What 忽略 remembers: the rule and the finding with its surroundings, not its offsets. */
+/**
+ * What 忽略 remembers: the rule and the finding with the letters and digits around it, not its
+ * offsets — so it still matches after edits elsewhere, and after fixes of the punctuation next to it.
+ */
 export const ignoreKey = (item: Pick<ProofItem, 'rule' | 'before' | 'text' | 'after'>): string =>
-  `${item.rule}|${item.before}[${item.text}]${item.after}`
+  `${item.rule}|${words(item.before)}[${item.text}]${words(item.after)}`
+
+const words = (text: string): string => text.replace(/[^\p{L}\p{N}]/gu, '')
 
 const CONTEXT = 6
 
