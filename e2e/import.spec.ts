@@ -56,11 +56,12 @@ test('an editor imports the seed through the preview, fixes one detection and fi
   await expect(page.locator('[data-field=subtitle]')).toHaveValue('全省开发区培育和发展新质生产力纪略')
   await expect(page.locator('[data-field=byline]')).toHaveValue('李若男')
   await expect(body(page).locator('h3')).toHaveText(['传统产业蝶变新生', '新兴产业蓄势成阵', '人才引进效能释放'])
-  await expect(body(page)).toContainText('联合成立机电业智能配套产业联盟,形成了')
+  // 标点规范化 is on by default for plain text: the half-width comma of the print comes in full-width.
+  await expect(body(page)).toContainText('联合成立机电业智能配套产业联盟，形成了')
 
   // The photo caption is edited in place and saved with the article.
   const caption = body(page).getByTestId('photo-caption')
-  await expect(caption).toHaveValue('在山西建筑产业现代化装饰一体化园区建筑节能玻璃智造中心生产车间内,工人正在作业。')
+  await expect(caption).toHaveValue('在山西建筑产业现代化装饰一体化园区建筑节能玻璃智造中心生产车间内，工人正在作业。')
   await expect(body(page).getByTestId('photo')).toContainText('■ 王超摄')
   await caption.fill('节能玻璃智造中心生产车间内,工人正在作业。')
   await waitSaved(page)

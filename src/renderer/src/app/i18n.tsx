@@ -374,6 +374,13 @@ const zh = {
   'report.cat.word': '字词',
   'report.cat.usage': '规范表述',
   'report.cat.house': '体例',
+  // 导入：规范化
+  'import.normalize.changed': '标点规范化：已改 {count} 处',
+  'import.normalize.off': '标点规范化（未启用，可改 {count} 处）',
+  'import.normalize.hint': '只改确定无误的标点（半角改全角等），导入时生效；预览中各行仍是原文',
+  'import.normalize.simplified': '转为简体',
+  'import.normalize.simplifiedWhy': '这份稿件像是繁体字，版面按简体印刷',
+  'import.normalize.simplifiedCount': '转为简体：已改 {count} 字',
 }
 
 export type MessageKey = keyof typeof zh
@@ -754,6 +761,14 @@ const en: Record<MessageKey, string> = {
   'report.cat.word': 'Words',
   'report.cat.usage': 'Usage',
   'report.cat.house': 'House style',
+  // 导入：规范化
+  'import.normalize.changed': 'Normalise punctuation: {count} fixed',
+  'import.normalize.off': 'Normalise punctuation (off, {count} could be fixed)',
+  'import.normalize.hint':
+    'Certain fixes only (half-width to full-width …), applied on import; the preview lines stay as the source',
+  'import.normalize.simplified': 'Convert to simplified',
+  'import.normalize.simplifiedWhy': 'This copy looks like traditional characters; the page prints in simplified',
+  'import.normalize.simplifiedCount': 'Simplified: {count} characters converted',
 }
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en }

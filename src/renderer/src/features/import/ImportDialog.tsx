@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { Issue } from '@shared/api/types'
 import type { IssueFields } from '@shared/import/masthead-fields'
-import { toImportArticle } from '@shared/import/model'
+import { toImportArticle, type ImportArticle } from '@shared/import/model'
 import {
   LINE_ROLES,
   mergeArticles,
@@ -11,9 +11,11 @@ import {
   type LineRole,
   type ParsedArticle,
 } from '@shared/import/plaintext'
+import { looksTraditional } from '@shared/tagging/traditional'
 import { call, callWithBytes, errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
 import { useI18n, type MessageKey } from '../../app/i18n'
+import { normalizeArticles } from './normalize'
 import { IMPORTABLE, isBundle, readFiles, type Preview, type PreviewArticle } from './readFiles'
 
 /** Lines of an article the preview draws at first, and more at each click: a huge file stays usable. */
@@ -48,6 +50,9 @@ export function ImportDialog({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [progress, setProgress] = useState<{ file: string; fraction: number } | null>(null)
+  // 标点规范化 is on by default for text extracted from print; 转为简体 is only offered, off.
+  const [punctuation, setPunctuation] = useState(true)
+  const [simplified, setSimplified] = useState(false)
 
   useEffect(() => {
     if (files.length === 0) return
@@ -75,6 +80,8 @@ export function ImportDialog({
         if (!live) return
         setPreview(read)
         setSelected(0)
+        setPunctuation(read.articles.some((a) => a.source === 'text'))
+        setSimplified(false)
         if (read.issue) {
           setMasthead(read.issue)
           setTarget('new')
@@ -93,8 +100,18 @@ export function ImportDialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [files, split, lang])
 
-  const articles = preview?.articles ?? []
+  const articles = useMemo(() => preview?.articles ?? [], [preview])
   const current = articles[selected]
+
+  // The lines stay the source of truth: normalisation applies to the articles built from them.
+  const built = useMemo(() => articles.map((a) => toImportArticle(a.article)), [articles])
+  const traditional = useMemo(() => looksTraditional(built.map(articleText).join('\n')), [built])
+  const simplify = simplified && traditional
+  // Counted with the fixes on, so the editor sees what switching it on would change.
+  const withFixes = useMemo(
+    () => normalizeArticles(built, { punctuation: true, simplified: simplify }),
+    [built, simplify],
+  )
 
   const replaceArticles = (next: PreviewArticle[], select = selected): void => {
     if (!preview) return
@@ -132,7 +149,9 @@ export function ImportDialog({
     try {
       const result = await call('import.commit', {
         ...(target === 'new' ? { issue: masthead } : { issueId: target }),
-        articles: articles.map((a) => toImportArticle(a.article)),
+        articles: punctuation
+          ? withFixes.articles
+          : normalizeArticles(built, { punctuation: false, simplified: simplify }).articles,
         images: preview.images,
       })
       onDone(result.issue.id, result.articles[0]?.id ?? null)
@@ -241,6 +260,40 @@ export function ImportDialog({
                   </option>
                 ))}
               </select>
+            )}
+          </div>
+          <div className="import-target import-normalize" data-testid="import-normalize">
+            <label>
+              <input
+                type="checkbox"
+                checked={punctuation}
+                onChange={(e) => setPunctuation(e.target.checked)}
+                data-testid="normalize-punctuation"
+              />{' '}
+              <span data-testid="normalize-punctuation-count">
+                {t(punctuation ? 'import.normalize.changed' : 'import.normalize.off', {
+                  count: withFixes.count.punctuation,
+                })}
+              </span>
+            </label>
+            <span className="muted">{t('import.normalize.hint')}</span>
+            {traditional && (
+              <>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={simplified}
+                    onChange={(e) => setSimplified(e.target.checked)}
+                    data-testid="normalize-simplified"
+                  />{' '}
+                  {t('import.normalize.simplified')}
+                </label>
+                <span className="muted" data-testid="normalize-simplified-note">
+                  {simplified
+                    ? t('import.normalize.simplifiedCount', { count: withFixes.count.simplified })
+                    : t('import.normalize.simplifiedWhy')}
+                </span>
+              </>
             )}
           </div>
           {target === 'new' && (
@@ -449,4 +502,14 @@ function DocxArticleParts({ preview }: { preview: Extract<PreviewArticle, { sour
       </tbody>
     </table>
   )
+}
+
+/** Every text of an article built for import, one after another. */
+function articleText(article: ImportArticle): string {
+  const parts = [article.kicker, article.headline, article.subtitle, article.dateline, article.byline]
+  for (const block of article.blocks) {
+    if (block.type === 'photo') parts.push(block.caption, block.credit)
+    else parts.push(block.text)
+  }
+  return parts.filter((p) => p !== null).join('\n')
 }
