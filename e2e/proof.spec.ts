@@ -66,6 +66,7 @@ test('proof the sample article: F7, step with F8, fix one, fix all, undo — tag
   await expect(panel).toBeVisible()
   const rows = panel.getByTestId('proof-finding')
   await expect(rows.first()).toBeVisible()
+  await page.screenshot({ path: '/tmp/proof-editor-marks.png' })
   const total = Number(await panel.getByTestId('proof-count').getAttribute('data-count'))
   expect(total).toBeGreaterThan(10)
   // Windowed: not every finding has a row in the DOM when there are many.

@@ -70,6 +70,7 @@ export function ProofPanel({ session, tabs, onClose }: { session: ProofSession; 
   const selectOne = useCallback((item: ProofItem) => latest.current.session.actions.select(item, true), [])
 
   const rule = active ? getRule(active.rule) : undefined
+  const sameRule = active ? items.filter((i) => i.rule === active.rule && i.canFix).length : 0
   return (
     <aside className="side-panel proof-panel" data-testid="proof-panel" aria-label={t('proof.title')}>
       <header className="pane-head">
@@ -128,6 +129,19 @@ export function ProofPanel({ session, tabs, onClose }: { session: ProofSession; 
             <button type="button" className="btn small" onClick={() => ignoreOne(active)}>
               {t('proof.ignore')}
             </button>
+            {sameRule > 1 && (
+              <button
+                type="button"
+                className="btn small"
+                data-testid="proof-fix-rule"
+                onClick={() => {
+                  const applied = session.actions.fixRule(active.rule)
+                  setNote({ key: 'proof.fixedAll', count: applied, items: session.items.get() })
+                }}
+              >
+                {t('proof.fixRule', { count: sameRule })}
+              </button>
+            )}
             <span className="proof-nav">
               <button type="button" className="link" title="Shift+F8" onClick={() => session.actions.step(-1)}>
                 {t('proof.prev')}

@@ -20,13 +20,27 @@ import { useEffect } from 'react'
 import { DirtyBlocks } from '../blocks'
 import { domRange, type BlockText } from '../tagging/segments'
 import { HighlightPainter } from './painter'
-import { $applyFix, $fixAllSafe, $selectItem, BlockProofs, ignoreKey, type ProofItem, type ProofRun } from './proofs'
+import {
+  $applyFix,
+  $fixAllSafe,
+  $fixRule,
+  $selectItem,
+  BlockProofs,
+  ignoreKey,
+  type ProofItem,
+  type ProofRun,
+} from './proofs'
 import type { ProofSession } from './session'
 import './proof.css'
 
 const DELAY_MS = 400
 /** A slice of proofing: long enough to do a screenful of paragraphs, short enough not to be felt. */
 const SLICE_MS = 12
+/**
+ * Findings are dense (a comma every line in imported copy): every drawn range is revalidated and
+ * its text repainted on each keystroke, so only blocks close to the view get them.
+ */
+const NEAR_MARGIN = '150px 0px'
 const HIGHLIGHTS = { fix: 'folio-proof', flag: 'folio-proof-flag', current: 'folio-proof-current' } as const
 
 const sameList = (a: readonly ProofItem[], b: readonly ProofItem[]): boolean =>
@@ -37,8 +51,11 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
   useEffect(() => {
     const proofs = new BlockProofs()
     const dirty = new DirtyBlocks()
-    const painter = new HighlightPainter<ProofItem>(editor, [HIGHLIGHTS.fix, HIGHLIGHTS.flag], (item) =>
-      item.canFix ? HIGHLIGHTS.fix : HIGHLIGHTS.flag,
+    const painter = new HighlightPainter<ProofItem>(
+      editor,
+      [HIGHLIGHTS.fix, HIGHLIGHTS.flag],
+      (item) => (item.canFix ? HIGHLIGHTS.fix : HIGHLIGHTS.flag),
+      NEAR_MARGIN,
     )
     const current = typeof CSS !== 'undefined' && 'highlights' in CSS ? new Highlight() : null
     if (current) CSS.highlights.set(HIGHLIGHTS.current, current)
@@ -123,17 +140,18 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       if (done) runNow()
       return done
     }
-    const fixAll = (): number => {
+    const fixMany = (rule: string | null): number => {
       if (timer !== null) runNow()
       let applied = 0
-      editor.update(() => void (applied = $fixAllSafe(last.items, session.ignored.get())), {
-        tag: HISTORY_PUSH_TAG,
-        discrete: true,
-      })
+      const ignored = session.ignored.get()
+      editor.update(
+        () => void (applied = rule === null ? $fixAllSafe(last.items, ignored) : $fixRule(last.items, ignored, rule)),
+        { tag: HISTORY_PUSH_TAG, discrete: true },
+      )
       if (applied > 0) runNow()
       return applied
     }
-    session.provide({ runNow, select, step, fix, fixAll })
+    session.provide({ runNow, select, step, fix, fixAll: () => fixMany(null), fixRule: fixMany })
 
     const onKey = (event: KeyboardEvent): void => {
       if (event.isComposing || event.ctrlKey || event.metaKey) return

@@ -18,7 +18,7 @@ export interface Mark {
   inCaption?: boolean
 }
 
-/** How far beyond the visible part of the editor blocks keep their highlights. */
+/** How far beyond the visible part of the editor blocks keep their highlights, by default. */
 const NEAR_MARGIN = '600px 0px'
 
 export class HighlightPainter<M extends Mark> {
@@ -36,6 +36,8 @@ export class HighlightPainter<M extends Mark> {
     names: readonly string[],
     /** Which highlight a mark goes into. */
     private readonly nameOf: (mark: M) => string,
+    /** IntersectionObserver rootMargin: a block this near the view has its marks drawn. */
+    margin = NEAR_MARGIN,
   ) {
     const drawing = typeof CSS !== 'undefined' && 'highlights' in CSS
     this.highlights = drawing ? new Map(names.map((n) => [n, new Highlight()])) : null
@@ -53,7 +55,7 @@ export class HighlightPainter<M extends Mark> {
               }
               this.draw(new Set())
             },
-            { root: scroller, rootMargin: NEAR_MARGIN },
+            { root: scroller, rootMargin: margin },
           )
         : null
   }

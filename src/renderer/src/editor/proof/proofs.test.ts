@@ -145,6 +145,16 @@ describe('fixes', () => {
     expect(texts(editor)).toEqual(PARAGRAPHS)
   })
 
+  it('同类全改 fixes one rule only, in one update', () => {
+    const editor = plainEditor()
+    const proofs = new P.BlockProofs()
+    const items = editor.getEditorState().read(() => proofs.$update(ALL)).items
+    editor.update(() => void P.$fixRule(items, new Set(), 'halfwidth-comma'), { discrete: true })
+    const [first] = texts(editor)
+    expect(first).toContain('浪潮中，全省')
+    expect(first).toContain('阔步前行;新质')
+  })
+
   it('never edits inside a tag, and leaves ignored findings alone', () => {
     const editor = editorWith(() => {
       $getRoot().append(

@@ -289,7 +289,20 @@ const PASSES = 4
  * few rounds. Returns how many fixes were applied.
  */
 export function $fixAllSafe(items: readonly ProofItem[], ignored: ReadonlySet<string>): number {
-  const wanted = (item: ProofItem): boolean => item.fixKind === 'safe' && item.canFix && !ignored.has(ignoreKey(item))
+  return $fixAllOf(items, ignored, (item) => item.fixKind === 'safe')
+}
+
+/** 全部修改此类: every fix of one rule the editor has looked at, safe or for review; one update. */
+export function $fixRule(items: readonly ProofItem[], ignored: ReadonlySet<string>, rule: string): number {
+  return $fixAllOf(items, ignored, (item) => item.rule === rule)
+}
+
+function $fixAllOf(
+  items: readonly ProofItem[],
+  ignored: ReadonlySet<string>,
+  chosen: (item: ProofItem) => boolean,
+): number {
+  const wanted = (item: ProofItem): boolean => chosen(item) && item.canFix && !ignored.has(ignoreKey(item))
   let round = new Map<string, ProofItem[]>()
   for (const item of items) {
     if (!wanted(item)) continue

@@ -17,6 +17,8 @@ export interface ProofActions {
   fix(item: ProofItem): boolean
   /** 全部修改: every safe fix in one update; how many were applied. */
   fixAll(): number
+  /** 全部修改此类: every fix of one rule (safe or for review), in one update. */
+  fixRule(rule: string): number
 }
 
 export interface ProofSession {
@@ -49,6 +51,7 @@ export function createProofSession(articleId: number, open: () => void): ProofSe
     step: () => {},
     fix: () => false,
     fixAll: () => 0,
+    fixRule: () => 0,
   }
   return {
     articleId,
