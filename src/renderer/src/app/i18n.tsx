@@ -382,6 +382,19 @@ const zh = {
   'import.normalize.simplified': '转为简体',
   'import.normalize.simplifiedWhy': '这份稿件像是繁体字，版面按简体印刷',
   'import.normalize.simplifiedCount': '转为简体：已改 {count} 字',
+  // 新用户所见
+  'import.mastheadElsewhere': '文件的报头是「{masthead}」；要按它另建一期，请选「{newIssue}」。',
+  // 版面：撤销与重排
+  'layout.undo': '撤销',
+  'layout.redo': '重做',
+  'layout.undoHint': '撤销上一步版面改动（Ctrl+Z）',
+  'layout.redoHint': '重做（Ctrl+Shift+Z 或 Ctrl+Y）',
+  'layout.confirmAuto': '自动排版将替换手动调整',
+  'layout.confirmAutoBody': '以下 {count} 块是手动移动、缩放或上版的，自动排版会把它们连同整个版面重新排过：',
+  'layout.confirmAutoBlock': '第{page}版《{headline}》{span}栏×{lines}行',
+  'layout.confirmAutoUndo': '排完后仍可点「撤销」找回现在的版面。选「取消」则一切照旧。',
+  'layout.confirmAutoGo': '替换并自动排版',
+  'layout.reflowed': '已按「{name}」（{columns} 栏）重排现有版面，可撤销',
 }
 
 export type MessageKey = keyof typeof zh
@@ -771,6 +784,20 @@ const en: Record<MessageKey, string> = {
   'import.normalize.simplified': 'Convert to simplified',
   'import.normalize.simplifiedWhy': 'This copy looks like traditional characters; the page prints in simplified',
   'import.normalize.simplifiedCount': 'Simplified: {count} characters converted',
+  // 新用户所见
+  'import.mastheadElsewhere': 'The file’s masthead is “{masthead}”; to make a new issue from it, choose “{newIssue}”.',
+  // 版面：撤销与重排
+  'layout.undo': 'Undo',
+  'layout.redo': 'Redo',
+  'layout.undoHint': 'Undo the last layout change (Ctrl+Z)',
+  'layout.redoHint': 'Redo (Ctrl+Shift+Z or Ctrl+Y)',
+  'layout.confirmAuto': 'Auto-layout replaces manual changes',
+  'layout.confirmAutoBody':
+    'These {count} blocks were moved, resized or placed by hand; auto-layout lays them out again with the whole issue:',
+  'layout.confirmAutoBlock': 'Page {page}: “{headline}” {span} col × {lines} lines',
+  'layout.confirmAutoUndo': 'Undo brings back the current layout afterwards. Cancel keeps everything as it is.',
+  'layout.confirmAutoGo': 'Replace and auto-layout',
+  'layout.reflowed': 'The layout was reflowed onto “{name}” ({columns} columns); undo goes back',
 }
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en }

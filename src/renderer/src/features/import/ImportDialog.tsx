@@ -16,6 +16,7 @@ import { call, callWithBytes, errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
 import { useI18n, type MessageKey } from '../../app/i18n'
 import { normalizeArticles } from './normalize'
+import { defaultImportTarget, type ImportTarget } from './target'
 import { IMPORTABLE, isBundle, readFiles, type Preview, type PreviewArticle } from './readFiles'
 
 /** Lines of an article the preview draws at first, and more at each click: a huge file stays usable. */
@@ -45,7 +46,7 @@ export function ImportDialog({
   const [split, setSplit] = useState<'file' | 'headings'>('file')
   const [preview, setPreview] = useState<Preview | null>(null)
   const [selected, setSelected] = useState(0)
-  const [target, setTarget] = useState<'new' | number>(currentIssueId ?? 'new')
+  const [target, setTarget] = useState<ImportTarget>(() => defaultImportTarget(currentIssueId, issues, null))
   const [masthead, setMasthead] = useState<IssueFields>({ title: '' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -82,10 +83,9 @@ export function ImportDialog({
         setSelected(0)
         setPunctuation(read.articles.some((a) => a.source === 'text'))
         setSimplified(false)
-        if (read.issue) {
-          setMasthead(read.issue)
-          setTarget('new')
-        }
+        // The masthead fills 新建一期 if the editor chooses it; the default stays the issue they are in.
+        if (read.issue) setMasthead(read.issue)
+        setTarget(defaultImportTarget(currentIssueId, issues, read.issue))
       })
       .catch((e: unknown) => live && setError(errorMessage(e, lang)))
       .finally(() => {
@@ -260,6 +260,14 @@ export function ImportDialog({
                   </option>
                 ))}
               </select>
+            )}
+            {target !== 'new' && preview.issue && (
+              <span className="muted" data-testid="import-masthead-note">
+                {t('import.mastheadElsewhere', {
+                  masthead: [preview.issue.title, preview.issue.number].filter(Boolean).join(' '),
+                  newIssue: t('import.newIssue'),
+                })}
+              </span>
             )}
           </div>
           <div className="import-target import-normalize" data-testid="import-normalize">
