@@ -86,8 +86,8 @@ function notDocx(bytes: Uint8Array): never {
   if (startsWith(bytes, PDF)) {
     fail(
       'invalid_input',
-      '这是 PDF 文件，不是 Word 文档（.docx）。请把 PDF 中的文字导出为 .txt 后用“导入文本”。',
-      'This is a PDF file, not a Word document (.docx). Export its text to a .txt file and use text import.',
+      '这是 PDF 文件，不是 Word 文档（.docx）。请把 PDF 中的文字导出为 .txt 文件，再用“导入”选择它。',
+      'This is a PDF file, not a Word document (.docx). Export its text to a .txt file and choose that with “Import”.',
     )
   }
   if (startsWith(bytes, RTF)) {
@@ -100,8 +100,8 @@ function notDocx(bytes: Uint8Array): never {
   if (looksLikeText(bytes)) {
     fail(
       'invalid_input',
-      '这不是有效的 Word 文档（.docx），看起来是纯文本文件。请用“导入文本”导入 .txt 文件。',
-      'This is not a valid Word document (.docx); it looks like a plain-text file. Use text import for .txt files.',
+      '这不是有效的 Word 文档（.docx），看起来是纯文本文件。请把文件名的扩展名改为 .txt 后再导入。',
+      'This is not a valid Word document (.docx); it looks like a plain-text file. Rename it to end in .txt and import it again.',
     )
   }
   fail('invalid_input', '这不是有效的 Word 文档（.docx）。', 'This is not a valid Word document (.docx).')

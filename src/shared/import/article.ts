@@ -97,8 +97,8 @@ export interface ImportNote {
 const NOTE_TEXT: Record<NoteCode, [ImportNote['level'], string, string]> = {
   'no-masthead': [
     'warn',
-    '没有找到报头（刊名、期号等），请在期次设置中填写。',
-    'No masthead found; fill in the issue settings.',
+    '没有找到报头（刊名、期号等）。导入到新的一期时请填写刊名、期号，导入后也可在“期次信息”中修改。',
+    'No masthead found. For a new issue fill in its title and number; they can be changed later in “Issue details”.',
   ],
   'masthead-line': [
     'info',

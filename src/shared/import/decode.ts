@@ -36,8 +36,8 @@ const MESSAGES: Record<DecodeErrorCode, [string, string]> = {
     `The file is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MB, too large for the text of a newspaper; it was not read. Check that it is the right file, or import it in several parts.`,
   ],
   binary_file: [
-    '这不是纯文本文件（可能是图片、PDF 或 Word 文件）。请导入 .txt 文本，Word 文件请用“导入 Word”。',
-    'This is not a plain-text file (it may be an image, a PDF or a Word file). Import a .txt file; use Word import for .docx.',
+    '这不是纯文本文件（可能是图片、PDF 或 Word 文件）。请选择 .txt 文本文件；Word 文件请选择它的 .docx 文件，同样用“导入”打开。',
+    'This is not a plain-text file (it may be an image, a PDF or a Word file). Choose a .txt file; for Word, choose its .docx file, also opened with “Import”.',
   ],
   unknown_encoding: [
     '无法识别文件的编码（不是 UTF-8、UTF-16 或 GBK）。请用记事本“另存为”UTF-8 后再导入。',
