@@ -34,3 +34,35 @@ test('importing while an issue is selected goes into that issue by default, 新�
   await expect(page.getByTestId('issue-item')).toHaveCount(1)
   await expect(page.getByTestId('article-item')).toHaveCount(8)
 })
+
+test('忽略 on a tag suggestion says it ignores every occurrence, and 仅此一处 ignores only the one', async ({
+  page,
+  folio,
+}) => {
+  await openSample(page, folio)
+  const panel = page.getByTestId('tags-panel')
+  const suggestions = panel.getByTestId('suggestion')
+  const huairen = suggestions.filter({ hasText: '怀仁经开区' })
+  await expect(huairen).toHaveCount(3)
+  const total = await suggestions.count()
+
+  // The button says how many it takes away, its tooltip that later ones go too.
+  const all = huairen.first().getByTestId('reject')
+  await expect(all).toHaveText('全部忽略（3）')
+  await expect(all).toHaveAttribute('title', /所有“怀仁经开区”.*3 处/)
+
+  await huairen.nth(1).getByTestId('ignore-here').click()
+  await expect(huairen).toHaveCount(2)
+  await expect(suggestions).toHaveCount(total - 1)
+  await expect(huairen.first().getByTestId('reject')).toHaveText('全部忽略（2）')
+
+  // Kept while the article is open, across the side panel closing and opening.
+  await panel.getByRole('button', { name: '关闭' }).click()
+  await expect(panel).toBeHidden()
+  await page.getByTestId('show-tags').click()
+  await expect(huairen).toHaveCount(2)
+
+  await huairen.first().getByTestId('reject').click()
+  await expect(huairen).toHaveCount(0)
+  await expect(suggestions).toHaveCount(total - 3)
+})

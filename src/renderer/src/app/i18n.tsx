@@ -131,7 +131,7 @@ const zh = {
   'tags.none': '暂无新的建议。',
   'tags.newZone': '（新开发区）',
   'tags.accept': '接受',
-  'tags.reject': '忽略',
+  'tags.reject': '全部忽略',
   'tags.badValue': '数值无效。',
   'tags.f.value': '数值（含万/亿）',
   'tags.f.unit': '单位',
@@ -384,6 +384,10 @@ const zh = {
   'import.normalize.simplifiedCount': '转为简体：已改 {count} 字',
   // 新用户所见
   'import.mastheadElsewhere': '文件的报头是「{masthead}」；要按它另建一期，请选「{newIssue}」。',
+  'tags.rejectCount': '全部忽略（{count}）',
+  'tags.rejectHint': '本文中所有“{text}”都不再建议（现有 {count} 处），以后出现的也不建议',
+  'tags.ignoreHere': '仅此一处',
+  'tags.ignoreHereHint': '只忽略这一处，其他同样的文字仍然建议（文章关闭后恢复）',
   // 版面：撤销与重排
   'layout.undo': '撤销',
   'layout.redo': '重做',
@@ -529,7 +533,7 @@ const en: Record<MessageKey, string> = {
   'tags.none': 'No new suggestions.',
   'tags.newZone': ' (new zone)',
   'tags.accept': 'Accept',
-  'tags.reject': 'Ignore',
+  'tags.reject': 'Ignore all',
   'tags.badValue': 'Not a number.',
   'tags.f.value': 'Value (万/亿 folded in)',
   'tags.f.unit': 'Unit',
@@ -786,6 +790,11 @@ const en: Record<MessageKey, string> = {
   'import.normalize.simplifiedCount': 'Simplified: {count} characters converted',
   // 新用户所见
   'import.mastheadElsewhere': 'The file’s masthead is “{masthead}”; to make a new issue from it, choose “{newIssue}”.',
+  'tags.rejectCount': 'Ignore all ({count})',
+  'tags.rejectHint': 'No more suggestions for any “{text}” in this article ({count} now), nor for ones added later',
+  'tags.ignoreHere': 'Only here',
+  'tags.ignoreHereHint':
+    'Ignore this occurrence only; the same text elsewhere is still suggested (until the article is closed)',
   // 版面：撤销与重排
   'layout.undo': 'Undo',
   'layout.redo': 'Redo',

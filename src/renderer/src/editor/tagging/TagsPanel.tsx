@@ -13,7 +13,17 @@ import { useStore, type Store } from '../store'
 import { $isFigureTagNode, describeFigure, type FigureData } from '../nodes/FigureTagNode'
 import { $isZoneTagNode } from '../nodes/ZoneTagNode'
 import { $blockText } from './segments'
-import { $applyTag, $untag, acceptAll, type Suggestion, type TagPayload } from './suggestions'
+import {
+  $applyTag,
+  $untag,
+  acceptAll,
+  countByText,
+  ignoredOccurrences,
+  occurrenceKey,
+  rejectionKey,
+  type Suggestion,
+  type TagPayload,
+} from './suggestions'
 import { useTagging } from './TaggingContext'
 
 interface Span {
@@ -147,7 +157,16 @@ export function TagsPanel({
     latest.current = { accept, onReject }
   })
   const acceptOne = useCallback((s: Suggestion) => void latest.current.accept([s]), [])
-  const rejectOne = useCallback((s: Suggestion) => latest.current.onReject(s.kind, s.text), [])
+  const rejectAll = useCallback((s: Suggestion) => latest.current.onReject(s.kind, s.text), [])
+  const ignoreHere = useCallback(
+    (s: Suggestion) => {
+      const ignored = ignoredOccurrences(editor)
+      ignored.set(new Set([...ignored.get(), occurrenceKey(s)]))
+    },
+    [editor],
+  )
+  // 全部忽略 says how many suggestions it takes away.
+  const counts = useMemo(() => countByText(suggestions), [suggestions])
 
   const tagSpan = (payload: TagPayload): void => {
     if (!span) return
@@ -273,7 +292,13 @@ export function TagsPanel({
             )}
           </h3>
           {suggestions.length === 0 && <p className="muted">{t('tags.none')}</p>}
-          <SuggestionList suggestions={suggestions} onAccept={acceptOne} onReject={rejectOne} />
+          <SuggestionList
+            suggestions={suggestions}
+            counts={counts}
+            onAccept={acceptOne}
+            onIgnore={ignoreHere}
+            onReject={rejectAll}
+          />
         </section>
       </div>
     </aside>
@@ -293,11 +318,15 @@ const FIRST_WINDOW = 40
  */
 function SuggestionList({
   suggestions,
+  counts,
   onAccept,
+  onIgnore,
   onReject,
 }: {
   suggestions: Suggestion[]
+  counts: ReadonlyMap<string, number>
   onAccept(s: Suggestion): void
+  onIgnore(s: Suggestion): void
   onReject(s: Suggestion): void
 }) {
   const list = useRef<HTMLUListElement>(null)
@@ -334,7 +363,14 @@ function SuggestionList({
       style={{ paddingTop: first * ROW_PX, paddingBottom: (suggestions.length - last) * ROW_PX }}
     >
       {suggestions.slice(first, last).map((s) => (
-        <SuggestionRow key={s.id} suggestion={s} onAccept={onAccept} onReject={onReject} />
+        <SuggestionRow
+          key={s.id}
+          suggestion={s}
+          count={counts.get(rejectionKey(s.kind, s.text)) ?? 1}
+          onAccept={onAccept}
+          onIgnore={onIgnore}
+          onReject={onReject}
+        />
       ))}
     </ul>
   )
@@ -342,11 +378,16 @@ function SuggestionList({
 
 const SuggestionRow = memo(function SuggestionRow({
   suggestion: s,
+  count,
   onAccept,
+  onIgnore,
   onReject,
 }: {
   suggestion: Suggestion
+  /** Suggestions of the same kind and text in the article, this one among them. */
+  count: number
   onAccept(s: Suggestion): void
+  onIgnore(s: Suggestion): void
   onReject(s: Suggestion): void
 }) {
   const { t } = useI18n()
@@ -366,8 +407,23 @@ const SuggestionRow = memo(function SuggestionRow({
         <button type="button" className="link" onClick={() => onAccept(s)} data-testid="accept">
           {t('tags.accept')}
         </button>
-        <button type="button" className="link" onClick={() => onReject(s)} data-testid="reject">
-          {t('tags.reject')}
+        <button
+          type="button"
+          className="link"
+          onClick={() => onIgnore(s)}
+          title={t('tags.ignoreHereHint')}
+          data-testid="ignore-here"
+        >
+          {t('tags.ignoreHere')}
+        </button>
+        <button
+          type="button"
+          className="link"
+          onClick={() => onReject(s)}
+          title={t('tags.rejectHint', { text: s.text, count })}
+          data-testid="reject"
+        >
+          {count > 1 ? t('tags.rejectCount', { count }) : t('tags.reject')}
         </button>
       </span>
     </li>

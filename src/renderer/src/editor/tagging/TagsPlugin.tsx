@@ -12,7 +12,7 @@ import { useEffect, useRef } from 'react'
 import type { Gazetteer } from '@shared/tagging'
 import { DirtyBlocks } from '../blocks'
 import { domRange, type BlockText } from './segments'
-import { BlockSuggestions, type Suggestion } from './suggestions'
+import { BlockSuggestions, ignoredOccurrences, type Suggestion } from './suggestions'
 
 const DELAY_MS = 250
 const HIGHLIGHTS = { zone: 'folio-suggest-zone', figure: 'folio-suggest-figure' } as const
@@ -38,6 +38,7 @@ export function TagsPlugin({
     if (!gazetteer) return
     if (cache.current?.gazetteer !== gazetteer) cache.current = new BlockSuggestions(gazetteer)
     const detector = cache.current
+    const ignored = ignoredOccurrences(editor)
     const dirty = new DirtyBlocks()
     const drawing = typeof CSS !== 'undefined' && 'highlights' in CSS
     const highlights = drawing ? { zone: new Highlight(), figure: new Highlight() } : null
@@ -109,7 +110,7 @@ export function TagsPlugin({
       timer = null
       const { suggestions, touched, blocks } = editor
         .getEditorState()
-        .read(() => detector.$update(dirty.take(), rejected))
+        .read(() => detector.$update(dirty.take(), rejected, ignored.get()))
       texts = blocks
       if (first || !sameList(shown, suggestions)) {
         first = false
@@ -127,8 +128,14 @@ export function TagsPlugin({
     const unregister = editor.registerUpdateListener((update) => {
       if (dirty.note(update)) schedule()
     })
+    // 仅此一处: filtered again at once, nothing detected again.
+    const unsubscribe = ignored.subscribe(() => {
+      if (timer !== null) clearTimeout(timer)
+      run()
+    })
     return () => {
       unregister()
+      unsubscribe()
       observer?.disconnect()
       if (timer !== null) clearTimeout(timer)
       if (highlights) {

@@ -14,6 +14,7 @@ import { $createFigureTagNode, type FigureData } from '../nodes/FigureTagNode'
 import { $isPhotoNode } from '../nodes/PhotoNode'
 import { $createZoneTagNode } from '../nodes/ZoneTagNode'
 import { ALL, isDirty, type Dirty } from '../blocks'
+import { createStore, type Store } from '../store'
 import { $blockText, $isolate, locate, overlapsTag, type BlockText } from './segments'
 
 export interface Suggestion {
@@ -23,6 +24,11 @@ export interface Suggestion {
   start: number
   end: number
   text: string
+  /**
+   * Which occurrence of `text` in its block this is (0 for the first, counted over the block's
+   * text, tagged or not): tagging or editing other blocks does not move it onto another one.
+   */
+  occurrence: number
   /** Found in a photo caption (blockKey is then the photo node's key). */
   inCaption?: boolean
   zone?: { id: string | null; name: string; known: boolean; type: string }
@@ -30,6 +36,43 @@ export interface Suggestion {
 }
 
 export const rejectionKey = (kind: string, text: string): string => `${kind}:${text}`
+
+/** One occurrence ignored (仅此一处), not every one of its text as rejectionKey does (全部忽略). */
+export const occurrenceKey = (s: Pick<Suggestion, 'blockKey' | 'kind' | 'text' | 'occurrence'>): string =>
+  `${s.blockKey}\u0000${rejectionKey(s.kind, s.text)}\u0000${s.occurrence}`
+
+/**
+ * The occurrences ignored one by one while an article is open, per editor: kept across the side
+ * panel closing and opening, gone with the editor. (Ignoring every occurrence of a text is stored
+ * with the article, tag.reject.)
+ */
+const ignoredOnce = new WeakMap<object, Store<ReadonlySet<string>>>()
+export function ignoredOccurrences(editor: object): Store<ReadonlySet<string>> {
+  let store = ignoredOnce.get(editor)
+  if (!store) {
+    store = createStore<ReadonlySet<string>>(new Set())
+    ignoredOnce.set(editor, store)
+  }
+  return store
+}
+
+/** How many suggestions there are of each kind and text (what 全部忽略 takes away), by rejectionKey. */
+export function countByText(suggestions: readonly Suggestion[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const s of suggestions) {
+    const key = rejectionKey(s.kind, s.text)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** How many times `needle` occurs in `text` (not overlapping). */
+function occurrences(text: string, needle: string): number {
+  if (needle === '') return 0
+  let count = 0
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++
+  return count
+}
 
 /** Every block that holds running text: paragraphs, subheads, quotes, list items. */
 export function $textBlocks(): ElementNode[] {
@@ -74,6 +117,7 @@ function detect(source: Source, gazetteer: Gazetteer): Suggestion[] {
       start: tag.start,
       end: tag.end,
       text: tag.text,
+      occurrence: occurrences(source.text.slice(0, tag.start), tag.text),
       ...(source.inCaption && { inCaption: true }),
     }
     found.push(
@@ -117,6 +161,7 @@ export class BlockSuggestions {
   $update(
     dirty: Dirty,
     rejected: ReadonlySet<string>,
+    ignored: ReadonlySet<string> = new Set(),
   ): { suggestions: Suggestion[]; touched: Set<string>; blocks: Map<string, BlockText> } {
     const next = new Map<string, Entry>()
     const touched = new Set<string>()
@@ -134,7 +179,9 @@ export class BlockSuggestions {
       }
       next.set(key, entry)
       if (entry.block) blocks.set(key, entry.block)
-      for (const s of entry.found) if (!rejected.has(rejectionKey(s.kind, s.text))) suggestions.push(s)
+      for (const s of entry.found) {
+        if (!rejected.has(rejectionKey(s.kind, s.text)) && !ignored.has(occurrenceKey(s))) suggestions.push(s)
+      }
     }
     for (const element of $textBlocks()) {
       take(element.getKey(), () => {
@@ -167,8 +214,9 @@ export class BlockSuggestions {
 export function $suggest(
   gazetteer: Gazetteer,
   rejected: ReadonlySet<string>,
+  ignored: ReadonlySet<string> = new Set(),
 ): { suggestions: Suggestion[]; blocks: BlockText[] } {
-  const { suggestions, blocks } = new BlockSuggestions(gazetteer).$update(ALL, rejected)
+  const { suggestions, blocks } = new BlockSuggestions(gazetteer).$update(ALL, rejected, ignored)
   return { suggestions, blocks: [...blocks.values()] }
 }
 
