@@ -51,3 +51,16 @@ export function ensureLayoutSchema(db: Db): void {
   const present = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layout_blocks'").get()
   if (present === undefined) db.exec(LAYOUT_MIGRATION)
 }
+
+/**
+ * Whether layout_blocks has the `manual` column (a block moved, resized or placed by hand). Layouts
+ * stored before it read as not manual; `ensureManualColumn` adds it, on the first save of a layout.
+ * To become its own migration when layouts move into a service of their own (issue 12 item 6).
+ */
+export function hasManualColumn(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM pragma_table_info('layout_blocks') WHERE name = 'manual'").get() !== undefined
+}
+
+export function ensureManualColumn(db: Db): void {
+  if (!hasManualColumn(db)) db.exec('ALTER TABLE layout_blocks ADD COLUMN manual INTEGER NOT NULL DEFAULT 0')
+}

@@ -10,11 +10,12 @@ import {
   layoutSchema,
   templateSchema,
   type IssueLayout,
+  type LayoutBlock,
   type LayoutPage,
   type PageTemplate,
 } from '../../shared/layout/model'
 import type { Db } from '../store/db'
-import { ensureLayoutSchema } from './schema'
+import { ensureLayoutSchema, ensureManualColumn, hasManualColumn } from './schema'
 
 export const DEFAULT_TEMPLATE = 'sikai'
 
@@ -87,8 +88,9 @@ export function getLayout(db: Db, issueId: number): IssueLayout | null {
   const pages = db
     .prepare('SELECT id, number, name, editor FROM layout_pages WHERE issue_id = ? ORDER BY number')
     .all(issueId) as { id: number; number: number; name: string; editor: string }[]
+  const manual = hasManualColumn(db) ? 'b.manual' : '0'
   const blocks = db.prepare(
-    `SELECT b.article_id AS articleId, b.col, b.span, b.line, b.lines FROM layout_blocks b
+    `SELECT b.article_id AS articleId, b.col, b.span, b.line, b.lines, ${manual} AS manual FROM layout_blocks b
      JOIN articles a ON a.id = b.article_id AND a.deleted_at IS NULL
      WHERE b.page_id = ? ORDER BY b.line, b.col`,
   )
@@ -99,7 +101,9 @@ export function getLayout(db: Db, issueId: number): IssueLayout | null {
         number: p.number,
         name: p.name,
         editor: p.editor,
-        blocks: blocks.all(p.id) as LayoutPage['blocks'],
+        blocks: (blocks.all(p.id) as (Omit<LayoutBlock, 'manual'> & { manual: number })[]).map(({ manual, ...b }) =>
+          manual ? { ...b, manual: true } : b,
+        ),
       }),
     ),
   }
@@ -131,6 +135,7 @@ export function saveLayout(db: Db, issueId: number, layout: IssueLayout, now: st
     }
   }
   db.transaction(() => {
+    ensureManualColumn(db)
     db.prepare('DELETE FROM layout_pages WHERE issue_id = ?').run(issueId)
     db.prepare(
       `INSERT INTO issue_layouts (issue_id, template_json, updated_at) VALUES (?, ?, ?)
@@ -138,11 +143,13 @@ export function saveLayout(db: Db, issueId: number, layout: IssueLayout, now: st
     ).run(issueId, JSON.stringify(parsed.template), now)
     const insertPage = db.prepare('INSERT INTO layout_pages (issue_id, number, name, editor) VALUES (?, ?, ?, ?)')
     const insertBlock = db.prepare(
-      'INSERT INTO layout_blocks (page_id, article_id, col, span, line, lines) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO layout_blocks (page_id, article_id, col, span, line, lines, manual) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     for (const page of parsed.pages) {
       const pageId = insertPage.run(issueId, page.number, page.name, page.editor).lastInsertRowid
-      for (const b of page.blocks) insertBlock.run(pageId, b.articleId, b.col, b.span, b.line, b.lines)
+      for (const b of page.blocks) {
+        insertBlock.run(pageId, b.articleId, b.col, b.span, b.line, b.lines, b.manual ? 1 : 0)
+      }
     }
   })()
 }

@@ -49,6 +49,8 @@ export const blockSchema = z
     span: z.number().int().min(1).max(20),
     line: z.number().int().min(0).max(2000),
     lines: z.number().int().min(1).max(2000),
+    /** Moved, resized or placed by hand (自动排版 asks before replacing it). Absent in older layouts. */
+    manual: z.boolean().optional(),
   })
   .strict()
 
