@@ -2,6 +2,11 @@
  * 版面: the issue's pages on their column grid. Auto-layout as a starting point, blocks moved and
  * resized by hand, copyfit measured by the print engine after every change, 版名 and 责任编辑 per
  * page, and exports (PDF, HTML, .folio bundle) with progress and cancel.
+ *
+ * Manual work is never lost: every change (auto-layout and template changes included) is one step
+ * on an undo stack of whole layouts, and each undo/redo is saved with layout.save like any edit; a
+ * template change reflows the layout onto the new grid; auto-layout asks before it replaces blocks
+ * placed by hand (`manual`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, Issue } from '@shared/api/types'
@@ -14,7 +19,9 @@ import {
   type PageTemplate,
 } from '@shared/layout/model'
 import type { BlockFit, ExportJobStatus, ExportKind, LayoutOutcome } from '@shared/layout/outcome'
+import { reflowLayout } from '@shared/layout/reflow'
 import { call, callForBytes, errorMessage } from '../../api'
+import { Dialog } from '../../app/Dialog'
 import { useI18n } from '../../app/i18n'
 import { downloadBytes } from './download'
 import { PageCanvas } from './PageCanvas'
@@ -24,6 +31,10 @@ import { TemplateDialog } from './TemplateDialog'
 const PAGE_HEIGHT_PX = 620
 /** The smallest block worth placing: a headline and a few lines. */
 const MIN_BLOCK_LINES = 8
+/** Undo steps kept per issue while the view is open. */
+const MAX_UNDO = 100
+
+type SaveMode = 'edit' | 'undo' | 'redo'
 
 export function LayoutView({
   issue,
@@ -46,7 +57,13 @@ export function LayoutView({
   const [bleed, setBleed] = useState(0)
   const [marks, setMarks] = useState(false)
   const [editTemplate, setEditTemplate] = useState(false)
+  const [past, setPast] = useState<IssueLayout[]>([])
+  const [future, setFuture] = useState<IssueLayout[]>([])
+  const [confirmAuto, setConfirmAuto] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
   const measureSeq = useRef(0)
+  /** A save in flight: undo/redo wait for it, so two quick presses never pick the same step. */
+  const saving = useRef(false)
 
   const report = useCallback((e: unknown) => setError(errorMessage(e, lang)), [lang])
 
@@ -73,6 +90,8 @@ export function LayoutView({
         if (!live) return
         setTemplates(list)
         setLayout(stored)
+        setPast([])
+        setFuture([])
         if (stored) {
           setTemplateId(stored.template.id)
           void measure()
@@ -84,11 +103,25 @@ export function LayoutView({
     }
   }, [issue.id, measure, report])
 
+  /** Blocks moved, resized or placed by hand: what auto-layout would replace. */
+  const manualBlocks = useMemo(
+    () =>
+      layout?.pages.flatMap((p) => p.blocks.filter((b) => b.manual).map((b) => ({ page: p.number, block: b }))) ?? [],
+    [layout],
+  )
+
   const autoLayout = async (): Promise<void> => {
+    setConfirmAuto(false)
     setBusy(t('layout.laying'))
     setError(null)
+    setNotice(null)
+    const previous = layout
     try {
       const result = await call('layout.auto', { issueId: issue.id, template: templateId })
+      if (previous) {
+        setPast((p) => [...p.slice(1 - MAX_UNDO), previous])
+        setFuture([])
+      }
       setLayout(result.layout)
       setOutcome(result)
       onOutcome(result)
@@ -99,22 +132,81 @@ export function LayoutView({
     }
   }
 
-  const save = async (next: IssueLayout): Promise<void> => {
+  /** Saves a whole layout (an edit, or a step back or forward in the history) and measures it. */
+  const save = async (next: IssueLayout, mode: SaveMode = 'edit'): Promise<boolean> => {
     const problems = checkLayout(next)
     if (problems[0]) {
       setError(lang === 'zh' ? problems[0].message_zh : problems[0].message_en)
-      return
+      return false
     }
     const previous = layout
     setLayout(next)
+    setTemplateId(next.template.id)
     setError(null)
+    if (mode !== 'edit') setNotice(null)
+    saving.current = true
+    measureSeq.current += 1 // a measure of the layout before this one is stale now
     try {
       await call('layout.save', { issueId: issue.id, layout: next })
-      await measure()
+      if (previous) {
+        if (mode === 'edit') {
+          setPast((p) => [...p.slice(1 - MAX_UNDO), previous])
+          setFuture([])
+        } else if (mode === 'undo') {
+          setPast((p) => p.slice(0, -1))
+          setFuture((f) => [...f, previous])
+        } else {
+          setFuture((f) => f.slice(0, -1))
+          setPast((p) => [...p, previous])
+        }
+      }
+      void measure()
+      return true
     } catch (e) {
       setLayout(previous)
+      if (previous) setTemplateId(previous.template.id)
       report(e)
+      return false
+    } finally {
+      saving.current = false
     }
+  }
+
+  const laying = busy === t('layout.laying')
+  const undo = (): void => {
+    const target = past.at(-1)
+    if (target && !laying && !saving.current) void save(target, 'undo')
+  }
+  const redo = (): void => {
+    const target = future.at(-1)
+    if (target && !laying && !saving.current) void save(target, 'redo')
+  }
+  const keys = useRef({ undo, redo })
+  keys.current = { undo, redo }
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      // Text fields (版名, 责任编辑, 出血) keep their own undo.
+      const target = e.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, [contenteditable=true], dialog')) return
+      const key = e.key.toLowerCase()
+      if (key === 'z' && !e.shiftKey) keys.current.undo()
+      else if ((key === 'z' && e.shiftKey) || key === 'y') keys.current.redo()
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  /** Another template: the layout there is reflowed onto its grid (one undo step), or just chosen. */
+  const chooseTemplate = (id: string, list: PageTemplate[] = templates): void => {
+    setTemplateId(id)
+    const next = list.find((tpl) => tpl.id === id)
+    if (!layout || !next || JSON.stringify(next) === JSON.stringify(layout.template)) return
+    void save(reflowLayout(layout, next)).then(
+      (saved) => saved && setNotice(t('layout.reflowed', { name: next.name, columns: next.columns })),
+    )
   }
 
   const changeBlock = (pageNumber: number, block: LayoutBlock): void => {
@@ -123,7 +215,7 @@ export function LayoutView({
       ...layout,
       pages: layout.pages.map((p) =>
         p.number === pageNumber
-          ? { ...p, blocks: p.blocks.map((b) => (b.articleId === block.articleId ? block : b)) }
+          ? { ...p, blocks: p.blocks.map((b) => (b.articleId === block.articleId ? { ...block, manual: true } : b)) }
           : p,
       ),
     })
@@ -148,7 +240,7 @@ export function LayoutView({
       setError(t('layout.noRoom', { page: pageNumber }))
       return
     }
-    const block: LayoutBlock = { articleId, col: 0, span: g.columns, line: top, lines: g.lines - top }
+    const block: LayoutBlock = { articleId, col: 0, span: g.columns, line: top, lines: g.lines - top, manual: true }
     void save({
       ...layout,
       pages: layout.pages.map((p) => ({
@@ -218,7 +310,7 @@ export function LayoutView({
         <div className="view-filter row layout-toolbar">
           <select
             value={templateId}
-            onChange={(e) => setTemplateId(e.target.value)}
+            onChange={(e) => chooseTemplate(e.target.value)}
             aria-label={t('layout.template')}
             data-testid="template-select"
           >
@@ -231,11 +323,31 @@ export function LayoutView({
           <button
             type="button"
             className="btn small primary"
-            onClick={() => void autoLayout()}
+            onClick={() => (manualBlocks.length > 0 ? setConfirmAuto(true) : void autoLayout())}
             disabled={busy !== null}
             data-testid="auto-layout"
           >
             {t('layout.auto')}
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={undo}
+            disabled={past.length === 0 || laying}
+            title={t('layout.undoHint')}
+            data-testid="layout-undo"
+          >
+            {t('layout.undo')}
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={redo}
+            disabled={future.length === 0 || laying}
+            title={t('layout.redoHint')}
+            data-testid="layout-redo"
+          >
+            {t('layout.redo')}
           </button>
           <button type="button" className="btn small" onClick={() => setEditTemplate(true)}>
             {t('layout.templateSettings')}
@@ -294,6 +406,11 @@ export function LayoutView({
           </div>
         )}
         {busy && <p className="muted">{busy}</p>}
+        {notice && (
+          <p className="muted" data-testid="layout-notice">
+            {notice}
+          </p>
+        )}
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -398,10 +515,47 @@ export function LayoutView({
           onClose={() => setEditTemplate(false)}
           onSaved={(list, id) => {
             setTemplates(list)
-            setTemplateId(id)
             setEditTemplate(false)
+            chooseTemplate(id, list)
           }}
         />
+      )}
+      {confirmAuto && (
+        <Dialog
+          title={t('layout.confirmAuto')}
+          onClose={() => setConfirmAuto(false)}
+          testId="auto-confirm"
+          footer={
+            <>
+              <button type="button" className="btn" onClick={() => setConfirmAuto(false)} data-testid="auto-cancel">
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="btn primary"
+                onClick={() => void autoLayout()}
+                data-testid="auto-replace"
+              >
+                {t('layout.confirmAutoGo')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('layout.confirmAutoBody', { count: manualBlocks.length })}</p>
+          <ul data-testid="auto-confirm-blocks">
+            {manualBlocks.map(({ page, block }) => (
+              <li key={block.articleId}>
+                {t('layout.confirmAutoBlock', {
+                  page,
+                  headline: headlines.get(block.articleId) || t('articles.untitled'),
+                  span: block.span,
+                  lines: block.lines,
+                })}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('layout.confirmAutoUndo')}</p>
+        </Dialog>
       )}
     </div>
   )

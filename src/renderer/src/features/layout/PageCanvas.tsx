@@ -114,6 +114,11 @@ export function PageCanvas({
               className={`layout-block${selected === block.articleId ? ' selected' : ''}${fit && fit.overChars > 0 ? ' overset' : ''}`}
               data-testid="layout-block"
               data-article-id={block.articleId}
+              data-col={block.col}
+              data-span={block.span}
+              data-line={block.line}
+              data-lines={block.lines}
+              data-manual={block.manual ? 'true' : undefined}
               style={{ left: px(box.left), top: px(box.top), width: px(box.width), height: px(box.height) }}
               onPointerDown={(e) => start(e, original, 'move')}
             >
