@@ -1,6 +1,6 @@
 /** What a new user ran into (issue 13 item 7). */
 import { join } from 'node:path'
-import { expect, openSample, test } from './fixtures'
+import { bodyParagraphs, expect, openSample, test, waitSaved } from './fixtures'
 
 const SEED = join(__dirname, '../resources/samples/kaifaqu-2024-25.txt')
 
@@ -65,4 +65,37 @@ test('忽略 on a tag suggestion says it ignores every occurrence, and 仅此一
   await huairen.first().getByTestId('reject').click()
   await expect(huairen).toHaveCount(0)
   await expect(suggestions).toHaveCount(total - 3)
+})
+
+test('the 开发区 view shows each mention in its sentence, with the article it is in', async ({ page, folio }) => {
+  await openSample(page, folio)
+  const panel = page.getByTestId('tags-panel')
+  await expect(panel.getByTestId('suggestion').filter({ hasText: '怀仁经开区' })).toHaveCount(3)
+  await panel.getByTestId('accept-all').click()
+  await expect(panel.getByTestId('suggestion')).toHaveCount(0)
+  await waitSaved(page)
+  // The sentences as the article has them, to compare with what the view shows.
+  const paragraphs = await bodyParagraphs(page)
+
+  await page.getByTestId('tab-zones').click()
+  await page.getByTestId('zone-item').filter({ hasText: '怀仁经济技术开发区' }).click()
+  const mentions = page.getByTestId('zone-detail').getByTestId('mention')
+  // The article says 怀仁经开区 three times (and may name the zone in full too): each its own line.
+  await expect(mentions.filter({ hasText: '怀仁经开区' })).toHaveCount(3)
+  const count = await mentions.count()
+  const sentences = await mentions.getByTestId('mention-sentence').allTextContents()
+  const names = await mentions.locator('.tag-zone').allTextContents()
+  expect(names).toHaveLength(count)
+  expect(new Set(sentences).size).toBe(count)
+  // Each a piece of a paragraph of the article, around the zone's name and longer than it.
+  sentences.forEach((sentence, i) => {
+    const name = names[i] ?? ''
+    expect(sentence).toContain(name)
+    expect(sentence.length).toBeGreaterThan(name.length + 4)
+    const plain = sentence.replace(/^…|…$/g, '')
+    expect(paragraphs.some((p) => p.includes(plain))).toBe(true)
+  })
+  await expect(mentions.first()).toContainText('《向“新”而行 以“质”致远》')
+  await expect(page.getByTestId('zone-detail').locator('.mention-issue').first()).toContainText('2024年第25期')
+  await page.screenshot({ path: 'test-results/screens/zone-mentions.png' })
 })

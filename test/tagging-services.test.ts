@@ -600,6 +600,7 @@ describe('views across issues', () => {
         issueTitle: '开发区建设',
         issueNumber: '2024年第25期',
         text: '怀仁经开区',
+        context: { before: '今年以来，', after: '2023年实现进出口额717亿元。' },
       },
       {
         articleId: other.id,
@@ -608,11 +609,40 @@ describe('views across issues', () => {
         issueTitle: '开发区建设',
         issueNumber: '2024年第26期',
         text: '怀仁经开区',
+        context: { before: '今年以来，', after: '2023年实现进出口额71.7亿元。' },
       },
     ])
     expect(detail.figures.map((f) => [f.text, f.value, f.zoneName])).toEqual([
       ['717亿元', 71_700_000_000, '怀仁经济技术开发区'],
       ['71.7亿元', 7_170_000_000, '怀仁经济技术开发区'],
+    ])
+  })
+
+  it('gives each mention the sentence it stands in, found by its place among the article’s tags', () => {
+    const photo = {
+      ...photoNode({ caption: '怀仁经开区的物流园', credit: null }),
+      tags: [
+        { type: 'zone-tag', start: 0, end: 5, text: '怀仁经开区', zoneId: HUAIREN, zoneName: '怀仁经济技术开发区' },
+      ],
+    }
+    const doc = JSON.parse(
+      body(
+        [
+          { ...figureTag('很多', 0, '元'), value: 'many' },
+          '企业落户，',
+          zoneTag('怀仁经开区', HUAIREN, '怀仁经济技术开发区'),
+          '新增岗位。',
+        ],
+        ['同样写到', zoneTag('怀仁经开区', HUAIREN, '怀仁经济技术开发区'), '的另一句话。'],
+      ),
+    ) as { root: { children: unknown[] } }
+    doc.root.children.push(photo)
+    const article = lib.api.call('article.create', { issueId, headline: '三处', body: JSON.stringify(doc) })
+    const mine = zone(HUAIREN).mentions.filter((m) => m.articleId === article.id)
+    expect(mine.map((m) => m.context)).toEqual([
+      { before: '很多企业落户，', after: '新增岗位。' },
+      { before: '同样写到', after: '的另一句话。' },
+      { before: '', after: '的物流园' },
     ])
   })
 

@@ -20,6 +20,7 @@ import {
 } from '../../shared/api/tagging-types'
 import { readCaptionTags } from '../../shared/doc/caption-tags'
 import { parseDoc, type SerializedDoc, type SerializedNode } from '../../shared/doc/lexical'
+import { tagContexts } from '../../shared/doc/tag-context'
 import type { ServiceContext } from './context'
 import { requireIssue } from './issues'
 import { getZoneSummary, insertZone, learnAlias, zoneExists, zoneIdByName } from './zones'
@@ -257,7 +258,7 @@ export function getZoneDetail(ctx: ServiceContext, id: string): ZoneDetail {
   const mentions = ctx.db
     .prepare(
       `SELECT t.article_id AS articleId, a.headline, a.issue_id AS issueId, i.title AS issueTitle,
-              i.number AS issueNumber, t.text
+              i.number AS issueNumber, t.text, t.ordinal
        FROM issues i
        ${walk ? 'CROSS JOIN' : 'JOIN'} articles a ON a.issue_id = i.id
        ${walk ? 'CROSS JOIN' : 'JOIN'} tags t ON t.article_id = a.id
@@ -265,9 +266,36 @@ export function getZoneDetail(ctx: ServiceContext, id: string): ZoneDetail {
        ORDER BY ${READING_ORDER}
        LIMIT ?`,
     )
-    .all(id, ZONE_DETAIL_LIMIT) as ZoneMention[]
+    .all(id, ZONE_DETAIL_LIMIT) as (Omit<ZoneMention, 'context'> & { ordinal: number })[]
   const figures = listFigures(ctx, { zoneId: id, limit: ZONE_DETAIL_LIMIT })
-  return { ...summary, mentions, figures: figures.rows, figureCount: figures.total }
+  return { ...summary, mentions: withContext(ctx, mentions), figures: figures.rows, figureCount: figures.total }
+}
+
+/**
+ * Each mention with the sentence around it, read from the bodies of the articles on this page
+ * only (at most ZONE_DETAIL_LIMIT), so the cost does not grow with the library. A mention whose
+ * tag is no longer where the index says (it should not happen) gets no context rather than a wrong one.
+ */
+function withContext(
+  ctx: ServiceContext,
+  mentions: (Omit<ZoneMention, 'context'> & { ordinal: number })[],
+): ZoneMention[] {
+  const wanted = new Map<number, Set<number>>()
+  for (const m of mentions) {
+    const set = wanted.get(m.articleId)
+    if (set) set.add(m.ordinal)
+    else wanted.set(m.articleId, new Set([m.ordinal]))
+  }
+  const body = ctx.db.prepare('SELECT body_json FROM articles WHERE id = ?').pluck()
+  const contexts = new Map<number, ReturnType<typeof tagContexts>>()
+  for (const [articleId, ordinals] of wanted) {
+    const json = body.get(articleId) as string | undefined
+    contexts.set(articleId, json === undefined ? new Map() : tagContexts(parseDoc(json), ordinals))
+  }
+  return mentions.map(({ ordinal, ...m }) => {
+    const found = contexts.get(m.articleId)?.get(ordinal)
+    return { ...m, context: found && found.text === m.text ? { before: found.before, after: found.after } : null }
+  })
 }
 
 interface ValueRow {

@@ -29,6 +29,8 @@ export interface TagPlace {
 export interface ZoneMention extends TagPlace {
   /** The text as written, e.g. 怀仁经开区. */
   text: string
+  /** The sentence around it in the article (null when it cannot be found). */
+  context: { before: string; after: string } | null
 }
 
 /** What a figure tag records: the value with 万/亿 folded in, its unit and qualifier, and the editor's labels. */

@@ -388,6 +388,7 @@ const zh = {
   'tags.rejectHint': '本文中所有“{text}”都不再建议（现有 {count} 处），以后出现的也不建议',
   'tags.ignoreHere': '仅此一处',
   'tags.ignoreHereHint': '只忽略这一处，其他同样的文字仍然建议（文章关闭后恢复）',
+  'zones.openMention': '打开《{headline}》（{issue}）',
   // 版面：撤销与重排
   'layout.undo': '撤销',
   'layout.redo': '重做',
@@ -795,6 +796,7 @@ const en: Record<MessageKey, string> = {
   'tags.ignoreHere': 'Only here',
   'tags.ignoreHereHint':
     'Ignore this occurrence only; the same text elsewhere is still suggested (until the article is closed)',
+  'zones.openMention': 'Open “{headline}” ({issue})',
   // 版面：撤销与重排
   'layout.undo': 'Undo',
   'layout.redo': 'Redo',

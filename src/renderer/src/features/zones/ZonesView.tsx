@@ -219,9 +219,19 @@ export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, ar
                 <div className="mention-issue">{issue}</div>
                 <ul className="mentions">
                   {mentions.map((m, i) => (
-                    <li key={i} data-testid="mention" onClick={() => onOpenArticle(m.issueId, m.articleId)}>
-                      <span className="tag tag-zone">{m.text}</span>
-                      <span className="muted">《{m.headline}》</span>
+                    <li
+                      key={i}
+                      data-testid="mention"
+                      title={t('zones.openMention', { headline: m.headline, issue })}
+                      onClick={() => onOpenArticle(m.issueId, m.articleId)}
+                    >
+                      {/* The sentence it stands in, so mentions of one zone are told apart. */}
+                      <div className="mention-sentence" data-testid="mention-sentence">
+                        {m.context?.before}
+                        <span className="tag tag-zone">{m.text}</span>
+                        {m.context?.after}
+                      </div>
+                      <div className="muted">《{m.headline || t('articles.untitled')}》</div>
                     </li>
                   ))}
                 </ul>
