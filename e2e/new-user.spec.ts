@@ -1,6 +1,6 @@
 /** What a new user ran into (issue 13 item 7). */
 import { join } from 'node:path'
-import { bodyParagraphs, expect, openSample, test, waitSaved } from './fixtures'
+import { body, bodyParagraphs, createIssue, expect, newArticle, openSample, test, waitSaved } from './fixtures'
 
 const SEED = join(__dirname, '../resources/samples/kaifaqu-2024-25.txt')
 
@@ -98,4 +98,52 @@ test('the 开发区 view shows each mention in its sentence, with the article it
   await expect(mentions.first()).toContainText('《向“新”而行 以“质”致远》')
   await expect(page.getByTestId('zone-detail').locator('.mention-issue').first()).toContainText('2024年第25期')
   await page.screenshot({ path: 'test-results/screens/zone-mentions.png' })
+})
+
+test('pasting from Word: a 黑体 heading becomes a 小标题, a table one paragraph per row', async ({ page, folio }) => {
+  await page.goto(folio.url)
+  await createIssue(page, { title: '开发区建设' })
+  await newArticle(page, '粘贴 Word')
+  await body(page).click()
+  // What Word puts on the clipboard: every paragraph a MsoNormal <p>, the heading set by hand.
+  const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><body>
+<!--StartFragment--><p class=MsoNormal><span style='font-size:16.0pt;font-family:黑体'>新兴产业蓄势成阵<o:p></o:p></span></p>
+<p class=MsoNormal><b><span style='font-family:宋体'>一、传统产业蝶变新生</span></b></p>
+<p class=MsoNormal><span style='font-family:宋体'>晋城经济技术开发区<b>紧紧抓住</b>产业转移的大好时机。</span></p>
+<p class=MsoNormal><b><span style='font-family:宋体'>全年完成投资12亿元。</span></b></p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>指标</p></td><td><p class=MsoNormal>2023年</p></td></tr>
+<tr><td><p class=MsoNormal>进出口额</p></td><td><p class=MsoNormal>717亿元</p></td></tr></table>
+<!--EndFragment--></body></html>`
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer()
+    transfer.setData('text/html', data)
+    transfer.setData('text/plain', '新兴产业蓄势成阵')
+    document
+      .querySelector('[data-testid=body]')
+      ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  }, html)
+  await expect(body(page).locator('h3')).toHaveText(['新兴产业蓄势成阵', '一、传统产业蝶变新生'])
+  // Running text stays a paragraph, bold or not; a table comes one row to a paragraph.
+  await expect(body(page).locator('p').filter({ hasText: '紧紧抓住' })).toHaveCount(1)
+  await expect(body(page).locator('p').filter({ hasText: '全年完成投资12亿元。' })).toHaveCount(1)
+  const paragraphs = await bodyParagraphs(page)
+  expect(paragraphs).toContain('指标　2023年')
+  expect(paragraphs).toContain('进出口额　717亿元')
+  expect(paragraphs).not.toContain('717亿元')
+  await expect(body(page).locator('table, [style*="font-family"]')).toHaveCount(0)
+
+  // A bold phrase copied out of a Word paragraph goes into the text, not a heading.
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('园区')
+  await page.evaluate(() => {
+    const transfer = new DataTransfer()
+    transfer.setData('text/html', "<p class=MsoNormal><b><span style='font-family:黑体'>重点项目</span></b></p>")
+    transfer.setData('text/plain', '重点项目')
+    document
+      .querySelector('[data-testid=body]')
+      ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  })
+  await expect(body(page).locator('h3')).toHaveCount(2)
+  await expect(body(page).locator('p').filter({ hasText: '园区重点项目' })).toHaveCount(1)
+  await waitSaved(page)
 })
