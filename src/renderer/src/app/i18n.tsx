@@ -384,7 +384,6 @@ const zh = {
   'import.normalize.simplifiedCount': '转为简体：已改 {count} 字',
   // 新用户所见
   'import.mastheadElsewhere': '文件的报头是「{masthead}」；要按它另建一期，请选「{newIssue}」。',
-  'tags.rejectCount': '全部忽略（{count}）',
   'tags.rejectHint': '本文中所有“{text}”都不再建议（现有 {count} 处），以后出现的也不建议',
   'tags.ignoreHere': '仅此一处',
   'tags.ignoreHereHint': '只忽略这一处，其他同样的文字仍然建议（文章关闭后恢复）',
@@ -791,7 +790,6 @@ const en: Record<MessageKey, string> = {
   'import.normalize.simplifiedCount': 'Simplified: {count} characters converted',
   // 新用户所见
   'import.mastheadElsewhere': 'The file’s masthead is “{masthead}”; to make a new issue from it, choose “{newIssue}”.',
-  'tags.rejectCount': 'Ignore all ({count})',
   'tags.rejectHint': 'No more suggestions for any “{text}” in this article ({count} now), nor for ones added later',
   'tags.ignoreHere': 'Only here',
   'tags.ignoreHereHint':

@@ -423,7 +423,7 @@ const SuggestionRow = memo(function SuggestionRow({
           title={t('tags.rejectHint', { text: s.text, count })}
           data-testid="reject"
         >
-          {count > 1 ? t('tags.rejectCount', { count }) : t('tags.reject')}
+          {t('tags.reject')}
         </button>
       </span>
     </li>
