@@ -391,17 +391,20 @@ const SuggestionRow = memo(function SuggestionRow({
   onReject(s: Suggestion): void
 }) {
   const { t } = useI18n()
+  // The reading may be cut on the narrow second line: the whole of it on hover.
+  const detail =
+    (s.inCaption ? `${t('tags.inCaption')} · ` : '') +
+    (s.zone
+      ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
+      : s.figure
+        ? `= ${describeFigure({ ...s.figure, metric: '', period: '' })}`
+        : '')
   return (
     <li data-testid="suggestion" data-kind={s.kind}>
       <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
       <span className="suggestion-text">{s.text}</span>
-      <span className="muted suggestion-detail">
-        {s.inCaption && `${t('tags.inCaption')} · `}
-        {s.zone
-          ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
-          : s.figure
-            ? `= ${describeFigure({ ...s.figure, metric: '', period: '' })}`
-            : ''}
+      <span className="muted suggestion-detail" title={detail}>
+        {detail}
       </span>
       <span className="suggestion-actions">
         <button type="button" className="link" onClick={() => onAccept(s)} data-testid="accept">
