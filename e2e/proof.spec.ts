@@ -68,6 +68,8 @@ test('proof the sample article: F7, step with F8, fix one, fix all, undo — tag
   await expect(rows.first()).toBeVisible()
   await page.screenshot({ path: '/tmp/proof-editor-marks.png' })
   const total = Number(await panel.getByTestId('proof-count').getAttribute('data-count'))
+  // The status bar counts what the panel lists once the article is proofed (never a 0 before).
+  await expect(page.getByTestId('show-proof')).toHaveText(`校对（${total} 处）`)
   expect(total).toBeGreaterThan(10)
   // Windowed: not every finding has a row in the DOM when there are many.
   if (total > 60) expect(await rows.count()).toBeLessThan(total)

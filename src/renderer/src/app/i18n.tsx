@@ -312,6 +312,7 @@ const zh = {
   // 校对 (editor)
   'proof.title': '校对',
   'proof.toggle': '校对（{count} 处）',
+  'proof.toggleRunning': '校对（…）',
   'proof.count': '{count} 处，可自动修改 {safe} 处',
   'proof.clean': '未发现问题',
   'proof.none': '没有待处理的校对问题。',
@@ -717,6 +718,7 @@ const en: Record<MessageKey, string> = {
   // 校对 (editor)
   'proof.title': 'Proof',
   'proof.toggle': 'Proof ({count})',
+  'proof.toggleRunning': 'Proof (…)',
   'proof.count': '{count} findings, {safe} fixable at once',
   'proof.clean': 'Nothing found',
   'proof.none': 'No proofing findings left.',

@@ -94,6 +94,7 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       timer = null
       last = editor.getEditorState().read(() => proofs.$update(dirty.take(), deadline))
       publish(last.touched)
+      if (last.pending === 0 && !session.proofed.get()) session.proofed.set(true)
       // Blocks left over: go on in the next task, after whatever input is waiting.
       if (last.pending > 0) timer = setTimeout(() => run(performance.now() + SLICE_MS), 0)
     }

@@ -29,6 +29,8 @@ export interface ProofSession {
   ignored: Store<ReadonlySet<string>>
   /** The id of the finding selected from the panel or by F8. */
   active: Store<string | null>
+  /** Whether the whole article has been proofed once since it opened (before that a count means nothing). */
+  proofed: Store<boolean>
   /** What ProofPlugin provides while it is mounted. */
   readonly actions: ProofActions
   provide(actions: ProofActions): void
@@ -58,6 +60,7 @@ export function createProofSession(articleId: number, open: () => void): ProofSe
     items: createStore<ProofItem[]>([]),
     ignored,
     active: createStore<string | null>(null),
+    proofed: createStore(false),
     actions,
     provide: (next) => void Object.assign(actions, next),
     open,

@@ -507,7 +507,9 @@ function SuggestionCount({ suggestions }: { suggestions: Store<Suggestion[]> }) 
 
 function ProofCount({ session }: { session: ProofSession }) {
   const { t } = useI18n()
-  return t('proof.toggle', { count: useStore(session.items).length })
+  const count = useStore(session.items).length
+  // Until the article has been proofed once, 0 would read as “nothing to fix”.
+  return useStore(session.proofed) ? t('proof.toggle', { count }) : t('proof.toggleRunning')
 }
 
 /** The save state, subscribed on its own: a change of state re-renders this label, not the editor. */
