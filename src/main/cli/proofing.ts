@@ -1,21 +1,11 @@
 /** `folio proof FILE` and `folio proof article ID`: the shared proofing rules over a file or a stored article. */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { fail } from '../../shared/api/errors'
-import { decodeText } from '../../shared/import/decode'
 import { proofText, zoneMentions, type Finding } from '../../shared/proof'
-import { detectTags, loadGazetteer, type Gazetteer } from '../../shared/tagging'
+import { detectTags } from '../../shared/tagging'
 import type { ProofReport } from '../../shared/api/proof-types'
 import type { Api } from '../api'
 import { requireId } from './args'
-import { findResources } from '../library'
-
-let gazetteer: Gazetteer | null = null
-
-function starterGazetteer(): Gazetteer {
-  gazetteer ??= loadGazetteer(JSON.parse(readFileSync(join(findResources(__dirname), 'zones.json'), 'utf8')))
-  return gazetteer
-}
+import { readTextFile, starterGazetteer } from './tagging'
 
 /** The documented JSON shape: offsets are UTF-16 code units into the decoded text. */
 function describeFinding(f: Finding) {
@@ -38,15 +28,7 @@ export function proofPlainText(text: string) {
 
 export function proofFile(file: string | undefined) {
   if (!file) fail('invalid_input', '请给出要校对的文本文件。', 'Give the text file to proof.')
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    fail('not_found', `找不到文件：${file}`, `No such file: ${file}`)
-  }
-  const decoded = decodeText(bytes)
-  if ('error' in decoded) fail('invalid_input', decoded.error.message_zh, decoded.error.message_en)
-  return proofPlainText(decoded.text)
+  return proofPlainText(readTextFile(file))
 }
 
 export function proofArticle(api: Api, raw: string | undefined) {

@@ -8,7 +8,8 @@ import { findResources } from '../library'
 
 let gazetteer: Gazetteer | null = null
 
-function starterGazetteer(): Gazetteer {
+/** The bundled zone registry, read once (tag and proof commands). */
+export function starterGazetteer(): Gazetteer {
   gazetteer ??= loadGazetteer(JSON.parse(readFileSync(join(findResources(__dirname), 'zones.json'), 'utf8')))
   return gazetteer
 }
@@ -39,7 +40,8 @@ export function tagText(text: string) {
   return { tags: detectTags(text, starterGazetteer()).map(describeTag) }
 }
 
-export function tagFile(file: string) {
+/** A text file's decoded text, as the import decodes it; missing or undecodable files refused in both languages. */
+export function readTextFile(file: string): string {
   let bytes: Buffer
   try {
     bytes = readFileSync(file)
@@ -48,7 +50,11 @@ export function tagFile(file: string) {
   }
   const decoded = decodeText(bytes)
   if ('error' in decoded) fail('invalid_input', decoded.error.message_zh, decoded.error.message_en)
-  return tagText(decoded.text)
+  return decoded.text
+}
+
+export function tagFile(file: string) {
+  return tagText(readTextFile(file))
 }
 
 export const tagHuman = (data: unknown): string =>

@@ -1,5 +1,5 @@
 /** 校对报告 as the API returns it (proof.issue, proof.article) and `folio proof issue ID --json` prints it. */
-import type { Category, CategoryCount, RateWeights } from '../proof'
+import type { Category, CategoryCount, Finding, RateWeights } from '../proof'
 
 /**
  * Where a finding stands: an article's fields, or the issue's masthead (报头: title, edition,
@@ -21,16 +21,8 @@ export const PROOF_FIELDS: readonly ProofField[] = [
 export const HEADLINE_FIELDS: ReadonlySet<ProofField> = new Set(['kicker', 'headline', 'subtitle', 'masthead'])
 
 /** One finding; `start`/`end` are UTF-16 offsets into that field's text (the body: its plain text, captions included). */
-export interface ReportFinding {
+export interface ReportFinding extends Finding {
   field: ProofField
-  rule: string
-  category: Category
-  start: number
-  end: number
-  text: string
-  message_zh: string
-  message_en: string
-  fix: string | null
   inHeadline: boolean
   /** Up to CONTEXT_CHARS characters of the field before and after the finding, within its line. */
   before: string
