@@ -249,7 +249,8 @@ test('an earlier version can be found in the history and restored', async ({ pag
   await expect(page.getByTestId('revisions')).toContainText('第一稿:怀仁经开区')
   await page.getByTestId('restore-revision').click()
   await expect(page.getByTestId('revisions')).toBeHidden()
-  expect(await bodyParagraphs(page)).toEqual(['第一稿:怀仁经开区生物医药园区拥有高新技术企业9家。'])
+  // The article is fetched again after the restore and the editor remounts with it: wait for that text.
+  await expect.poll(() => bodyParagraphs(page)).toEqual(['第一稿:怀仁经开区生物医药园区拥有高新技术企业9家。'])
   await page.reload()
   await page.getByTestId('article-item').first().click()
   await expect.poll(() => bodyParagraphs(page)).toEqual(['第一稿:怀仁经开区生物医药园区拥有高新技术企业9家。'])
