@@ -26,26 +26,25 @@ import type { FigureConflict, FigurePage, TagRejection, ZoneDetail, ZoneSummary 
 import { FIGURE_PAGE_MAX } from './tagging-types'
 import type { ProofReport, ReportArticle } from './proof-types'
 
-/** Longest single-line field (headline, dateline …) in characters. */
-export const MAX_FIELD = 2000
-/** Longest serialized article body in characters (about 2 MB: far above any newspaper article). */
-export const MAX_BODY = 2_000_000
+// Field limits (and labels) are defined once per entity in fields.ts.
+import { ARTICLE_FIELDS as AF, ISSUE_FIELDS as IF, MAX_BODY, MAX_FIELD, maxOf } from './fields'
+export { MAX_BODY, MAX_FIELD }
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const hash = z.string().regex(/^[0-9a-f]{64}$/)
 const line = (max = MAX_FIELD) => z.string().max(max)
 
 const issueFields = {
-  title: line(200).trim().min(1),
-  edition: line(200),
-  number: line(100),
+  title: line(maxOf(IF, 'title')).trim().min(1),
+  edition: line(maxOf(IF, 'edition')),
+  number: line(maxOf(IF, 'number')),
   publicationDate: z.union([z.literal(''), z.iso.date()]),
-  guidance: line(500),
-  publisher: line(500),
-  postalCode: line(50),
-  email: z.union([z.literal(''), z.email().max(254)]),
-  slogan: line(500),
-  creditStyle: line(50).refine((v) => v.includes('{name}'), {
+  guidance: line(maxOf(IF, 'guidance')),
+  publisher: line(maxOf(IF, 'publisher')),
+  postalCode: line(maxOf(IF, 'postalCode')),
+  email: z.union([z.literal(''), z.email().max(maxOf(IF, 'email'))]),
+  slogan: line(maxOf(IF, 'slogan')),
+  creditStyle: line(maxOf(IF, 'creditStyle')).refine((v) => v.includes('{name}'), {
     message: 'must contain {name}',
     params: { zh: '须包含 {name}（摄影者姓名的位置）' },
   }),
@@ -53,12 +52,12 @@ const issueFields = {
 }
 
 const articleFields = {
-  kicker: line(),
-  headline: line(),
-  subtitle: line(),
-  dateline: line(),
-  byline: line(500),
-  body: z.string().max(MAX_BODY),
+  kicker: line(maxOf(AF, 'kicker')),
+  headline: line(maxOf(AF, 'headline')),
+  subtitle: line(maxOf(AF, 'subtitle')),
+  dateline: line(maxOf(AF, 'dateline')),
+  byline: line(maxOf(AF, 'byline')),
+  body: z.string().max(maxOf(AF, 'body')),
   status: z.enum(ARTICLE_STATUSES),
 }
 
