@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { isMethod, schemas, type Method, type ParsedInput, type Result } from '../shared/api/contract'
 import type { RestoreOutcome } from '../shared/api/types'
+import type { CallMeta } from '../shared/api/review-types'
 import { fail, FolioFailure, folioError, type ApiResult, type FolioError } from '../shared/api/errors'
 import { SCHEMA_VERSION } from './store/migrations'
 import { libraryId } from './store/db'
@@ -29,6 +30,7 @@ import { ExportJobs } from './export/jobs'
 import * as layoutStore from './export/store'
 import { isoNow } from './services/context'
 import { KeepThenFail } from './services/keep-then-fail'
+import { resolveActor } from './services/people'
 import { listBackups, takeBackup, type BackupFile } from './store/backup'
 
 function backupNow(ctx: ServiceContext): Promise<BackupFile> {
@@ -166,12 +168,16 @@ const handlers: Handlers = {
 export interface Api {
   /** Releases what async methods hold (the print browser, export files). */
   close(): Promise<void>
-  /** Library methods, answered synchronously (tests, CLI). Async methods answer unknown_method here. */
-  dispatch(method: string, input: unknown): ApiResult<unknown>
+  /**
+   * Library methods, answered synchronously (tests, CLI). Async methods answer unknown_method here.
+   * `meta` is what the transport knows of the call: who acts (personId → ServiceContext.actor,
+   * refused when not an active member) and from which window.
+   */
+  dispatch(method: string, input: unknown, meta?: CallMeta): ApiResult<unknown>
   /** Every method; what the transports (IPC, HTTP) use. */
-  dispatchAsync(method: string, input: unknown): Promise<ApiResult<unknown>>
+  dispatchAsync(method: string, input: unknown, meta?: CallMeta): Promise<ApiResult<unknown>>
   /** Typed in-process call of a library method for the CLI and tests; throws FolioFailure on error. */
-  call<M extends SyncMethod>(method: M, input: z.input<(typeof schemas)[M]>): Result<M>
+  call<M extends SyncMethod>(method: M, input: z.input<(typeof schemas)[M]>, meta?: CallMeta): Result<M>
 }
 
 export interface ApiOptions {
@@ -203,7 +209,12 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     return { ok: true, method, data: parsed.data }
   }
 
-  function dispatch(name: string, input: unknown): ApiResult<unknown> {
+  /** The context of one call: the library's, with the acting person the transport named. */
+  function callContext(meta: CallMeta | undefined): ServiceContext {
+    return { ...ctx, actor: resolveActor(ctx, meta?.personId) }
+  }
+
+  function dispatch(name: string, input: unknown, meta?: CallMeta): ApiResult<unknown> {
     const valid = validate(name, input)
     if (!valid.ok) return valid
     const { method, data } = valid
@@ -213,10 +224,16 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
         error: folioError('unknown_method', `${method} 需异步调用。`, `${method} must be called asynchronously.`),
       }
     const parsed = { data }
+    let callCtx: ServiceContext
+    try {
+      callCtx = callContext(meta)
+    } catch (error) {
+      return { ok: false, error: toFolioError(error, log) }
+    }
     try {
       // Each call is one transaction: a failure leaves the library exactly as it was.
       const run = ctx.db.transaction(() =>
-        (handlers[method] as (c: ServiceContext, i: unknown) => unknown)(ctx, parsed.data),
+        (handlers[method] as (c: ServiceContext, i: unknown) => unknown)(callCtx, parsed.data),
       )
       return { ok: true, result: run() }
     } catch (error) {
@@ -251,10 +268,11 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     return jobs
   }
 
-  async function dispatchAsync(name: string, input: unknown): Promise<ApiResult<unknown>> {
+  async function dispatchAsync(name: string, input: unknown, meta?: CallMeta): Promise<ApiResult<unknown>> {
     const valid = validate(name, input)
-    if (!valid.ok || !isAsync(valid.method)) return dispatch(name, input)
+    if (!valid.ok || !isAsync(valid.method)) return dispatch(name, input, meta)
     try {
+      const callCtx = callContext(meta)
       if (valid.method === 'library.restore') {
         if (!options.restore) {
           fail(
@@ -271,7 +289,7 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
         c: ServiceContext,
         p: () => Promise<PrintEngine>,
       ) => Promise<unknown>
-      return { ok: true, result: await handler(exportJobs, valid.data, ctx, printEngine) }
+      return { ok: true, result: await handler(exportJobs, valid.data, callCtx, printEngine) }
     } catch (error) {
       return { ok: false, error: toFolioError(error, log) }
     }
@@ -287,8 +305,8 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     },
     dispatch,
     dispatchAsync,
-    call(method, input) {
-      const answer = dispatch(method, input)
+    call(method, input, meta) {
+      const answer = dispatch(method, input, meta)
       if (!answer.ok) throw new FolioFailure(answer.error)
       return answer.result as never
     },

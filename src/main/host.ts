@@ -42,14 +42,14 @@ export function hostLibrary(path: string, options: FolioOptions = {}): LibraryHo
     async close() {
       await library?.api.close()
     },
-    dispatch(method, input) {
-      if (library) return library.api.dispatch(method, input)
+    dispatch(method, input, meta) {
+      if (library) return library.api.dispatch(method, input, meta)
       if (method === 'library.status') return { ok: true, result: status() }
       return refused()
     },
-    async dispatchAsync(method, input) {
-      if (library) return library.api.dispatchAsync(method, input)
-      if (method !== 'library.restore') return api.dispatch(method, input)
+    async dispatchAsync(method, input, meta) {
+      if (library) return library.api.dispatchAsync(method, input, meta)
+      if (method !== 'library.restore') return api.dispatch(method, input, meta)
       const parsed = schemas['library.restore'].safeParse(input)
       if (!parsed.success) {
         return { ok: false, error: folioError('invalid_input', '请选择一个备份。', 'Choose a backup.', 'file') }
@@ -67,8 +67,8 @@ export function hostLibrary(path: string, options: FolioOptions = {}): LibraryHo
         }
       }
     },
-    call(method, input) {
-      const answer = api.dispatch(method, input)
+    call(method, input, meta) {
+      const answer = api.dispatch(method, input, meta)
       if (!answer.ok) throw new FolioFailure(answer.error)
       return answer.result as never
     },

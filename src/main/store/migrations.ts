@@ -179,6 +179,54 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS articles_titles ON articles(issue_id, position, id, deleted_at, headline,
     (headline || char(1) || kicker || char(1) || subtitle || char(1) || dateline || char(1) || byline));
   `,
+  // 13: 三审三校 (issue 11). The newsroom's members (编辑部成员) and who did what: each revision, review
+  // step and tag decision names its person (id, and the name as it was). An article's review stage
+  // replaces its free status: draft/editing → 草稿, review → 待初审, approved → 待终审 (an old 已审
+  // was never a recorded sign-off, so none is invented). The old status columns stay, unused.
+  // Sign-offs of an issue are kept when cleared (cleared_* say when, by whom and why).
+  `
+  CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL UNIQUE,
+    roles       TEXT NOT NULL DEFAULT '[]',
+    active      INTEGER NOT NULL DEFAULT 1,
+    created_at  TEXT NOT NULL
+  );
+  ALTER TABLE articles ADD COLUMN review_stage TEXT NOT NULL DEFAULT 'draft';
+  UPDATE articles SET review_stage = CASE status WHEN 'review' THEN 'first' WHEN 'approved' THEN 'final' ELSE 'draft' END;
+  ALTER TABLE revisions ADD COLUMN person_id INTEGER REFERENCES people(id);
+  ALTER TABLE revisions ADD COLUMN person_name TEXT;
+  ALTER TABLE revisions ADD COLUMN stage TEXT NOT NULL DEFAULT 'draft';
+  UPDATE revisions SET stage = CASE status WHEN 'review' THEN 'first' WHEN 'approved' THEN 'final' ELSE 'draft' END;
+  ALTER TABLE tag_rejections ADD COLUMN person_id INTEGER REFERENCES people(id);
+  ALTER TABLE tag_rejections ADD COLUMN person_name TEXT;
+  CREATE TABLE review_steps (
+    id           INTEGER PRIMARY KEY,
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    stage        TEXT NOT NULL CHECK (stage IN ('初审', '复审', '终审')),
+    decision     TEXT NOT NULL CHECK (decision IN ('submit', 'pass', 'return', 'reopen')),
+    person_id    INTEGER REFERENCES people(id),
+    person_name  TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    comment      TEXT NOT NULL DEFAULT '',
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id),
+    text_hash    TEXT NOT NULL
+  );
+  CREATE INDEX review_steps_article ON review_steps(article_id, id);
+  CREATE TABLE issue_signoffs (
+    id                 INTEGER PRIMARY KEY,
+    issue_id           INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+    person_id          INTEGER REFERENCES people(id),
+    person_name        TEXT NOT NULL,
+    at                 TEXT NOT NULL,
+    cleared_at         TEXT,
+    cleared_by_id      INTEGER REFERENCES people(id),
+    cleared_by_name    TEXT,
+    cleared_reason     TEXT
+  );
+  CREATE INDEX issue_signoffs_issue ON issue_signoffs(issue_id, id);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
