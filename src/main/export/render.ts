@@ -17,6 +17,7 @@ import {
   type LayoutPage,
   type PageTemplate,
 } from '../../shared/layout/model'
+import { stampHtml, type PrintStamp } from './stamp'
 import { esc, metaHtml, textHtml } from './typeset'
 
 export interface PrintArticle {
@@ -263,6 +264,8 @@ export interface RenderInput {
   layout: IssueLayout
   articles: Map<number, PrintArticle>
   author: string
+  /** 校样 / 付印 on every page (stamp.ts), outside the type area; none when measuring. */
+  stamp?: PrintStamp | null
 }
 
 /** The whole issue as print HTML. */
@@ -289,7 +292,7 @@ export function renderIssueHtml(input: RenderInput, options: RenderOptions, asse
       `<section class="page" data-page="${page.number}" style="width:${f(size.width)};height:${f(size.height)}">` +
       `<div class="trim" style="left:${f(size.outer)};top:${f(size.outer)};width:${f(t.trim.width)};height:${f(t.trim.height)}">` +
       `<div class="type-area" style="left:${f(g.left)};top:${f(g.top)};width:${f(g.width)};height:${f(g.height)}">` +
-      `${band}${blocks.join('')}</div></div></section>`
+      `${band}${blocks.join('')}</div></div>${stampHtml(input.stamp, t, g, { ...size, bleed: options.bleed })}</section>`
     )
   })
   return documentShell(

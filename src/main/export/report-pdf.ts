@@ -123,13 +123,15 @@ mark { background: #f6e0de; color: #b3261e; font-weight: 700; padding: 0 0.3mm; 
 .basis { color: #555; font-size: 8pt; margin-top: 6mm; }
 `
 
-function rows(cells: readonly string[][], numeric: readonly boolean[]): string {
+/** Table body rows of HTML cells (escaped by the caller); numeric columns right-aligned. */
+export function rows(cells: readonly string[][], numeric: readonly boolean[]): string {
   return cells
     .map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${c}</td>`).join('')}</tr>`)
     .join('')
 }
 
-function head(cells: readonly string[], numeric: readonly boolean[]): string {
+/** A table head of plain-text labels. */
+export function head(cells: readonly string[], numeric: readonly boolean[]): string {
   return `<thead><tr>${cells.map((c, i) => `<th${numeric[i] ? ' class="n"' : ''}>${esc(c)}</th>`).join('')}</tr></thead>`
 }
 
@@ -217,14 +219,10 @@ export function reportHtml(report: ProofReport, lang: ReportLang = 'zh'): string
     ...report.articles.map((a, i) => detail(`${i + 1}. ${a.headline || L.untitled}`, a.findings)),
   ].join('')
 
-  const ready =
-    "window.folioPrint={done:new Promise(function(r){if(document.readyState==='complete')r();else addEventListener('load',function(){r()})}).then(function(){return document.fonts.ready}).then(function(){return true})}"
-
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
-<title>${esc(`${L.title} ${issueLine}`)}</title>
-<style>${fontFaceCss((file) => `${PRINT_ORIGIN}/fonts/${file.file}`)}${REPORT_CSS}</style>
-<script>${ready}</script></head><body>
-<h1>${esc(L.title)}</h1>
+  return tablesDocument({
+    lang,
+    title: `${L.title} ${issueLine}`,
+    body: `<h1>${esc(L.title)}</h1>
 <div class="issue">${esc(issueLine)}</div>
 <div class="rate ${rate.pass ? 'pass' : 'fail'}">
 <span>${esc(L.rate)}</span><span class="value">${esc(L.per10k(rate.per10k))}</span>
@@ -234,8 +232,41 @@ export function reportHtml(report: ProofReport, lang: ReportLang = 'zh'): string
 <h2>${esc(L.byCategory)}</h2>${catTable}
 <h2>${esc(L.articles)}</h2>${artTable}
 ${details ? `<h2>${esc(L.details)}</h2>${details}` : `<p>${esc(L.none)}</p>`}
-<p class="basis">${esc(L.basis(report.weights))}</p>
+<p class="basis">${esc(L.basis(report.weights))}</p>`,
+  })
+}
+
+/**
+ * A document of tables on A4 (the 校对报告, the 审签单): the bundled faces from the private origin,
+ * the report's styles plus `css`, ready once fonts are loaded.
+ */
+export function tablesDocument(o: { lang: ReportLang; title: string; css?: string; body: string }): string {
+  const ready =
+    "window.folioPrint={done:new Promise(function(r){if(document.readyState==='complete')r();else addEventListener('load',function(){r()})}).then(function(){return document.fonts.ready}).then(function(){return true})}"
+  return `<!doctype html><html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<title>${esc(o.title)}</title>
+<style>${fontFaceCss((file) => `${PRINT_ORIGIN}/fonts/${file.file}`)}${REPORT_CSS}${o.css ?? ''}</style>
+<script>${ready}</script></head><body>
+${o.body}
 </body></html>`
+}
+
+/** A table document printed to PDF bytes by the print engine and finished with the PDF metadata. */
+export async function printTables(
+  engine: PrintEngine,
+  html: string,
+  info: { title: string; subject: string },
+  now?: Date,
+): Promise<Buffer> {
+  const page = await openDocument(engine, { html })
+  try {
+    const pdf = await page.pdf()
+    // Loaded on first PDF, not at every start (like playwright-core).
+    const { finishPdf } = await import('./pdf-finish')
+    return await finishPdf(pdf, { ...info, author: 'Folio' }, { ...(now && { now }) })
+  } finally {
+    await page.close()
+  }
 }
 
 /** The report printed to PDF bytes in the given engine (the session's print browser). */
@@ -245,20 +276,11 @@ export async function reportPdf(
   options: { lang?: ReportLang; now?: Date } = {},
 ): Promise<Buffer> {
   const lang = options.lang ?? 'zh'
-  const page = await openDocument(engine, { html: reportHtml(report, lang) })
-  try {
-    const pdf = await page.pdf()
-    // Loaded on first PDF, not at every start (like playwright-core).
-    const { finishPdf } = await import('./pdf-finish')
-    const issue = [report.issue.title, report.issue.edition, report.issue.number].filter(Boolean).join(' ')
-    return await finishPdf(
-      pdf,
-      { title: `${LABELS[lang].title} ${issue}`, author: 'Folio', subject: issue },
-      {
-        ...(options.now && { now: options.now }),
-      },
-    )
-  } finally {
-    await page.close()
-  }
+  const issue = [report.issue.title, report.issue.edition, report.issue.number].filter(Boolean).join(' ')
+  return printTables(
+    engine,
+    reportHtml(report, lang),
+    { title: `${LABELS[lang].title} ${issue}`, subject: issue },
+    options.now,
+  )
 }
