@@ -31,6 +31,8 @@ import * as layoutStore from './export/store'
 import { isoNow } from './services/context'
 import { KeepThenFail } from './services/keep-then-fail'
 import { resolveActor } from './services/people'
+// push channel (h2): what each committed call changed, for subscribers
+import { ChangeFeed, dbLookup, describeChange, type ChangeListener } from './changes'
 import { listBackups, takeBackup, type BackupFile } from './store/backup'
 
 function backupNow(ctx: ServiceContext): Promise<BackupFile> {
@@ -178,6 +180,11 @@ export interface Api {
   dispatchAsync(method: string, input: unknown, meta?: CallMeta): Promise<ApiResult<unknown>>
   /** Typed in-process call of a library method for the CLI and tests; throws FolioFailure on error. */
   call<M extends SyncMethod>(method: M, input: z.input<(typeof schemas)[M]>, meta?: CallMeta): Result<M>
+  /**
+   * The push channel: after each committed call that changed something, a ChangeEvent (what
+   * changed, for which issues and articles, by whom, from which window). Answers how to unsubscribe.
+   */
+  onChange(listener: ChangeListener): () => void
 }
 
 export interface ApiOptions {
@@ -214,7 +221,32 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     return { ...ctx, actor: resolveActor(ctx, meta?.personId) }
   }
 
+  // push channel (h2): one feed per library; calls made inside other calls (bundle import,
+  // export reading the library) are not announced on their own, only the outer call is.
+  const feed = new ChangeFeed(log)
+  let lookup: { db: ServiceContext['db']; look: ReturnType<typeof dbLookup> } | null = null
+  function announce(method: Method, data: unknown, result: unknown, callCtx: ServiceContext, meta?: CallMeta): void {
+    if (feed.size === 0) return
+    try {
+      // A restore replaces the connection: look up through the one open now.
+      if (lookup?.db !== ctx.db) lookup = { db: ctx.db, look: dbLookup(ctx.db) }
+      const changed = describeChange(method, data, result, lookup.look)
+      if (changed) feed.emit(changed, callCtx.actor ?? null, meta?.origin ?? null)
+    } catch (error) {
+      log(`change not announced: ${String(error)}`)
+    }
+  }
+
   function dispatch(name: string, input: unknown, meta?: CallMeta): ApiResult<unknown> {
+    return dispatchCall(name, input, meta, true)
+  }
+
+  function dispatchCall(
+    name: string,
+    input: unknown,
+    meta: CallMeta | undefined,
+    announced: boolean,
+  ): ApiResult<unknown> {
     const valid = validate(name, input)
     if (!valid.ok) return valid
     const { method, data } = valid
@@ -235,7 +267,9 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
       const run = ctx.db.transaction(() =>
         (handlers[method] as (c: ServiceContext, i: unknown) => unknown)(callCtx, parsed.data),
       )
-      return { ok: true, result: run() }
+      const result = run()
+      if (announced) announce(method, parsed.data, result, callCtx, meta)
+      return { ok: true, result }
     } catch (error) {
       if (error instanceof KeepThenFail) {
         try {
@@ -264,7 +298,7 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
   }
   let jobs: ExportJobs | null = null
   const exportJobs = (): ExportJobs => {
-    jobs ??= new ExportJobs({ api, db: ctx.db, resourcesDir: ctx.resourcesDir, now: ctx.now }, printEngine)
+    jobs ??= new ExportJobs({ api: quiet, db: ctx.db, resourcesDir: ctx.resourcesDir, now: ctx.now }, printEngine)
     return jobs
   }
 
@@ -281,7 +315,9 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
             'This library cannot be restored (in memory).',
           )
         }
-        return { ok: true, result: await options.restore((valid.data as ParsedInput<'library.restore'>).file) }
+        const outcome = await options.restore((valid.data as ParsedInput<'library.restore'>).file)
+        announce(valid.method, valid.data, outcome, callCtx, meta)
+        return { ok: true, result: outcome }
       }
       const handler = asyncHandlers[valid.method] as (
         j: () => ExportJobs,
@@ -289,7 +325,9 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
         c: ServiceContext,
         p: () => Promise<PrintEngine>,
       ) => Promise<unknown>
-      return { ok: true, result: await handler(exportJobs, valid.data, callCtx, printEngine) }
+      const result = await handler(exportJobs, valid.data, callCtx, printEngine)
+      announce(valid.method, valid.data, result, callCtx, meta)
+      return { ok: true, result }
     } catch (error) {
       return { ok: false, error: toFolioError(error, log) }
     }
@@ -307,6 +345,17 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
     dispatchAsync,
     call(method, input, meta) {
       const answer = dispatch(method, input, meta)
+      if (!answer.ok) throw new FolioFailure(answer.error)
+      return answer.result as never
+    },
+    onChange: (listener) => feed.subscribe(listener),
+  }
+  // What export jobs and bundle import call the library through: the same, unannounced.
+  const quiet: Api = {
+    ...api,
+    dispatch: (method, input, meta) => dispatchCall(method, input, meta, false),
+    call(method, input, meta) {
+      const answer = dispatchCall(method, input, meta, false)
       if (!answer.ok) throw new FolioFailure(answer.error)
       return answer.result as never
     },

@@ -8,6 +8,7 @@ import { schemas } from '../shared/api/contract'
 import { FolioFailure, folioError, type ApiResult, type FolioError } from '../shared/api/errors'
 import type { LibraryStatus } from '../shared/api/types'
 import type { Api } from './api'
+import type { ChangeListener } from './changes'
 import { openFolio, recoverFromBackup, type FolioOptions, type Library } from './library'
 import { backupsDirFor, listBackups } from './store/backup'
 
@@ -38,6 +39,13 @@ export function hostLibrary(path: string, options: FolioOptions = {}): LibraryHo
   })
   const refused = (): ApiResult<unknown> => ({ ok: false, error: failure as FolioError })
 
+  // push channel (h2): subscribers stay with the host, whichever library it has open.
+  const listeners = new Set<ChangeListener>()
+  const forward: ChangeListener = (event) => {
+    for (const listener of [...listeners]) listener(event)
+  }
+  library?.api.onChange(forward)
+
   const api: Api = {
     async close() {
       await library?.api.close()
@@ -57,6 +65,7 @@ export function hostLibrary(path: string, options: FolioOptions = {}): LibraryHo
       try {
         const outcome = recoverFromBackup(path, parsed.data.file, (options.now ?? (() => new Date()))())
         library = openFolio(path, options)
+        library.api.onChange(forward)
         failure = null
         return { ok: true, result: outcome }
       } catch (error) {
@@ -71,6 +80,12 @@ export function hostLibrary(path: string, options: FolioOptions = {}): LibraryHo
       const answer = api.dispatch(method, input, meta)
       if (!answer.ok) throw new FolioFailure(answer.error)
       return answer.result as never
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
     },
   }
   return {
