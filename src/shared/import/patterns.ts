@@ -156,10 +156,31 @@ const LABEL_WORDS =
  * Labels a page sets above an article or a column (评论, 政策问答, 园区快讯 …): short like a name,
  * but a kicker or a column heading, never a person.
  */
-export const COLUMN_LABEL = new RegExp(`^[■□●◆]?\\s*(?:${LABEL_WORDS}|${BRIEFS_WORDS})$`)
+/**
+ * Label words a page prefixes with its own name (园区观察, 经济时评, 要闻速览, 县城简讯): with one to
+ * four characters before them still a label, never a person's name nor a subhead.
+ */
+const PREFIXED_BRIEFS = '快讯|简讯|短讯|速览|速递|速读|动态|一览|扫描|集锦'
+const PREFIXED_LABELS = '观察|时评|短评|快评|评论|点评|视点|传真'
+const PREFIX = `[${HAN}]{1,4}`
+
+export const COLUMN_LABEL = new RegExp(
+  `^[■□●◆]?\\s*(?:${LABEL_WORDS}|${BRIEFS_WORDS}|${PREFIX}(?:${PREFIXED_BRIEFS}|${PREFIXED_LABELS}))$`,
+)
 
 /** A column heading under which several briefs follow. */
-export const BRIEFS_LABEL = new RegExp(`^[■□●◆]?\\s*(?:${BRIEFS_WORDS})$`)
+export const BRIEFS_LABEL = new RegExp(`^[■□●◆]?\\s*(?:${BRIEFS_WORDS}|${PREFIX}(?:${PREFIXED_BRIEFS}))$`)
+
+/**
+ * A numbered subhead: 一、 （一） 1. 第一, … A report's numbered parts are subheads of the one
+ * article, however long, unless a byline or dateline under one says it opens an article.
+ */
+export const NUMBERED_HEADING = new RegExp(
+  `^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[、．.](?!\\d)|第[一二三四五六七八九十]{1,3}[，,、:：])\\s*[${HAN}“"《]`,
+)
+
+/** A brief signed after its last sentence: …挂牌运营。（张磊）, …成功。（记者 黄鑫） */
+export const SIGNED_BRIEF = /[。！？!?…”’」』]\s*[（(][^（()）]{1,24}[)）]$/
 
 /** The signature of an editorial: 本报评论员, 本刊特约评论员. */
 export const EDITORIAL_BYLINE = /^(?:本报|本刊|本网)?(?:特约)?评论员$/
@@ -282,7 +303,7 @@ const NUM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})'
 const DATE = `${NUM}月${NUM}日`
 const PUB = `(?:据)?(?:本报|本刊|[${HAN}A-Za-z]{1,12}?(?:日报|晚报|早报|时报|导报|商报|报|通讯社|社|网|台|刊|新闻|客户端))`
 /** 记者王波; not 记者从… / 记者近日… (a sentence about the reporter). */
-const STAFF = `(?:[${HAN}]{0,4}?(?:记者|通讯员)|实习生)\\s*(?![从在近今昨日获了们对向于])${NAME}(?:、${NAME})*(?=[\\s(（)）,，:：]|\\d|$)`
+const STAFF = `(?:[${HAN}]{0,4}?(?:记者|通讯员)|实习生)(?:\\s+|(?![从在近今昨日获了们对向于]))${NAME}(?:、${NAME})*(?=[\\s(（)）,，:：]|\\d|$)`
 const STAFFS = `${STAFF}(?:\\s+${STAFF})*`
 /** 新华社北京3月5日电, 新华社北京电 (then a separator), 本报讯. */
 const WIRE = `${PUB}(?:[${HAN}]{0,8}?${DATE}[讯电]|[${HAN}]{1,8}?[讯电](?=[\\s(（,，:：]|$)|讯)`
@@ -389,5 +410,19 @@ export function isPageFurniture(text: string, masthead: readonly string[] = []):
   // A date alone may be a dateline or a heading: furniture only beside a weekday, 版次, staff or masthead words.
   if (dated && !withWeekday && !staffOrPage && !runningHead) return false
   if (cues === 0) return false
+  // A running head: `4 园区周刊 2024年3月8日 星期五`, `2 仁和报 2024年4月12日 星期五 综合新闻` — the bare page
+  // number, and beside the dated weekday the page's name (a few characters at either end), are furniture too.
+  if ((dated && withWeekday) || runningHead) {
+    const numberless = rest.replace(/(?:^|\s)[A-Z]?\d{1,3}(?=\s|$)/g, ' ')
+    const numbered = numberless !== rest
+    rest = numberless
+    if (dated && withWeekday && (numbered || runningHead)) {
+      const words = rest.trim().split(/\s+/)
+      const name = new RegExp(`^[${HAN}·・]{2,6}$`)
+      if (words.length > 0 && name.test(words.at(-1) ?? '')) words.pop()
+      else if (words.length > 0 && name.test(words[0] ?? '')) words.shift()
+      rest = words.join(' ')
+    }
+  }
   return rest.replace(/[\s·・|｜/／\-—_]+/g, '') === ''
 }

@@ -31,6 +31,8 @@ import {
   continuesText,
   EDITORIAL_BYLINE,
   INTERVIEW_TURN,
+  NUMBERED_HEADING,
+  SIGNED_BRIEF,
   endsParagraph,
   isHeadingLike,
   isNamesOnly,
@@ -98,6 +100,8 @@ function kindOf(text: string): Kind {
   // 本报讯 今年以来,园区累计签约项目: a paragraph opening with its dateline, however short.
   if (dateline) return 'text'
   if (isNamesOnly(text)) return 'name'
+  // ■ 江南: an author's name set under a commentary's headline behind a typesetter's mark.
+  if (LEADING_MARK.test(text) && isNamesOnly(text.replace(LEADING_MARK, ''))) return 'name'
   const credits = readCredits(text)
   if (credits && (credits.hasRole || /^[(（].*[)）]$/.test(text))) return 'byline'
   if (/^[，,、。；;：:！？!?）)」』”’%]/.test(text)) return 'text'
@@ -105,7 +109,8 @@ function kindOf(text: string): Kind {
 }
 
 const HEADING_KINDS: ReadonlySet<Kind> = new Set(['heading', 'name', 'subtitle'])
-const isEditorsNote = (line: ArticleLine): boolean => line.role === 'paragraph' && /^编者按\s*[:：]/.test(line.text)
+const EDITORS_NOTE = /^编者按\s*[:：]/
+const isEditorsNote = (line: ArticleLine): boolean => line.role === 'paragraph' && EDITORS_NOTE.test(line.text)
 /** Length from which a lone heading line in the body is taken for the next article's headline. */
 const LONG_HEADING = 15
 /** After a byline, these mean the article is over. */
@@ -277,8 +282,17 @@ class ArticleReader {
 
   private assignTitle(runElements: Item[][], draft: Draft): void {
     const elements = [...runElements]
+    // 要闻速览 / 园区首批“零碳工厂”授牌: the column's label is the headline, the heading under it the first brief's title.
+    const label = elements[0]
+    if (label && elements.length > 1 && BRIEFS_LABEL.test(label[0]?.text ?? '')) {
+      this.pushHeading(label, 'headline', draft)
+      for (const element of elements.slice(1)) this.pushHeading(element, 'subhead', draft)
+      return
+    }
     const last = elements.at(-1)
-    const topByline = elements.length >= 2 && last?.length === 1 && last[0]?.kind === 'name' ? last[0] : null
+    // A name under the headline is its byline; under a column label alone (园区快讯 / ■ 招商签约) it is a brief's title.
+    const headed = elements.slice(0, -1).some((e) => !COLUMN_LABEL.test(e[0]?.text ?? ''))
+    const topByline = headed && last?.length === 1 && last[0]?.kind === 'name' ? last[0] : null
     if (topByline) elements.pop()
     const subtitleAt = elements.findIndex((e) => e[0]?.kind === 'subtitle')
     const heads = subtitleAt < 0 ? elements : elements.slice(0, subtitleAt)
@@ -324,6 +338,7 @@ class ArticleReader {
       }
       switch (item.kind) {
         case 'caption':
+          if (this.photoOfNextArticle(i, draft)) return i
           this.pushCaption(item, draft)
           i++
           break
@@ -341,6 +356,8 @@ class ArticleReader {
           i++
           break
         case 'text':
+          // An editor's note (编者按) introduces the article after it: one already under way ends here.
+          if (EDITORS_NOTE.test(item.text) && draft.lines.some((l) => l.role !== 'omit')) return i
           if (this.readParagraph(i, draft)) return i + 1
           i++
           break
@@ -356,6 +373,22 @@ class ArticleReader {
       }
     }
     return i
+  }
+
+  /**
+   * Photos printed above a headline (or right after a （下转第N版）, where the article above broke
+   * off) belong to the article below: true when the captions from `at` on are followed by the
+   * headings of a new article.
+   */
+  private photoOfNextArticle(at: number, draft: Draft): boolean {
+    if (!draft.lines.some((l) => l.role === 'paragraph')) return false
+    let end = at
+    while (this.kind(end) === 'caption') end++
+    const next = this.kind(end)
+    if (next === null || !HEADING_KINDS.has(next) || next === 'subtitle') return false
+    // A credit alone on its line ("■ 王超摄") makes the line above it the caption: that photo is placed already.
+    if (splitCaption(this.items[at]?.text ?? '')?.caption === '') return false
+    return this.markBefore(this.jumpsAway, at) || this.startsArticle(end, draft)
   }
 
   /** A byline or name followed by more text: a byline under the title, a subhead further down. */
@@ -415,6 +448,14 @@ class ArticleReader {
     return false
   }
 
+  /** A single heading line over one signed brief: the brief's title. */
+  private isBriefTitle(at: number): boolean {
+    const { elements, end } = this.run(at, false)
+    const item = this.items[end]
+    if (elements.length !== 1 || item?.kind !== 'text') return false
+    return SIGNED_BRIEF.test(item.text) && !(this.items[end + 1]?.kind === 'text' && this.items[end + 1]?.joined)
+  }
+
   /** Does a byline or a dateline (past any captions) follow the headings that end before `at`? */
   private creditFollows(at: number): boolean {
     let i = at
@@ -457,13 +498,16 @@ class ArticleReader {
     // 评论, 政策问答, 园区快讯 …: a label set above an article or a column opens it.
     if (COLUMN_LABEL.test(this.items[at]?.text ?? '')) return true
     if (this.atJump(at)) return true
-    // Briefs carry their titles (if any) behind a ■; a plain heading after them is the next article.
-    if (draft.isBriefs() && !LEADING_MARK.test(this.items[at]?.text ?? '')) return true
+    // Briefs carry their titles behind a ■, or above one signed item (…授牌。（程晨））; another
+    // plain heading after them is the next article.
+    if (draft.isBriefs() && !LEADING_MARK.test(this.items[at]?.text ?? '') && !this.isBriefTitle(at)) return true
     const subtitled = elements.some(
       (e, k) => k > 0 && e[0]?.kind === 'subtitle' && elements[k - 1]?.[0]?.kind !== 'subtitle',
     )
     if (subtitled || this.creditFollows(end)) return true
     if (end >= this.items.length) return false
+    // 一、… （二）…: the numbered parts of the article being read.
+    if (NUMBERED_HEADING.test(this.items[at]?.text ?? '')) return false
     // A subhead is short (at most 14 characters on one line in every sample we have); a single
     // heading line of 15 or more after body text with no subheads is the next article's headline.
     const only = elements.length === 1 && elements[0]?.length === 1 ? elements[0][0] : undefined
