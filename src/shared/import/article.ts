@@ -7,7 +7,15 @@
  * is derived from them by `rebuildArticle`, so the preview can never show a
  * headline that the lines do not hold.
  */
-import { bylineNames, datelineNames, LEADING_MARK, splitCaption, subtitleText, type Photo } from './patterns'
+import {
+  bylineNames,
+  datelineNames,
+  endsParagraph,
+  LEADING_MARK,
+  splitCaption,
+  subtitleText,
+  type Photo,
+} from './patterns'
 
 export type LineRole =
   | 'kicker'
@@ -199,7 +207,9 @@ function elementsOf(lines: readonly ArticleLine[]): Element[] {
   let omitted: number | null = null
   for (const { role, text, line, join } of lines) {
     // Left-out lines are invisible: a paragraph cut around one still joins across it, but the text
-    // after a mark left out of the same source line (（上接第1版）园区…) starts afresh.
+    // after a mark left out of the same source line (（上接第1版）园区…) starts afresh — unless the
+    // paragraph before it broke off mid-sentence (…确保年内（下转第2版） … （上接第1版）全部开工): then
+    // it is the rest of that sentence, joined with nothing between.
     if (role === 'omit') {
       omitted = line
       continue
@@ -207,7 +217,9 @@ function elementsOf(lines: readonly ArticleLine[]): Element[] {
     const last = elements.at(-1)
     const afterOmitted = omitted === line
     omitted = null
-    if (join !== null && last?.role === role && !afterOmitted) last.text += join + text
+    const joins = join !== null && last?.role === role
+    if (joins && !afterOmitted) last.text += join + text
+    else if (joins && role === 'paragraph' && !endsParagraph(last.text)) last.text += text
     else elements.push({ role, text, line })
   }
   return elements

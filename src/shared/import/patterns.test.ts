@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
+  BRIEFS_LABEL,
+  COLUMN_LABEL,
   continuesText,
   datelineNames,
   endsParagraph,
   isHeadingLike,
   isNamesOnly,
   isPageFurniture,
+  NUMBERED_HEADING,
   splitCaption,
   splitDateline,
   splitTrailingByline,
@@ -175,5 +178,50 @@ describe('page furniture', () => {
     ])
       expect(isPageFurniture(line), line).toBe(false)
     expect(isPageFurniture('开发区建设', ['开发区建设'])).toBe(true)
+  })
+})
+
+// Issue 13 item 1: classes seen on papers nobody here had seen.
+describe('running heads, labels, numbered subheads and datelines of other papers', () => {
+  it('takes a running head with its page number and page name for furniture', () => {
+    expect(isPageFurniture('4 园区周刊 2024年3月8日 星期五', ['园区周刊'])).toBe(true)
+    expect(isPageFurniture('2 仁和报 2024年4月12日 星期五 综合新闻', ['仁和报'])).toBe(true)
+    expect(isPageFurniture('经济日报 2024年5月16日 星期四 6 产经', ['经济日报'])).toBe(true)
+    // A page number without a masthead word or a dated weekday is not furniture, nor is a heading beside a date.
+    expect(isPageFurniture('4 园区周刊', [])).toBe(false)
+    expect(isPageFurniture('2024年3月8日 园区周刊开通', [])).toBe(false)
+    expect(isPageFurniture('2024年3月8日 星期五 园区举行开放日活动', [])).toBe(false)
+  })
+
+  it('reads labels with a prefix of the page’s own as labels, briefs labels as briefs', () => {
+    for (const label of ['园区观察', '经济时评', '要闻速览', '县城简讯', '■ 园区快讯']) {
+      expect(COLUMN_LABEL.test(label), label).toBe(true)
+      expect(isNamesOnly(label), label).toBe(false)
+    }
+    expect(BRIEFS_LABEL.test('要闻速览')).toBe(true)
+    expect(BRIEFS_LABEL.test('经济时评')).toBe(false)
+    expect(COLUMN_LABEL.test('产业发展观察与思考')).toBe(false)
+  })
+
+  it.each([
+    ['一、招商引资紧扣主导产业链条', true],
+    ['（一）装机增长呈现“多点开花”', true],
+    ['(3)产业链配套日趋完善', true],
+    ['2. 要素保障跟着项目需求走', true],
+    ['第一,坚持项目为王', true],
+    ['2.5万亩高标准农田建成', false],
+    ['一季度工业产值增长12.8%', false],
+  ])('%s is a numbered subhead: %s', (text, numbered) => {
+    expect(NUMBERED_HEADING.test(text)).toBe(numbered)
+  })
+
+  it('keeps every name of a dateline, names starting like a preposition included', () => {
+    const bare = splitDateline('本报南京5月15日讯 记者 蒋波 通讯员 于欣 从江苏省能源局获悉')
+    expect(bare?.dateline).toBe('本报南京5月15日讯 记者 蒋波 通讯员 于欣')
+    expect(datelineNames(bare?.dateline ?? '')).toEqual(['蒋波', '于欣'])
+    expect(datelineNames('本报讯（记者 于洋 通讯员 向晓东）')).toEqual(['于洋', '向晓东'])
+    expect(datelineNames('本报讯（记者 罗永福 通讯员 杨春燕 龙吉）')).toEqual(['罗永福', '杨春燕', '龙吉'])
+    // Without a space, 记者从… is still the reporter's sentence.
+    expect(splitDateline('本报讯 记者从园区获悉,')?.dateline).toBe('本报讯')
   })
 })

@@ -288,6 +288,26 @@ describe('page furniture', () => {
     ])
   })
 
+  it('rejoins a sentence cut at the jump when both marks stand in the text’s own lines', () => {
+    const lines = [
+      '园区新闻',
+      '2024年第3期',
+      '园区项目建设跑出加速度',
+      '本报讯 园区将加快推进一批重点项目,确保年内（下转第2版）',
+      '第二篇稿件的标题在这里',
+      '本报讯 近日,园区举行活动。',
+      '（上接第1版）全部开工建设。',
+    ]
+    const parsed = parseIssueText(lines.join('\n\n'))
+    expect(parsed.articles.map((a) => [a.headline, a.paragraphs])).toEqual([
+      ['园区项目建设跑出加速度', ['园区将加快推进一批重点项目,确保年内全部开工建设。']],
+      ['第二篇稿件的标题在这里', ['近日,园区举行活动。']],
+    ])
+    // After a finished sentence the text after the mark stays a paragraph of its own.
+    const finished = parseIssueText(lines.join('\n\n').replace('确保年内（下转', '确保年内开工。（下转'))
+    expect(finished.articles[0]?.paragraphs).toEqual(['园区将加快推进一批重点项目,确保年内开工。', '全部开工建设。'])
+  })
+
   it('comes back into the text when the editor gives it a role, and any line can be left out', () => {
     if (!article) throw new Error('no article')
     const staff = article.lines.findIndex((l) => l.text.startsWith('责任编辑'))
