@@ -385,6 +385,9 @@ const DATE_ANY = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g
 /** 本版图片除署名外均由…提供: a note about the page's pictures. */
 const PAGE_NOTE = /^(?:本版)?(?:图片|照片|图)(?:除署名外)?(?:均)?由.{2,30}提供[。.]?$|^本版(?:图片|照片)/
 
+/** What a running head sets between its parts: spaces, dots, bars and box-drawing rules (6 │ 开发区导报 │ …). */
+const RULES = /[\s·・|｜│┃丨/／\-—_]+/g
+
 export function isPageFurniture(text: string, masthead: readonly string[] = []): boolean {
   if (PAGE_NOTE.test(text)) return true
   if (charLength(text) > 60 || /[。！？■]/.test(text)) return false
@@ -424,5 +427,5 @@ export function isPageFurniture(text: string, masthead: readonly string[] = []):
       rest = words.join(' ')
     }
   }
-  return rest.replace(/[\s·・|｜/／\-—_]+/g, '') === ''
+  return rest.replace(RULES, '') === ''
 }

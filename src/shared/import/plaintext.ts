@@ -109,7 +109,8 @@ function kindOf(text: string): Kind {
 }
 
 const HEADING_KINDS: ReadonlySet<Kind> = new Set(['heading', 'name', 'subtitle'])
-const EDITORS_NOTE = /^编者按\s*[:：]/
+/** 编者按：…, 【编者按】…, [编者按]…: an editor's note. */
+const EDITORS_NOTE = /^(?:[【［[]\s*编者按语?\s*[】］\]]|编者按语?\s*[:：])/
 const isEditorsNote = (line: ArticleLine): boolean => line.role === 'paragraph' && EDITORS_NOTE.test(line.text)
 /** Length from which a lone heading line in the body is taken for the next article's headline. */
 const LONG_HEADING = 15
