@@ -534,7 +534,7 @@ const CHECKLIST: [string, Check][] = [
       if ((built().match(/senderFrame/g)?.length ?? 0) < 1) failures.push(`${BUILT_MAIN}: no sender check`)
       // and its size: the contract's per-method limits, as in browser mode
       if (
-        !/if \(!withinRequestLimit\(method, input\)\) \{[^]*?\}\s*return library\.api\.dispatchAsync\(method, input\)/.test(
+        !/if \(!withinRequestLimit\(method, input\)\) \{[^]*?\}\s*(?:\/\/[^\n]*\s*)?const checked = ipcCallMeta\(meta\)\s*if \(!checked\.ok\) return \{ ok: false, error: checked\.error \}\s*return library\.api\.dispatchAsync\(method, input, checked\.meta\)/.test(
           source,
         )
       )
@@ -629,8 +629,13 @@ const CHECKLIST: [string, Check][] = [
       // the page's callback never receives an IpcRendererEvent (it carries `sender`)
       if (!/ipcRenderer\.on\(FLUSH_CHANNEL, \(\) => \{\s*void flush\(\)/.test(source))
         failures.push('flush callback gets the IPC event')
-      if (!/invoke: \(method, input\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/.test(source))
+      if (!/invoke: \(method, input, meta\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input, meta\)/.test(source))
         failures.push('invoke is not bound to the one channel')
+      // the push channel: only CHANGES_CHANNEL is listened to, and the page gets the change alone
+      if (!/const forward = \(_event: IpcRendererEvent, change: ChangeEvent\): void => listener\(change\)/.test(source))
+        failures.push('change callback gets the IPC event')
+      if (/ipcRenderer\.(on|once|addListener)\((?!FLUSH_CHANNEL|CHANGES_CHANNEL)/.test(source))
+        failures.push('preload listens on another channel')
       if (/ipcRenderer\.(send|invoke)\((?!INVOKE_CHANNEL|FLUSHED_CHANNEL)/.test(source))
         failures.push('preload speaks another channel')
       return failures

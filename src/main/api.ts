@@ -33,6 +33,7 @@ import { KeepThenFail } from './services/keep-then-fail'
 import { resolveActor } from './services/people'
 // push channel (h2): what each committed call changed, for subscribers
 import { ChangeFeed, dbLookup, describeChange, type ChangeListener } from './changes'
+import { fieldLabel } from '../shared/api/fields'
 import { listBackups, takeBackup, type BackupFile } from './store/backup'
 
 function backupNow(ctx: ServiceContext): Promise<BackupFile> {
@@ -212,7 +213,7 @@ export function createApi(ctx: ServiceContext, options: ApiOptions = {}): Api {
       }
     }
     const parsed = schemas[method].safeParse(input ?? {})
-    if (!parsed.success) return { ok: false, error: inputError(parsed.error) }
+    if (!parsed.success) return { ok: false, error: inputError(parsed.error, method) }
     return { ok: true, method, data: parsed.data }
   }
 
@@ -406,16 +407,28 @@ function zhReason(issue: z.core.$ZodIssue): string {
   }
 }
 
-function inputError(error: z.ZodError): FolioError {
+function inputError(error: z.ZodError, method: string): FolioError {
   const issue = error.issues[0]
   if (!issue) return folioError('invalid_input', '输入无效。', 'Invalid input.')
   const field = issue.path.join('.') || undefined
-  const where = field ? `「${field}」` : ''
+  // A field of an entity is named by its label (fields.ts): 「刊名」 / "Title", not 「title」.
+  const label = fieldLabel(method, issue.path)
+  const where = label ? `「${label.zh}」` : field ? `「${field}」` : ''
+  const whereEn = label ? label.en : (field ?? '')
   if (issue.code === 'too_big') {
+    const limit = String(issue.maximum)
+    if (label && issue.origin === 'string') {
+      return folioError(
+        'too_large',
+        `${where}过长，最多 ${limit} 字。`,
+        `${whereEn} is too long (at most ${limit} characters).`,
+        field,
+      )
+    }
     return folioError(
       'too_large',
-      `输入${where}过长，超出上限 ${String(issue.maximum)}。`,
-      `Input ${field ?? ''} is too large (limit ${String(issue.maximum)}).`,
+      `输入${where}过长，超出上限 ${limit}。`,
+      `Input ${whereEn} is too large (limit ${limit}).`,
       field,
     )
   }
@@ -426,7 +439,7 @@ function inputError(error: z.ZodError): FolioError {
   return folioError(
     'invalid_input',
     `输入${where}无效：${zhReason(issue)}。`,
-    `Invalid input ${field ?? ''}: ${issue.message}`,
+    `Invalid input ${whereEn}: ${issue.message}`,
     field,
   )
 }

@@ -4,7 +4,8 @@
  *
  * The renderer is served from app://folio/ (a privileged standard scheme, see app-protocol.ts), never
  * file://; in development from electron-vite's dev server. Both IPC channels (the API call and the
- * flush acknowledgement on close) accept only our window's top frame on our own origin.
+ * flush acknowledgement on close) accept only our window's top frame on our own origin; change
+ * events go out to our windows on CHANGES_CHANNEL.
  */
 import {
   app,
@@ -24,9 +25,10 @@ import { hostLibrary, type LibraryHost } from '../host'
 import { findResources } from '../library'
 import { electronPrintEngine } from './print'
 import { CONTENT_SECURITY_POLICY } from '../security'
-import { FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from '../../shared/api/channels'
+import { CHANGES_CHANNEL, FLUSH_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL } from '../../shared/api/channels'
 import { requestLimit } from '../../shared/api/limits'
 import { withinRequestLimit } from './ipc-size'
+import { ipcCallMeta } from './ipc-meta'
 import {
   APP_INDEX_URL,
   APP_SCHEME,
@@ -176,7 +178,14 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
 
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
+  // The push channel: every change the library commits goes to each of our windows showing our page.
+  library.api.onChange((change) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && isOwnUrl(win.webContents.getURL())) win.webContents.send(CHANGES_CHANNEL, change)
+    }
+  })
+
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown, meta: unknown) => {
     if (!checkedSender(event) || !library) {
       return {
         ok: false,
@@ -194,7 +203,10 @@ void app.whenReady().then(() => {
         error: folioError('too_large', `请求过大（超过 ${mb} MB）。`, `Request too large (over ${mb} MB).`),
       }
     }
-    return library.api.dispatchAsync(method, input)
+    // Who acts and which window: checked like the method and the input.
+    const checked = ipcCallMeta(meta)
+    if (!checked.ok) return { ok: false, error: checked.error }
+    return library.api.dispatchAsync(method, input, checked.meta)
   })
 
   createWindow()

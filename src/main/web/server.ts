@@ -1,6 +1,7 @@
 /**
  * Browser-mode transport: the built renderer and POST /api/<method> on 127.0.0.1 only,
  * guarded by a random token per start. Same contract and dispatch as Electron IPC.
+ * GET /events is the push channel: the library's change events as Server-Sent Events.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
@@ -12,12 +13,15 @@ import { base64Bytes, requestLimit } from '../../shared/api/limits'
 import type { Api } from '../api'
 import { CONTENT_SECURITY_POLICY } from '../security'
 import { isBinaryInputMethod, isBinaryResultMethod } from '../../shared/api/binary'
+import type { CallMeta, ChangeEvent } from '../../shared/api/review-types'
 
 export interface WebServerOptions {
   api: Api
   staticDir: string
   port?: number
   token?: string
+  /** How often an open event stream gets a keep-alive comment (default 20 s). */
+  keepAliveMs?: number
 }
 
 export interface WebServer {
@@ -89,11 +93,65 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       await handleApi(req, res, url)
       return
     }
+    if (url.pathname === '/events') {
+      handleEvents(req, res, url)
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       bare(res, 405)
       return
     }
     serveStatic(res, url.pathname)
+  }
+
+  const wrongToken = (): FolioError =>
+    folioError(
+      'unauthorized',
+      '访问令牌无效，请使用启动时显示的网址。',
+      'Missing or wrong token; use the URL printed at start.',
+    )
+
+  /**
+   * The push channel: every change event of the library, as it is committed, to each open tab
+   * (EventSource cannot set headers: the token comes in the query). A comment every ~20 s keeps
+   * the stream from being cut as idle; a tab that stops reading is dropped (it reconnects and
+   * reloads what it shows), never buffered without bound.
+   */
+  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') {
+      bare(res, 405, { Allow: 'GET' })
+      return
+    }
+    if (!tokenMatches(requestToken(req, url), token)) {
+      sendError(res, wrongToken())
+      return
+    }
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    res.flushHeaders()
+    const write = (text: string): void => {
+      if (res.writableLength > EVENT_BACKLOG_BYTES) {
+        res.destroy()
+        return
+      }
+      res.write(text)
+    }
+    // A reconnecting EventSource waits this long; then the tab learns it missed events (onopen).
+    write(`retry: 1000\n: folio events\n\n`)
+    const unsubscribe = options.api.onChange((event: ChangeEvent) => {
+      write(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`)
+    })
+    const keepAlive = setInterval(() => write(': keep-alive\n\n'), options.keepAliveMs ?? 20_000)
+    const done = (): void => {
+      clearInterval(keepAlive)
+      unsubscribe()
+    }
+    res.once('close', done)
+    req.once('error', done)
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -102,14 +160,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return
     }
     if (!tokenMatches(requestToken(req, url), token)) {
-      sendError(
-        res,
-        folioError(
-          'unauthorized',
-          '访问令牌无效，请使用启动时显示的网址。',
-          'Missing or wrong token; use the URL printed at start.',
-        ),
-      )
+      sendError(res, wrongToken())
+      return
+    }
+    const meta = callMeta(req, url)
+    if (!meta.ok) {
+      sendError(res, meta.error)
       return
     }
     const method = decodePath(url.pathname.slice('/api/'.length))
@@ -156,7 +212,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       sendError(res, folioError('invalid_input', '请求不是有效的 JSON。', 'Request body is not valid JSON.'))
       return
     }
-    const answer = await options.api.dispatchAsync(method, input)
+    const answer = await options.api.dispatchAsync(method, input, meta.meta)
     // A file asked for as bytes (an export, an image) comes back as bytes, its other fields in a header.
     if (
       answer.ok &&
@@ -231,6 +287,45 @@ function requestToken(req: IncomingMessage, url: URL): string {
   if (typeof header === 'string' && header !== '') return header
   // navigator.sendBeacon (flush on page close) cannot set headers.
   return url.searchParams.get('token') ?? ''
+}
+
+/** An event stream with this much unsent is a tab that stopped reading: it is dropped. */
+const EVENT_BACKLOG_BYTES = 4_000_000
+
+/** A header, or (for navigator.sendBeacon, which cannot set headers) the query parameter. */
+function headerOrQuery(req: IncomingMessage, url: URL, header: string, param: string): string | null {
+  const value = req.headers[header]
+  if (typeof value === 'string' && value !== '') return value
+  return url.searchParams.get(param)
+}
+
+/**
+ * Who acts and from which window, as the page says (x-folio-person: a member's id; x-folio-origin:
+ * the tab's id). Checked here like the token; whether the person may act is the services' call.
+ */
+function callMeta(req: IncomingMessage, url: URL): { ok: true; meta: CallMeta } | { ok: false; error: FolioError } {
+  const person = headerOrQuery(req, url, 'x-folio-person', 'person')
+  const origin = headerOrQuery(req, url, 'x-folio-origin', 'origin')
+  const meta: CallMeta = {}
+  if (person !== null) {
+    if (!/^[1-9]\d{0,15}$/.test(person) || !Number.isSafeInteger(Number(person))) {
+      return {
+        ok: false,
+        error: folioError('invalid_input', '操作人编号无效。', 'The acting person’s id is not valid.', 'person'),
+      }
+    }
+    meta.personId = Number(person)
+  }
+  if (origin !== null) {
+    if (!/^[\w-]{1,64}$/.test(origin)) {
+      return {
+        ok: false,
+        error: folioError('invalid_input', '窗口标识无效。', 'The window id is not valid.', 'origin'),
+      }
+    }
+    meta.origin = origin
+  }
+  return { ok: true, meta }
 }
 
 function tokenMatches(given: string, expected: string): boolean {

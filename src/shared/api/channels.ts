@@ -4,3 +4,5 @@ export const INVOKE_CHANNEL = 'folio:invoke'
 export const FLUSH_CHANNEL = 'folio:flush'
 /** Renderer → main: pending saves are done. */
 export const FLUSHED_CHANNEL = 'folio:flushed'
+/** Main → renderer: the push channel, one ChangeEvent after each committed call that changed something. */
+export const CHANGES_CHANNEL = 'folio:changes'
