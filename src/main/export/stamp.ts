@@ -26,7 +26,7 @@ export function signedAtText(iso: string): string {
 }
 
 export function printStamp(signoff: IssueSignoff | null): PrintStamp {
-  if (!signoff) return { kind: 'proof', label: '校样', detail: '本期未签发，不得付印' }
+  if (!signoff) return { kind: 'proof', label: '校样', detail: '本期未签发 · 仅供校对' }
   return { kind: 'press', label: '付印', detail: `签发：${signoff.by.name} ${signedAtText(signoff.at)}` }
 }
 
