@@ -24,6 +24,24 @@ export interface IssueMeta {
   email: string | null
 }
 
+/**
+ * What a line's source says about it beyond its text: a Word paragraph's style, heading level,
+ * weight and size. Plain text has none; the reader (plaintext.ts) weighs them with the text.
+ */
+export interface LineHint {
+  /** The role its paragraph style names (Title, 引题, 小标题, 题注, 署名 …); 'body' for none. */
+  style: 'body' | 'title' | 'heading' | 'subtitle' | 'kicker' | 'subhead' | 'caption' | 'byline' | 'dateline'
+  /** Heading level for 'heading' (1 = Heading 1); 0 otherwise. */
+  level: number
+  /** Every character is bold. */
+  bold: boolean
+  centered: boolean
+  /** Largest font size on the line in points; null when left to the style. */
+  size: number | null
+  /** In a table cell: data, never a heading. */
+  inTable?: boolean
+}
+
 /** A non-blank line of the imported text. */
 export interface SourceLine {
   text: string
@@ -31,6 +49,7 @@ export interface SourceLine {
   line: number
   /** Blank lines before it. */
   gap: number
+  hint?: LineHint
 }
 
 type Field = 'guidance' | 'publisher' | 'number' | 'date' | 'postal_code' | 'email'

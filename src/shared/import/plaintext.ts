@@ -23,7 +23,7 @@ import {
   type LineRole,
   type ParsedArticle,
 } from './article'
-import { readMasthead, type IssueMeta, type SourceLine } from './masthead'
+import { readMasthead, type IssueMeta, type LineHint, type SourceLine } from './masthead'
 import {
   BRIEFS_LABEL,
   charLength,
@@ -47,7 +47,7 @@ import {
 } from './patterns'
 
 export * from './article'
-export type { IssueMeta } from './masthead'
+export type { IssueMeta, LineHint, SourceLine } from './masthead'
 export type { Photo } from './patterns'
 
 export interface ParsedIssue {
@@ -86,6 +86,34 @@ interface Item extends SourceLine {
   kind: Kind
   /** In the same block as the line before (no blank line between). */
   joined: boolean
+}
+
+/**
+ * A Word paragraph's style decides first (a Caption, 署名 or Heading paragraph is what its style
+ * says); a short body line set all in bold without a sentence end is a heading like a short plain
+ * one; a table cell is never a heading. Otherwise the text decides.
+ */
+function kindOfHinted(text: string, hint: LineHint | undefined): Kind {
+  const kind = kindOf(text)
+  if (!hint) return kind
+  switch (hint.style) {
+    case 'caption':
+    case 'byline':
+    case 'dateline':
+    case 'subtitle':
+      return hint.style
+    case 'title':
+    case 'heading':
+    case 'kicker':
+    case 'subhead':
+      return 'heading'
+    default:
+  }
+  if (hint.inTable) return kind === 'heading' || kind === 'name' ? 'text' : kind
+  if (kind === 'text' && hint.bold && charLength(text) <= 40 && !endsParagraph(text) && !/[。；;]/.test(text)) {
+    return 'heading'
+  }
+  return kind
 }
 
 function kindOf(text: string): Kind {
@@ -201,7 +229,11 @@ class ArticleReader {
   ) {
     const layout = layoutOf(lines)
     this.typicalGap = layout.typicalGap
-    this.items = lines.map((l, i) => ({ ...l, kind: kindOf(l.text), joined: layout.blocks && i > 0 && l.gap === 0 }))
+    this.items = lines.map((l, i) => ({
+      ...l,
+      kind: kindOfHinted(l.text, l.hint),
+      joined: layout.blocks && i > 0 && l.gap === 0,
+    }))
   }
 
   /** Was one of `marks` (source line numbers) taken out between item k - 1 and item k? */
@@ -608,8 +640,8 @@ function creditNotes(draft: Draft): ImportNote[] {
   })
 }
 
-function finish(draft: Draft, unindented: ReadonlySet<number> | null): ParsedArticle {
-  repairColumnBreaks(draft, unindented)
+function finish(draft: Draft, unindented: ReadonlySet<number> | null, columnBreaks = true): ParsedArticle {
+  if (columnBreaks) repairColumnBreaks(draft, unindented)
   const notes = [...draft.notes, ...loneSubheadNote(draft), ...creditNotes(draft)].sort((a, b) => a.line - b.line)
   return rebuildArticle(draft.lines, notes)
 }
@@ -696,6 +728,31 @@ export function parseIssueText(text: string, options: ParseOptions = {}): Parsed
   const articles = joinContinuations(drafts.map((d) => finish(d, unindented)))
   report(1)
   return { issue: masthead.issue, articles, notes: masthead.notes }
+}
+
+/**
+ * The same reader on lines that come with hints and no masthead — a Word document's paragraphs
+ * (src/main/import/docx-lines.ts) — so that Word copy and extracted text are read by one set of
+ * rules. Each line is a whole paragraph: nothing is joined as a print-column break, but jumps
+ * (转版) are, and page furniture is left out as in text.
+ */
+export function readLines(lines: readonly SourceLine[]): ParsedArticle[] {
+  const { kept, furniture } = withoutFurniture(lines, {
+    title: null,
+    edition: null,
+    slogan: [],
+    guidance: null,
+    publisher: null,
+    number: null,
+    date: null,
+    postal_code: null,
+    email: null,
+  })
+  const jumpsAway = new Set(furniture.filter((l) => JUMP_TO.test(l.text)).map((l) => l.line))
+  const jumpsFrom = new Set(furniture.filter((l) => JUMP_FROM.test(l.text)).map((l) => l.line))
+  const drafts = new ArticleReader(kept, jumpsAway, jumpsFrom).read()
+  restoreFurniture(drafts, furniture)
+  return joinContinuations(drafts.map((d) => finish(d, null, false)))
 }
 
 const JUMP_FROM = /[（(]\s*(?:上接|紧接|接)/

@@ -40,12 +40,12 @@ export interface StructureCheck {
   ok: boolean
 }
 
+const FIELDS = ['kicker', 'headline', 'subtitle', 'dateline', 'byline', 'subheads', 'photos'] as const
+
 export interface ParsedForScore {
   issue: IssueMeta
-  articles: readonly Pick<ParsedArticle, keyof GoldArticle | 'paragraphs' | 'blocks'>[]
+  articles: readonly Pick<ParsedArticle, (typeof FIELDS)[number] | 'paragraphs'>[]
 }
-
-const FIELDS = ['kicker', 'headline', 'subtitle', 'dateline', 'byline', 'subheads', 'photos'] as const
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
