@@ -1,14 +1,18 @@
 /**
  * The renderer's one door to the library: window.folio in Electron, POST /api/<method>
- * with the start-up token in browser mode. Both speak the same contract.
+ * with the start-up token in browser mode. Both speak the same contract. Every call says who
+ * acts (setActor) and which window it comes from (windowOrigin); `subscribe` is the push
+ * channel: the preload's onChange in Electron, Server-Sent Events (GET /events) in browser mode.
  */
 import type { BinaryInputMethod, BinaryResultMethod } from '@shared/api/binary'
 import type { Input, Method, Result } from '@shared/api/contract'
 import { folioError, isFolioError, type ApiResult, type FolioError } from '@shared/api/errors'
+import { CHANGE_TOPICS, type CallMeta, type ChangeEvent } from '@shared/api/review-types'
 
 interface FolioBridge {
-  invoke<M extends Method>(method: M, input: Input<M>): Promise<ApiResult<Result<M>>>
+  invoke<M extends Method>(method: M, input: Input<M>, meta?: CallMeta): Promise<ApiResult<Result<M>>>
   onFlushRequest(flush: () => Promise<void>): void
+  onChange(listener: (change: ChangeEvent) => void): () => void
 }
 
 declare global {
@@ -50,13 +54,42 @@ if (!window.folio) {
   })
 }
 
+/** This window's (tab's) id, random per page load: change events it caused carry it back. */
+export const windowOrigin: string = randomOrigin()
+
+function randomOrigin(): string {
+  const bytes = new Uint8Array(12)
+  crypto.getRandomValues(bytes)
+  return 'w' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+let actor: number | null = null
+
+/** Who acts from now on (a newsroom member's id), sent with every call; null for no one. */
+export function setActor(personId: number | null): void {
+  actor = personId
+}
+
+export function currentActor(): number | null {
+  return actor
+}
+
+function callMeta(): CallMeta {
+  return { personId: actor, origin: windowOrigin }
+}
+
+/** The meta as the browser-mode server reads it from headers. */
+function metaHeaders(): Record<string, string> {
+  return { 'X-Folio-Origin': windowOrigin, ...(actor !== null && { 'X-Folio-Person': String(actor) }) }
+}
+
 async function httpInvoke(method: Method, input: unknown): Promise<ApiResult<unknown>> {
   const answer = await httpSend(`/api/${method}`, { 'Content-Type': 'application/json' }, JSON.stringify(input))
   return answer instanceof Response ? { ok: false, error: unexpected(answer.status) } : answer
 }
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
-  const answer = window.folio ? await window.folio.invoke(method, input) : await httpInvoke(method, input)
+  const answer = window.folio ? await window.folio.invoke(method, input, callMeta()) : await httpInvoke(method, input)
   if (!answer.ok)
     throw new ApiError(isFolioError(answer.error) ? answer.error : folioError('internal', '未知错误', 'Unknown error'))
   return answer.result as Result<M>
@@ -129,7 +162,11 @@ async function httpSend(
 ): Promise<ApiResult<unknown> | Response> {
   let response: Response
   try {
-    response = await fetch(url, { method: 'POST', headers: { ...headers, 'X-Folio-Token': token }, body })
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, ...metaHeaders(), 'X-Folio-Token': token },
+      body,
+    })
   } catch {
     return { ok: false, error: unreachable() }
   }
@@ -149,7 +186,9 @@ const unexpected = (status: number): FolioError =>
 export function beacon<M extends Method>(method: M, input: Input<M>): boolean {
   if (window.folio) return false
   const blob = new Blob([JSON.stringify(input)], { type: 'text/plain' })
-  return navigator.sendBeacon(`/api/${method}?token=${encodeURIComponent(token)}`, blob)
+  // sendBeacon cannot set headers: who acts and the window go in the query, as the token does.
+  const who = actor !== null ? `&person=${actor}` : ''
+  return navigator.sendBeacon(`/api/${method}?token=${encodeURIComponent(token)}&origin=${windowOrigin}${who}`, blob)
 }
 
 export function onFlushRequest(flush: () => Promise<void>): void {
@@ -160,3 +199,91 @@ export function errorMessage(error: unknown, lang: 'zh' | 'en'): string {
   if (error instanceof ApiError) return lang === 'zh' ? error.error.message_zh : error.error.message_en
   return String(error)
 }
+
+// --- push channel (h2) ---
+
+export type ChangeHandler = (change: ChangeEvent) => void
+
+const handlers = new Set<ChangeHandler>()
+let detach: (() => void) | null = null
+
+function deliver(change: ChangeEvent): void {
+  for (const handler of [...handlers]) {
+    try {
+      handler(change)
+    } catch (error) {
+      console.error(error)
+    }
+  }
+}
+
+/**
+ * After the stream was lost (server restarted, network), events may have been missed: everything
+ * shown is reloaded. Naming no issue or article, it matches every filter (see live.ts), and never
+ * reloads an open editor (that follows only events naming its article).
+ */
+export const RESYNC: ChangeEvent = {
+  seq: 0,
+  topics: [...CHANGE_TOPICS],
+  issueIds: [],
+  articleIds: [],
+  by: null,
+  origin: null,
+}
+
+/** Browser mode: one EventSource for the tab, reopened after the server went away. */
+function openEventStream(): () => void {
+  let source: EventSource | null = null
+  let retry: ReturnType<typeof setTimeout> | null = null
+  let lost = false
+  let wait = 1000
+  const connect = (): void => {
+    // A new server's token arrives in the URL and reloads the page (see above), so this one holds.
+    source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
+    source.onopen = () => {
+      wait = 1000
+      if (lost) deliver(RESYNC)
+      lost = false
+    }
+    source.onmessage = (message: MessageEvent<string>) => {
+      try {
+        deliver(JSON.parse(message.data) as ChangeEvent)
+      } catch (error) {
+        console.error(error)
+      }
+    }
+    source.onerror = () => {
+      lost = true
+      // EventSource retries by itself after a dropped stream; a refused one (401 after a restart
+      // with a new token, 503) it gives up: open a new one, waiting longer each time (≤ 10 s).
+      if (source?.readyState === EventSource.CLOSED) {
+        source = null
+        retry = setTimeout(connect, wait)
+        wait = Math.min(wait * 2, 10_000)
+      }
+    }
+  }
+  connect()
+  return () => {
+    if (retry) clearTimeout(retry)
+    source?.close()
+    source = null
+  }
+}
+
+/**
+ * Listens to the library's changes (every window's, this one's included: `change.origin ===
+ * windowOrigin` marks its own); answers how to stop. One stream per window, shared by all handlers.
+ */
+export function subscribe(handler: ChangeHandler): () => void {
+  handlers.add(handler)
+  detach ??= window.folio ? window.folio.onChange(deliver) : openEventStream()
+  return () => {
+    handlers.delete(handler)
+    if (handlers.size === 0 && detach) {
+      detach()
+      detach = null
+    }
+  }
+}
+// --- end push channel ---

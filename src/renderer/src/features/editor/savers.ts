@@ -127,3 +127,9 @@ export async function flushAll(): Promise<void> {
 export function flushAllOnUnload(): void {
   for (const saver of open) saver.flushOnUnload()
 }
+
+// --- push channel (h2): a live reload of an open article waits while it has edits not yet saved ---
+export function hasUnsavedEdits(articleId: number): boolean {
+  return [...open].some((saver) => saver.articleId === articleId && (saver.state !== 'saved' || saver.hasPending))
+}
+// --- end push channel ---
