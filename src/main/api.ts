@@ -76,7 +76,7 @@ type AsyncHandlers = {
 
 const asyncHandlers: AsyncHandlers = {
   'import.docx': (_jobs, input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
-  'layout.auto': (jobs, input) => jobs().autoLayout(input.issueId, input.template),
+  'layout.auto': (jobs, input) => jobs().autoLayout(input.issueId, input.template, input.keepManual ?? false),
   'layout.copyfit': (jobs, input) => jobs().copyfit(input.issueId),
   'import.bundle': async (jobs, input) => jobs().importBundle(input.data),
   'export.start': async (jobs, { kind, issueId, ...options }) => jobs().start(kind, issueId, options),

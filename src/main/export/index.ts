@@ -10,8 +10,8 @@ import { FolioFailure } from '../../shared/api/errors'
 import type { Issue } from '../../shared/api/types'
 import { docToBlocks, parseDoc } from '../../shared/doc/lexical'
 import { articleName, isImageHash, photoRefs, unstoredPhotos } from '../../shared/doc/photos'
-import { autoLayout, type LayoutItem } from '../../shared/layout/auto'
-import { grid, MM_PER_PT, type IssueLayout, type PageTemplate } from '../../shared/layout/model'
+import { grid, MM_PER_PT, type IssueLayout, type LayoutBlock, type PageTemplate } from '../../shared/layout/model'
+import { modularLayout, type ModularPlan } from '../../shared/layout/modular'
 import type { BlockFit, LayoutOutcome, Warning } from '../../shared/layout/outcome'
 import type { Api } from '../api'
 import type { Db } from '../store/db'
@@ -192,12 +192,16 @@ async function withBrowser<T>(control: ExportControl, run: (browser: PrintEngine
   }
 }
 
-/** Lines each article needs at each span 1 … columns, measured in Chromium. */
+/**
+ * Lines each article needs at each span 1 … columns, measured in Chromium (each article at each
+ * width once; the planner's trials read these). `heads` gets the headline band's lines likewise.
+ */
 export async function measureNeeds(
   browser: PrintEngine,
   env: ExportEnv,
   p: PrintIssue,
   template: PageTemplate,
+  heads?: Map<number, number[]>,
 ): Promise<Map<number, number[]>> {
   const spans = Array.from({ length: template.columns }, (_, i) => i + 1)
   const html = renderMeasureHtml(p.issue, template, p.articles, spans, servedAssets(env))
@@ -207,12 +211,16 @@ export async function measureNeeds(
       articleId: number
       span: number
       lines: number
+      head: number
     }[]
     const needs = new Map<number, number[]>()
     for (const m of measured) {
       const row = needs.get(m.articleId) ?? []
       row[m.span] = m.lines
       needs.set(m.articleId, row)
+      const head = heads?.get(m.articleId) ?? []
+      head[m.span] = m.head
+      heads?.set(m.articleId, head)
     }
     return needs
   } finally {
@@ -220,28 +228,94 @@ export async function measureNeeds(
   }
 }
 
-/** Auto-layout of the issue's articles on `template`, from measured heights. */
+/**
+ * Modular auto-layout (src/shared/layout/modular.ts) of the issue's articles on `template`, from
+ * heights measured once per article and width. `keep`: the layout replaced — its 版名 and 责任编辑
+ * stay, and with `keepManual` its blocks placed by hand stay where they are.
+ */
 export async function autoLayoutMeasured(
   browser: PrintEngine,
   env: ExportEnv,
   p: PrintIssue,
   template: PageTemplate,
   keep?: IssueLayout | null,
+  keepManual = false,
+): Promise<ModularPlan> {
+  const heads = new Map<number, number[]>()
+  const needs = await measureNeeds(browser, env, p, template, heads)
+  const kept = keep && !keepManual ? { ...keep, pages: keep.pages.map((page) => ({ ...page, blocks: [] })) } : keep
+  const plan = modularLayout(
+    p.articles.map((a) => ({
+      articleId: a.id,
+      need: (span) => needs.get(a.id)?.[span] ?? grid(template).lines,
+      head: (span) => heads.get(a.id)?.[span] ?? 4,
+    })),
+    template,
+    { keep: kept ?? null },
+  )
+  return { ...plan, layout: await fitContinuations(browser, env, p, plan.layout) }
+}
+
+/**
+ * 转版: a continuation's height is planned from an estimate of what the cut leaves; here the print
+ * engine flows the text and each continuation is made as tall as what it really got (shorter when
+ * it has spare lines, taller when it overflows and the room below is free).
+ */
+async function fitContinuations(
+  browser: PrintEngine,
+  env: ExportEnv,
+  p: PrintIssue,
+  layout: IssueLayout,
 ): Promise<IssueLayout> {
-  const needs = await measureNeeds(browser, env, p, template)
-  const items: LayoutItem[] = p.articles.map((a) => ({
-    articleId: a.id,
-    need: (span) => needs.get(a.id)?.[span] ?? grid(template).lines,
-  }))
-  const pageInfo = new Map(keep?.pages.map((page) => [page.number, { name: page.name, editor: page.editor }]) ?? [])
-  return autoLayout(items, template, { pageInfo })
+  if (!layout.pages.some((page) => page.blocks.some((b) => (b.part ?? 0) > 0))) return layout
+  const page = await openDocument(browser, {
+    html: renderIssueHtml(printInput(env, p, layout), { bleed: 0, marks: false }, servedAssets(env)),
+    image: (h) => readImage(env, h),
+  })
+  let fits: RawFit[]
+  try {
+    fits = (await measured(page)).fits
+  } finally {
+    await page.close()
+  }
+  const g = grid(layout.template)
+  const perLine = (span: number): number =>
+    Math.max(1, Math.floor((span * g.columnWidth + (span - 1) * g.gutter) / (layout.template.body.size * MM_PER_PT)))
+  return {
+    ...layout,
+    pages: layout.pages.map((pg) => ({
+      ...pg,
+      blocks: pg.blocks.map((b): LayoutBlock => {
+        const part = b.part ?? 0
+        if (part === 0 || b.manual) return b
+        const fit = fits.find((f) => f.page === pg.number && f.articleId === b.articleId && (f.part ?? 0) === part)
+        if (!fit) return b
+        let lines = b.lines
+        if (fit.overChars > 0) lines += Math.ceil(fit.overChars / perLine(b.span) / b.span) + 1
+        else lines -= Math.floor(fit.shortLines / b.span)
+        lines = Math.max(3, lines)
+        const grown = { ...b, lines }
+        const clear =
+          b.line + lines <= g.lines &&
+          pg.blocks.every(
+            (o) =>
+              o === b ||
+              o.col >= b.col + b.span ||
+              b.col >= o.col + o.span ||
+              o.line + o.lines <= b.line ||
+              o.line >= b.line + lines,
+          )
+        return clear ? grown : b
+      }),
+    })),
+  }
 }
 
 /** `layout auto`: lays the issue out on a template (its current one, or the default 四开) and saves it. */
 export async function layoutIssue(
   env: ExportEnv,
   issueId: number,
-  options: { template?: string } & ExportControl = {},
+  options: { template?: string; keepManual?: boolean } & ExportControl = {},
 ): Promise<LayoutOutcome> {
   return withBrowser(options, async (browser) => {
     const p = loadPrintIssue(env, issueId)
@@ -249,14 +323,15 @@ export async function layoutIssue(
     const template = options.template
       ? findTemplate(env.db, env.resourcesDir, options.template)
       : (stored?.template ?? findTemplate(env.db, env.resourcesDir, DEFAULT_TEMPLATE))
-    const layout = await autoLayoutMeasured(browser, env, p, template, stored)
+    const plan = await autoLayoutMeasured(browser, env, p, template, stored, options.keepManual ?? false)
+    const layout = plan.layout
     saveLayout(env.db, issueId, layout, (env.now?.() ?? new Date()).toISOString())
     const page = await openDocument(browser, {
       html: renderIssueHtml(printInput(env, p, layout), { bleed: 0, marks: false }, servedAssets(env)),
       image: (h) => readImage(env, h),
     })
     try {
-      return outcome(p, layout, 'auto', await measured(page))
+      return { ...outcome(p, layout, 'auto', await measured(page)), reasons: plan.reasons }
     } finally {
       await page.close()
     }
@@ -405,7 +480,7 @@ async function exportLayout(
   const asked = templateKey ? findTemplate(env.db, env.resourcesDir, templateKey) : null
   if (stored && (!asked || asked.id === stored.template.id)) return { layout: stored, source: 'stored' }
   const template = asked ?? findTemplate(env.db, env.resourcesDir, DEFAULT_TEMPLATE)
-  return { layout: await autoLayoutMeasured(browser, env, p, template, stored), source: 'auto' }
+  return { layout: (await autoLayoutMeasured(browser, env, p, template, stored)).layout, source: 'auto' }
 }
 
 export interface PdfOptions extends ExportControl {

@@ -240,7 +240,10 @@ export const schemas = {
   /** Replaces the issue's layout; blocks off the grid, overlapping or of other issues are refused. */
   'layout.save': z.object({ issueId: id, layout: layoutSchema }).strict(),
   /** Lays the issue out automatically (measured in the print engine) and saves it. */
-  'layout.auto': z.object({ issueId: id, template: z.string().max(40).optional() }).strict(),
+  // keepManual (h6): blocks placed by hand stay where they are, the rest is laid out around them.
+  'layout.auto': z
+    .object({ issueId: id, template: z.string().max(40).optional(), keepManual: z.boolean().optional() })
+    .strict(),
   /** Copyfit of the current layout, measured by the same Chromium layout that prints. */
   'layout.copyfit': z.object({ issueId: id }).strict(),
   /** Imports a .folio bundle (base64) as a new issue, lossless, all or nothing. */

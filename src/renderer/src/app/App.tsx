@@ -6,7 +6,7 @@ import { ArticlesPane } from '../features/articles/ArticlesPane'
 import { ArticleEditor, type ArticleEditorProps } from '../features/editor/ArticleEditor'
 import { SearchBox } from '../features/search/SearchBox'
 import { useSearchHighlight } from '../features/search/useSearchHighlight'
-import { flushAll, flushAllOnUnload } from '../features/editor/savers'
+import { flushAll, flushAllOnUnload, hasUnsavedEdits } from '../features/editor/savers'
 import { FiguresView } from '../features/figures/FiguresView'
 import { ImportDialog } from '../features/import/ImportDialog'
 import { blockTarget, type MeasuredCopyfit } from '../features/layout/target'
@@ -16,6 +16,8 @@ import { IssueDialog } from '../features/issues/IssueDialog'
 import { IssuesPane } from '../features/issues/IssuesPane'
 import { ConfirmDialog } from './Dialog'
 import { useI18n } from './i18n'
+// push channel (h2): the workbench's data follows the library's change events
+import { useLive } from './live'
 
 const PLACE_KEY = 'folio.place'
 
@@ -69,6 +71,31 @@ export function App() {
     setArticles(list)
     return list
   }, [])
+
+  // --- push channel (h2): the lists follow what any window changes (this one's own issue changes
+  // too: the 篇数 after an article is added or deleted); the running order follows other windows —
+  // this one updates it itself as the editor types (onArticleChanged) and after its own actions.
+  useLive({ topics: ['issues'] }, () => void refreshIssues().catch(report))
+  const reloadArticles = (): void => {
+    if (place.issueId !== null) void refreshArticles(place.issueId).catch(report)
+  }
+  useLive({ topics: ['articles'], issueId: place.issueId }, reloadArticles, { skipOwn: true })
+  // A review step moves an article's stage, whichever window took it.
+  useLive({ topics: ['review'], issueId: place.issueId }, reloadArticles)
+  // The open article changed in another window: shown again — but never while this window has
+  // edits of it not yet saved, nor while the editor has the focus (its save then meets the
+  // conflict banner, and the refused text is kept as a 冲突副本, never lost).
+  const [editorGeneration, setEditorGeneration] = useState(0)
+  useLive(
+    { topics: ['body'], articleId: place.articleId },
+    () => {
+      if (place.articleId === null || hasUnsavedEdits(place.articleId)) return
+      if (document.querySelector('.pane-editor')?.contains(document.activeElement)) return
+      setEditorGeneration((g) => g + 1)
+    },
+    { skipOwn: true, named: true },
+  )
+  // --- end push channel ---
 
   useEffect(() => {
     localStorage.setItem(PLACE_KEY, JSON.stringify(place))
@@ -178,7 +205,6 @@ export function App() {
         ...(place.articleId !== null && articles.some((a) => a.id === place.articleId) && { afterId: place.articleId }),
       })
       await refreshArticles(selectedIssue.id)
-      void refreshIssues()
       setPlace({ issueId: selectedIssue.id, articleId: created.id })
       requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-field="headline"]')?.focus())
     } catch (error) {
@@ -208,7 +234,6 @@ export function App() {
       await flushAll()
       await call('article.delete', { id: article.id })
       const list = await refreshArticles(article.issueId)
-      void refreshIssues()
       if (place.articleId === article.id) setPlace((p) => ({ ...p, articleId: list[0]?.id ?? null }))
       const title = article.headline || t('articles.untitled')
       setToast({
@@ -217,7 +242,6 @@ export function App() {
           call('article.restore', { id: article.id })
             .then(async () => {
               await refreshArticles(article.issueId)
-              void refreshIssues()
               setPlace({ issueId: article.issueId, articleId: article.id })
               setToast(null)
             })
@@ -333,7 +357,7 @@ export function App() {
         <section className="pane pane-editor">
           {place.articleId !== null && articles.some((a) => a.id === place.articleId) ? (
             <Editor
-              key={place.articleId}
+              key={`${place.articleId}:${editorGeneration}`}
               articleId={place.articleId}
               creditStyle={selectedIssue?.creditStyle ?? '■ {name}摄'}
               target={target}
@@ -350,7 +374,6 @@ export function App() {
           onClose={() => setPending(null)}
           onDone={(issue) => {
             setPending(null)
-            void refreshIssues()
             setPlace((p) => ({ issueId: issue.id, articleId: p.issueId === issue.id ? p.articleId : null }))
           }}
         />

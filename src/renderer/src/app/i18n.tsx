@@ -400,6 +400,13 @@ const zh = {
   'layout.confirmAutoUndo': '排完后仍可点「撤销」找回现在的版面。选「取消」则一切照旧。',
   'layout.confirmAutoGo': '替换并自动排版',
   'layout.reflowed': '已按「{name}」（{columns} 栏）重排现有版面，可撤销',
+  // 版面：模块化自动排版与付印前确认 (h6)
+  'layout.confirmAutoKeep': '保留手动块，其余自动排',
+  'layout.reasons': '自动排版说明',
+  'layout.reasonItem': '第{page}版《{headline}》：{reason}',
+  'layout.preflightAccept': '已知悉以上问题，仍然导出',
+  'layout.preflightGate': '请先处理付印前检查列出的问题，或勾选「已知悉以上问题，仍然导出」',
+  'layout.part': '续{part}',
 }
 
 export type MessageKey = keyof typeof zh
@@ -809,6 +816,13 @@ const en: Record<MessageKey, string> = {
   'layout.confirmAutoUndo': 'Undo brings back the current layout afterwards. Cancel keeps everything as it is.',
   'layout.confirmAutoGo': 'Replace and auto-layout',
   'layout.reflowed': 'The layout was reflowed onto “{name}” ({columns} columns); undo goes back',
+  // Layout: modular auto-layout and accepting pre-flight before export (h6)
+  'layout.confirmAutoKeep': 'Keep the manual blocks, lay out the rest',
+  'layout.reasons': 'Why auto-layout placed each block',
+  'layout.reasonItem': 'Page {page} “{headline}”: {reason}',
+  'layout.preflightAccept': 'I know about the problems above; export anyway',
+  'layout.preflightGate': 'Fix what the pre-flight check lists, or tick “I know about the problems above; export anyway”',
+  'layout.part': 'cont. {part}',
 }
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en }
