@@ -10,20 +10,29 @@ test('lay out the sample issue, resize a block until it oversets, name a page, e
   await page.getByTestId('template-select').selectOption('sikai')
   await page.getByTestId('auto-layout').click()
   const blocks = page.getByTestId('layout-block')
-  await expect(blocks).toHaveCount(4, { timeout: 30_000 })
+  // Four articles; on 四开 the lead runs on to page 2 (转版), so five blocks.
+  await expect(blocks).toHaveCount(5, { timeout: 30_000 })
   await expect(page.getByTestId('page-canvas')).toHaveCount(2)
-  const lead = blocks.filter({ hasText: '以“质”致远' })
+  const lead = page.locator('[data-testid="layout-block"][data-part="0"]', { hasText: '以“质”致远' })
   await expect(lead.getByTestId('fit')).toHaveText(/余 \d+ 行|正好/)
+  await expect(page.getByTestId('layout-reasons')).toContainText('头条')
 
-  // Drag the lead block's corner up by half the page: it no longer holds its text.
+  // Drag the lead block's corner up by half the page: what no longer fits runs into its
+  // continuation on page 2, which then cannot hold it.
   const handle = lead.getByTestId('resize-handle')
+  await handle.scrollIntoViewIfNeeded()
   const box = await handle.boundingBox()
   if (!box) throw new Error('no handle')
   await page.mouse.move(box.x + 5, box.y + 5)
   await page.mouse.down()
   await page.mouse.move(box.x + 5, box.y - 300, { steps: 8 })
   await page.mouse.up()
-  await expect(lead.getByTestId('fit')).toHaveText(/超 \d+ 字/, { timeout: 30_000 })
+  await expect(
+    blocks
+      .filter({ hasText: '以“质”致远' })
+      .getByTestId('fit')
+      .filter({ hasText: /超 \d+ 字/ }),
+  ).toHaveCount(1, { timeout: 30_000 })
   await expect(page.getByTestId('layout-warnings')).toContainText('超')
 
   await page.getByTestId('page-name').first().fill('要闻')
@@ -34,9 +43,13 @@ test('lay out the sample issue, resize a block until it oversets, name a page, e
   // The article editor shows the block's target while writing.
   await page.getByTestId('tab-articles').click()
   await page.getByTestId('article-item').first().click()
-  await expect(page.getByTestId('copyfit-target')).toContainText(/第1版 6栏×\d+行 · 超 \d+ 字/)
+  await expect(page.getByTestId('copyfit-target')).toContainText(/第1版 \d栏×\d+行 · 超 \d+ 字/)
 
   await page.getByTestId('tab-layout').click()
+  // Pre-flight gates the export: with warnings listed, PDF waits until they are accepted.
+  await expect(page.getByTestId('export-pdf')).toBeDisabled()
+  await expect(page.getByTestId('export-bundle')).toBeEnabled()
+  await page.getByTestId('preflight-accept').locator('input').check()
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     page.getByTestId('export-pdf').click(),
@@ -64,7 +77,7 @@ test('lay out the sample issue, resize a block until it oversets, name a page, e
   await expect(page.getByTestId('issue-item')).toHaveCount(2)
   await expect(page.getByTestId('article-item')).toHaveCount(4)
   await page.getByTestId('tab-layout').click()
-  await expect(page.getByTestId('layout-block')).toHaveCount(4, { timeout: 30_000 })
+  await expect(page.getByTestId('layout-block')).toHaveCount(5, { timeout: 30_000 })
   await expect(page.getByTestId('page-name').first()).toHaveValue('要闻')
 })
 
@@ -73,12 +86,12 @@ test('take a block off its page, add a page and place the article there', async 
   await page.getByTestId('tab-layout').click()
   await page.getByTestId('auto-layout').click()
   const blocks = page.getByTestId('layout-block')
-  await expect(blocks).toHaveCount(4, { timeout: 30_000 })
+  await expect(blocks).toHaveCount(5, { timeout: 30_000 })
 
   const last = blocks.filter({ hasText: '对外开放新高地' })
   await last.click()
   await page.getByTestId('block-actions').getByTestId('take-off').click()
-  await expect(blocks).toHaveCount(3)
+  await expect(blocks).toHaveCount(4)
   await expect(page.getByTestId('unplaced')).toContainText('对外开放新高地')
   await expect(page.getByTestId('layout-warnings')).toContainText('未上版')
 

@@ -90,6 +90,26 @@
     const a = block.querySelector('.flow-a')
     const b = block.querySelector('.flow-b')
     if (!a || !b) return
+    spill(a, b)
+  }
+
+  /**
+   * 转版: what does not fit a cut block goes on into its continuation (the block of the same article
+   * with the next part), at the exact character; parts are handled in document (page) order.
+   */
+  function continueInto(block) {
+    const next = block.dataset.continues
+    if (!next) return
+    const to = document.querySelector(
+      '.page .block[data-article="' + block.dataset.article + '"][data-part="' + next + '"] .flow-cont',
+    )
+    const flows = block.querySelectorAll(':scope > .flow')
+    const from = flows[flows.length - 1]
+    if (to && from) spill(from, to)
+  }
+
+  /** Moves the text of `a` from its first character outside its box to the start of `b`. */
+  function spill(a, b) {
     const at = firstOutside(a)
     if (!at) return
     let top = at.node
@@ -166,6 +186,7 @@
       return {
         page: Number(block.dataset.page),
         articleId: Number(block.dataset.article),
+        part: Number(block.dataset.part || 0),
         overChars: over,
         shortLines: short,
       }
@@ -179,6 +200,7 @@
         articleId: Number(block.dataset.article),
         span: Number(block.dataset.span),
         lines: Math.ceil(block.getBoundingClientRect().height / l - 0.02),
+        head: Math.round(block.querySelector(':scope > .hd').getBoundingClientRect().height / l),
       }
     })
   }
@@ -232,6 +254,7 @@
     const blocks = Array.from(document.querySelectorAll('.block'))
     blocks.forEach(snapBlock)
     blocks.forEach(fragment)
+    blocks.forEach(continueInto)
   }
 
   const loaded = new Promise(function (resolve) {

@@ -55,8 +55,13 @@ export class ExportJobs {
     return this.dir
   }
 
-  async autoLayout(issueId: number, template?: string) {
-    return layoutIssue(this.env, issueId, { ...(template && { template }), browser: await this.printBrowser() })
+  /** 自动排版 (modular, src/shared/layout/modular.ts); `keepManual` keeps the blocks placed by hand where they are. */
+  async autoLayout(issueId: number, template?: string, keepManual = false) {
+    return layoutIssue(this.env, issueId, {
+      ...(template && { template }),
+      keepManual,
+      browser: await this.printBrowser(),
+    })
   }
 
   /** A .folio bundle as a new issue; needs no browser, but the same environment as exports. */

@@ -202,6 +202,18 @@ export function articleHtml(
   return `${head}${row}<div class="lead-photo${side}" style="width:${f(pw + (aCols > 0 ? g.gutter / 2 : 0))}">${figure}</div>`
 }
 
+/**
+ * 转版 (h6): a continuation block — the headline small with（上接第N版）, and an empty flow that
+ * folio-print.js fills with what did not fit the part before (so the cut falls at the exact character).
+ */
+function continuationHtml(a: PrintArticle, span: number, fromPage: number): string {
+  return (
+    `<header class="hd cont-hd"><p class="cont-headline">${textHtml(a.headline || '（无标题）')}` +
+    `<span class="jump-from">${metaHtml(`（上接第${fromPage}版）`)}</span></p></header>` +
+    `<div class="flow flow-b flow-cont" style="column-count:${span}"></div>`
+  )
+}
+
 function gridVars(t: PageTemplate, g: Grid): string {
   return (
     `--leading:${f(g.leading)};--body:${t.body.size}pt;--gutter:${f(g.gutter)};--colw:${f(g.columnWidth)};` +
@@ -273,6 +285,10 @@ export function renderIssueHtml(input: RenderInput, options: RenderOptions, asse
   const t = input.layout.template
   const g = grid(t)
   const size = pageSize(t, options)
+  // 转版 (h6): where each part of an article is, so a cut names the page it continues on.
+  const jumps = new Map<string, number>()
+  for (const page of input.layout.pages)
+    for (const b of page.blocks) jumps.set(`${b.articleId}:${b.part ?? 0}`, page.number)
   const pages = input.layout.pages.map((page) => {
     const band = page.number === 1 ? masthead(input.issue, page, t, g) : folio(input.issue, page, t, g)
     const blocks = page.blocks.map((b, index) => {
@@ -280,12 +296,21 @@ export function renderIssueHtml(input: RenderInput, options: RenderOptions, asse
       if (!a) return ''
       const box = blockBox(g, b)
       const atFoot = b.line + b.lines >= g.lines
-      const cls = ['block', atFoot ? 'foot' : '', b.col > 0 ? 'rule-l' : ''].filter(Boolean).join(' ')
+      // 转版 (h6): the page of the next part (this part is cut there) and of the one before.
+      const part = b.part ?? 0
+      const to = jumps.get(`${b.articleId}:${part + 1}`)
+      const from = part > 0 ? jumps.get(`${b.articleId}:${part - 1}`) : undefined
+      const cls = ['block', atFoot ? 'foot' : '', b.col > 0 ? 'rule-l' : '', to ? 'cut' : ''].filter(Boolean).join(' ')
       const lead = page.number === 1 && index === 0
+      const inner =
+        part > 0
+          ? continuationHtml(a, b.span, from ?? page.number)
+          : articleHtml(input.issue, t, g, a, b.span, lead, assets)
       return (
-        `<article class="${cls}" data-article="${a.id}" data-page="${page.number}" ` +
+        `<article class="${cls}" data-article="${a.id}" data-page="${page.number}"` +
+        `${part > 0 ? ` data-part="${part}"` : ''}${to ? ` data-continues="${part + 1}"` : ''} ` +
         `style="left:${f(box.left)};top:${f(box.top)};width:${f(box.width)};height:${f(box.height)}">` +
-        `${articleHtml(input.issue, t, g, a, b.span, lead, assets)}</article>`
+        `${inner}${to ? `<p class="jump-to">${metaHtml(`（下转第${to}版）`)}</p>` : ''}</article>`
       )
     })
     return (

@@ -61,6 +61,31 @@ export function hasManualColumn(db: Db): boolean {
   return db.prepare("SELECT 1 FROM pragma_table_info('layout_blocks') WHERE name = 'manual'").get() !== undefined
 }
 
+/**
+ * 转版 (h6): the continuations of articles cut across pages (blocks with part ≥ 1). layout_blocks
+ * holds one block per article (UNIQUE article_id), so the later parts live beside it, created on the
+ * first save that has one; a library without the table has no continuations.
+ */
+export const LAYOUT_PARTS_TABLE = `
+  CREATE TABLE IF NOT EXISTS layout_parts (
+    id          INTEGER PRIMARY KEY,
+    page_id     INTEGER NOT NULL REFERENCES layout_pages(id) ON DELETE CASCADE,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    part        INTEGER NOT NULL CHECK (part >= 1),
+    col         INTEGER NOT NULL,
+    span        INTEGER NOT NULL,
+    line        INTEGER NOT NULL,
+    lines       INTEGER NOT NULL,
+    manual      INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (article_id, part)
+  );
+  CREATE INDEX IF NOT EXISTS layout_parts_page ON layout_parts(page_id);
+`
+
+export function hasPartsTable(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layout_parts'").get() !== undefined
+}
+
 export function ensureManualColumn(db: Db): void {
   if (!hasManualColumn(db)) db.exec('ALTER TABLE layout_blocks ADD COLUMN manual INTEGER NOT NULL DEFAULT 0')
 }

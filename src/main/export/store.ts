@@ -15,7 +15,7 @@ import {
   type PageTemplate,
 } from '../../shared/layout/model'
 import type { Db } from '../store/db'
-import { ensureLayoutSchema, ensureManualColumn, hasManualColumn } from './schema'
+import { ensureLayoutSchema, ensureManualColumn, hasManualColumn, hasPartsTable, LAYOUT_PARTS_TABLE } from './schema'
 
 export const DEFAULT_TEMPLATE = 'sikai'
 
@@ -94,6 +94,19 @@ export function getLayout(db: Db, issueId: number): IssueLayout | null {
      JOIN articles a ON a.id = b.article_id AND a.deleted_at IS NULL
      WHERE b.page_id = ? ORDER BY b.line, b.col`,
   )
+  // 转版 (h6): continuations, stored beside the blocks.
+  const parts = hasPartsTable(db)
+    ? db.prepare(
+        `SELECT b.article_id AS articleId, b.col, b.span, b.line, b.lines, b.manual, b.part FROM layout_parts b
+         JOIN articles a ON a.id = b.article_id AND a.deleted_at IS NULL
+         WHERE b.page_id = ? ORDER BY b.line, b.col`,
+      )
+    : null
+  const rows = (pageId: number): (Omit<LayoutBlock, 'manual'> & { manual: number })[] =>
+    [
+      ...(blocks.all(pageId) as (Omit<LayoutBlock, 'manual'> & { manual: number })[]),
+      ...((parts?.all(pageId) ?? []) as (Omit<LayoutBlock, 'manual'> & { manual: number })[]),
+    ].sort((a, b) => a.line - b.line || a.col - b.col)
   return {
     template,
     pages: pages.map(
@@ -101,9 +114,7 @@ export function getLayout(db: Db, issueId: number): IssueLayout | null {
         number: p.number,
         name: p.name,
         editor: p.editor,
-        blocks: (blocks.all(p.id) as (Omit<LayoutBlock, 'manual'> & { manual: number })[]).map(({ manual, ...b }) =>
-          manual ? { ...b, manual: true } : b,
-        ),
+        blocks: rows(p.id).map(({ manual, ...b }) => (manual ? { ...b, manual: true } : b)),
       }),
     ),
   }
@@ -145,10 +156,19 @@ export function saveLayout(db: Db, issueId: number, layout: IssueLayout, now: st
     const insertBlock = db.prepare(
       'INSERT INTO layout_blocks (page_id, article_id, col, span, line, lines, manual) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
+    const hasParts = parsed.pages.some((page) => page.blocks.some((b) => (b.part ?? 0) > 0))
+    if (hasParts) db.exec(LAYOUT_PARTS_TABLE)
+    const insertPart = hasParts
+      ? db.prepare(
+          'INSERT INTO layout_parts (page_id, article_id, part, col, span, line, lines, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+      : null
     for (const page of parsed.pages) {
       const pageId = insertPage.run(issueId, page.number, page.name, page.editor).lastInsertRowid
       for (const b of page.blocks) {
-        insertBlock.run(pageId, b.articleId, b.col, b.span, b.line, b.lines, b.manual ? 1 : 0)
+        if ((b.part ?? 0) > 0)
+          insertPart?.run(pageId, b.articleId, b.part, b.col, b.span, b.line, b.lines, b.manual ? 1 : 0)
+        else insertBlock.run(pageId, b.articleId, b.col, b.span, b.line, b.lines, b.manual ? 1 : 0)
       }
     }
   })()

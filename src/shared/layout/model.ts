@@ -51,6 +51,12 @@ export const blockSchema = z
     lines: z.number().int().min(1).max(2000),
     /** Moved, resized or placed by hand (自动排版 asks before replacing it). Absent in older layouts. */
     manual: z.boolean().optional(),
+    /**
+     * 转版: which part of its article the block holds — absent (or 0) for the start, 1, 2 … for the
+     * continuations on later pages. The print engine flows what does not fit one part into the next
+     * and prints （下转第N版）/（上接第N版） at the cut.
+     */
+    part: z.number().int().min(0).max(20).optional(),
   })
   .strict()
 
@@ -146,7 +152,7 @@ export function checkLayout(layout: IssueLayout): LayoutProblem[] {
   const t = layout.template
   const g = grid(t)
   const problems: LayoutProblem[] = []
-  const seen = new Set<number>()
+  const seen = new Set<string>()
   const numbers = new Set<number>()
   for (const page of layout.pages) {
     if (numbers.has(page.number)) {
@@ -163,10 +169,11 @@ export function checkLayout(layout: IssueLayout): LayoutProblem[] {
       if (b.col + b.span > g.columns || b.line < top || b.line + b.lines > g.lines) {
         problems.push({ ...where, message_zh: '稿件块超出版心', message_en: 'Block outside the type area' })
       }
-      if (seen.has(b.articleId)) {
+      const key = `${b.articleId}:${b.part ?? 0}`
+      if (seen.has(key)) {
         problems.push({ ...where, message_zh: '稿件重复上版', message_en: 'Article placed twice' })
       }
-      seen.add(b.articleId)
+      seen.add(key)
       for (const other of page.blocks.slice(0, i)) {
         const apart =
           b.col + b.span <= other.col ||

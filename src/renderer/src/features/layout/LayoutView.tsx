@@ -61,6 +61,10 @@ export function LayoutView({
   const [future, setFuture] = useState<IssueLayout[]>([])
   const [confirmAuto, setConfirmAuto] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
+  /** Why 自动排版 placed each block (LayoutOutcome.reasons), until the layout is edited. */
+  const [reasons, setReasons] = useState<NonNullable<LayoutOutcome['reasons']> | null>(null)
+  /** The pre-flight warnings the editor accepted (「已知悉以上问题，仍然导出」), by their text. */
+  const [accepted, setAccepted] = useState<string | null>(null)
   const measureSeq = useRef(0)
   /** A save in flight: undo/redo wait for it, so two quick presses never pick the same step. */
   const saving = useRef(false)
@@ -110,20 +114,21 @@ export function LayoutView({
     [layout],
   )
 
-  const autoLayout = async (): Promise<void> => {
+  const autoLayout = async (keepManual = false): Promise<void> => {
     setConfirmAuto(false)
     setBusy(t('layout.laying'))
     setError(null)
     setNotice(null)
     const previous = layout
     try {
-      const result = await call('layout.auto', { issueId: issue.id, template: templateId })
+      const result = await call('layout.auto', { issueId: issue.id, template: templateId, keepManual })
       if (previous) {
         setPast((p) => [...p.slice(1 - MAX_UNDO), previous])
         setFuture([])
       }
       setLayout(result.layout)
       setOutcome(result)
+      setReasons(result.reasons ?? null)
       onOutcome(result)
     } catch (e) {
       report(e)
@@ -141,6 +146,7 @@ export function LayoutView({
     }
     const previous = layout
     setLayout(next)
+    setReasons(null)
     setTemplateId(next.template.id)
     setError(null)
     if (mode !== 'edit') setNotice(null)
@@ -215,7 +221,12 @@ export function LayoutView({
       ...layout,
       pages: layout.pages.map((p) =>
         p.number === pageNumber
-          ? { ...p, blocks: p.blocks.map((b) => (b.articleId === block.articleId ? { ...block, manual: true } : b)) }
+          ? {
+              ...p,
+              blocks: p.blocks.map((b) =>
+                b.articleId === block.articleId && (b.part ?? 0) === (block.part ?? 0) ? { ...block, manual: true } : b,
+              ),
+            }
           : p,
       ),
     })
@@ -298,7 +309,14 @@ export function LayoutView({
   }
 
   const headlines = useMemo(() => new Map(articles.map((a) => [a.id, a.headline])), [articles])
-  const fits = useMemo(() => new Map<number, BlockFit>((outcome?.fits ?? []).map((f) => [f.articleId, f])), [outcome])
+  // Keyed by article and part: a 转版 article has a block (and a fit) on each page it runs on.
+  const fits = useMemo(
+    () => new Map<string, BlockFit>((outcome?.fits ?? []).map((f) => [`${f.articleId}:${f.part ?? 0}`, f])),
+    [outcome],
+  )
+  const warningKey = JSON.stringify((outcome?.warnings ?? []).map((w) => w.message_zh))
+  // Export to print only once the listed pre-flight warnings are accepted (none: export directly).
+  const gated = (outcome?.warnings.length ?? 0) > 0 && accepted !== warningKey
   const scale = layout ? PAGE_HEIGHT_PX / layout.template.trim.height : 1
   const placed = new Set(layout?.pages.flatMap((p) => p.blocks.map((b) => b.articleId)) ?? [])
   const unplaced = articles.filter((a) => !placed.has(a.id))
@@ -372,7 +390,8 @@ export function LayoutView({
               key={kind}
               type="button"
               className="btn small"
-              disabled={!layout || (job !== null && !job.done)}
+              disabled={!layout || (job !== null && !job.done) || (kind !== 'bundle' && gated)}
+              title={kind !== 'bundle' && gated ? t('layout.preflightGate') : undefined}
               onClick={() => void startExport(kind)}
               data-testid={`export-${kind}`}
             >
@@ -416,7 +435,30 @@ export function LayoutView({
             {error}
           </p>
         )}
-        {outcome && <PreflightList warnings={outcome.warnings} onShow={showItem} />}
+        {outcome && (
+          <PreflightList
+            warnings={outcome.warnings}
+            onShow={showItem}
+            accepted={accepted === warningKey}
+            onAccept={(yes) => setAccepted(yes ? warningKey : null)}
+          />
+        )}
+        {reasons && reasons.length > 0 && (
+          <details className="layout-reasons" open data-testid="layout-reasons">
+            <summary>{t('layout.reasons')}</summary>
+            <ul>
+              {reasons.map((r) => (
+                <li key={`${r.articleId}:${r.part}`} data-testid="layout-reason">
+                  {t('layout.reasonItem', {
+                    page: r.page,
+                    headline: headlines.get(r.articleId) || t('articles.untitled'),
+                    reason: lang === 'zh' ? r.message_zh : r.message_en,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         {layout && (
           <div className="layout-actions">
             {selected !== null && selectedPage && (
@@ -530,6 +572,9 @@ export function LayoutView({
               <button type="button" className="btn" onClick={() => setConfirmAuto(false)} data-testid="auto-cancel">
                 {t('common.cancel')}
               </button>
+              <button type="button" className="btn" onClick={() => void autoLayout(true)} data-testid="auto-keep">
+                {t('layout.confirmAutoKeep')}
+              </button>
               <button
                 type="button"
                 className="btn primary"
@@ -544,7 +589,7 @@ export function LayoutView({
           <p>{t('layout.confirmAutoBody', { count: manualBlocks.length })}</p>
           <ul data-testid="auto-confirm-blocks">
             {manualBlocks.map(({ page, block }) => (
-              <li key={block.articleId}>
+              <li key={`${block.articleId}:${block.part ?? 0}`}>
                 {t('layout.confirmAutoBlock', {
                   page,
                   headline: headlines.get(block.articleId) || t('articles.untitled'),

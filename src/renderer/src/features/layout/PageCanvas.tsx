@@ -37,7 +37,8 @@ export function PageCanvas({
   /** Pixels per millimetre. */
   scale: number
   headlines: Map<number, string>
-  fits: Map<number, BlockFit>
+  /** Keyed `${articleId}:${part}` (a 转版 article has a block on each page it runs on). */
+  fits: Map<string, BlockFit>
   selected: number | null
   onSelect(articleId: number): void
   onChange(block: LayoutBlock): void
@@ -105,15 +106,17 @@ export function PageCanvas({
           {page.number === 1 ? t('layout.masthead') : t('layout.folio', { page: page.number, name: page.name })}
         </div>
         {page.blocks.map((original) => {
-          const block = preview?.articleId === original.articleId ? preview : original
+          const part = original.part ?? 0
+          const block = preview?.articleId === original.articleId && (preview.part ?? 0) === part ? preview : original
           const box = blockBox(g, block)
-          const fit = fits.get(block.articleId)
+          const fit = fits.get(`${block.articleId}:${part}`)
           return (
             <div
-              key={block.articleId}
+              key={`${block.articleId}:${part}`}
               className={`layout-block${selected === block.articleId ? ' selected' : ''}${fit && fit.overChars > 0 ? ' overset' : ''}`}
               data-testid="layout-block"
               data-article-id={block.articleId}
+              data-part={part}
               data-col={block.col}
               data-span={block.span}
               data-line={block.line}
@@ -122,7 +125,10 @@ export function PageCanvas({
               style={{ left: px(box.left), top: px(box.top), width: px(box.width), height: px(box.height) }}
               onPointerDown={(e) => start(e, original, 'move')}
             >
-              <div className="block-headline">{headlines.get(block.articleId) || t('articles.untitled')}</div>
+              <div className="block-headline">
+                {headlines.get(block.articleId) || t('articles.untitled')}
+                {part > 0 && <span className="chip">{t('layout.part', { part })}</span>}
+              </div>
               <div className="block-size">
                 {t('layout.size', { span: block.span, lines: block.lines })}
                 {fit && (

@@ -22,7 +22,21 @@ const KIND_LABEL: Record<NonNullable<PreflightItem['kind']>, MessageKey> = {
   'low-resolution': 'preflight.kind.lowResolution',
 }
 
-export function PreflightList({ warnings, onShow }: { warnings: PreflightItem[]; onShow(item: PreflightItem): void }) {
+/**
+ * Export to print is gated on it: with warnings listed, the editor ticks 「已知悉以上问题，仍然导出」
+ * (`accepted`) before PDF or HTML can be exported; with none, nothing is asked.
+ */
+export function PreflightList({
+  warnings,
+  onShow,
+  accepted,
+  onAccept,
+}: {
+  warnings: PreflightItem[]
+  onShow(item: PreflightItem): void
+  accepted: boolean
+  onAccept(accepted: boolean): void
+}) {
   const { t, lang } = useI18n()
   if (warnings.length === 0) return null
   return (
@@ -42,6 +56,10 @@ export function PreflightList({ warnings, onShow }: { warnings: PreflightItem[];
           )}
         </div>
       ))}
+      <label className="preflight-accept" data-testid="preflight-accept">
+        <input type="checkbox" checked={accepted} onChange={(e) => onAccept(e.target.checked)} />{' '}
+        {t('layout.preflightAccept')}
+      </label>
     </section>
   )
 }

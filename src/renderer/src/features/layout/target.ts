@@ -23,8 +23,13 @@ export function blockTarget(measured: MeasuredCopyfit | null, articleId: number 
   const { outcome } = measured
   for (const page of outcome.layout.pages) {
     const block = page.blocks.find((b) => b.articleId === articleId)
-    const fit = outcome.fits.find((f) => f.articleId === articleId)
-    if (!block || !fit) continue
+    // 转版: an article cut across pages has a fit per part; what it holds is the sum of its parts.
+    const parts = outcome.fits.filter((f) => f.articleId === articleId)
+    if (!block || parts.length === 0) continue
+    const fit = {
+      overChars: parts.reduce((s, f) => s + f.overChars, 0),
+      shortLines: parts.reduce((s, f) => s + f.shortLines, 0),
+    }
     const measuredChars = measured.chars.get(articleId) ?? 0
     const capacity = measuredChars - fit.overChars + fit.shortLines * charsPerLine(outcome.layout.template)
     return { page: page.number, span: block.span, lines: block.lines, capacity, measuredChars }
