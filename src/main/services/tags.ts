@@ -21,9 +21,12 @@ import {
 import { readCaptionTags } from '../../shared/doc/caption-tags'
 import { parseDoc, type SerializedDoc, type SerializedNode } from '../../shared/doc/lexical'
 import { tagContexts } from '../../shared/doc/tag-context'
+import { detectTags, loadGazetteer, type Gazetteer } from '../../shared/tagging'
+import { readTags, resolvePeriod, yearOf } from '../../shared/tagging/figure-context'
+import type { Db } from '../store/db'
 import type { ServiceContext } from './context'
 import { requireIssue } from './issues'
-import { getZoneSummary, insertZone, learnAlias, zoneExists, zoneIdByName } from './zones'
+import { getZoneSummary, insertZone, learnAlias, registryGazetteer, zoneExists, zoneIdByName } from './zones'
 
 /** Element nodes that sit inside a paragraph rather than being blocks of their own. */
 const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark'])
@@ -35,7 +38,16 @@ type IndexedTag =
       text: string
       /** Nearest zone tagged before the figure in the same block. */
       blockZone: string | null
+      /** The zone the tag itself names (read from its sentence or set by the editor), resolved. */
+      ownZone: string | null
     } & FigureFacts)
+
+/** A block's text as the walk builds it, with the spans of its figure tags (not guessed again). */
+interface WalkedBlock {
+  zone: string | null
+  text: string
+  figures: [number, number][]
+}
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
@@ -50,6 +62,8 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, body: str
   const doc = typeof body === 'string' ? parseDoc(body) : body
   const resolved = new Map<string, string | null>()
   const found: IndexedTag[] = []
+  const blocks: WalkedBlock[] = []
+  const year = issueYear(ctx, articleId)
 
   const resolveZone = (node: SerializedNode): string | null => {
     const id = str(node.zoneId)
@@ -66,7 +80,12 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, body: str
     return zoneId
   }
 
-  const walk = (node: SerializedNode, block: { zone: string | null }): void => {
+  const newBlock = (): WalkedBlock => {
+    const block: WalkedBlock = { zone: null, text: '', figures: [] }
+    blocks.push(block)
+    return block
+  }
+  const walk = (node: SerializedNode, block: WalkedBlock): void => {
     for (const child of node.children ?? []) {
       if (child.type === 'zone-tag') {
         const zoneId = resolveZone(child)
@@ -75,30 +94,41 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, body: str
           learnAlias(ctx, zoneId, text)
           block.zone = zoneId
         }
+        block.text += text
         found.push({ kind: 'zone', text, zoneId })
       } else if (child.type === 'figure-tag') {
+        const text = str(child.text)
+        block.figures.push([block.text.length, block.text.length + text.length])
+        block.text += text
         const value = typeof child.value === 'number' ? child.value : Number.NaN
         if (!Number.isFinite(value)) continue // not a figure we can compare; the text stays in the body
+        const zone = str(child.zone).trim()
         found.push({
           kind: 'figure',
-          text: str(child.text),
+          text,
           value,
           unit: str(child.unit),
           qualifier: str(child.qualifier) || null,
           metric: str(child.metric).trim(),
-          period: str(child.period).trim(),
+          // 今年上半年 in an issue of 2024 is 2024年上半年 wherever it is compared
+          period: resolvePeriod(str(child.period), year),
           blockZone: block.zone,
+          ownZone: zone === '' ? null : resolveZone({ type: 'zone-tag', zoneName: zone }),
         })
       } else if (child.type === 'photo') {
         // A caption's tags are spans beside its text, serialized like the body's tag nodes.
         const children = readCaptionTags(str(child.caption), child.tags).map((tag): SerializedNode => ({ ...tag }))
-        walk({ type: 'caption', children }, { zone: null })
+        walk({ type: 'caption', children }, { zone: null, text: '', figures: [] })
       } else if (child.children) {
-        walk(child, INLINE_ELEMENTS.has(child.type) ? block : { zone: null })
+        walk(child, INLINE_ELEMENTS.has(child.type) ? block : newBlock())
+      } else if (typeof child.text === 'string') {
+        block.text += child.text
+      } else if (child.type === 'linebreak') {
+        block.text += '\n'
       }
     }
   }
-  walk(doc.root, { zone: null })
+  walk(doc.root, newBlock())
 
   const zones = new Set(found.flatMap((tag) => (tag.kind === 'zone' && tag.zoneId !== null ? [tag.zoneId] : [])))
   const onlyZone = zones.size === 1 ? ([...zones][0] ?? null) : null
@@ -112,7 +142,7 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, body: str
           'figure',
           ordinal,
           tag.text,
-          tag.blockZone ?? onlyZone,
+          tag.ownZone ?? tag.blockZone ?? onlyZone,
           tag.value,
           tag.unit,
           tag.qualifier,
@@ -126,12 +156,127 @@ export function reindexArticle(ctx: ServiceContext, articleId: number, body: str
     )
     .raw()
     .all(articleId) as unknown[][]
-  if (stored.length === rows.length && stored.every((r, i) => r.every((v, j) => v === rows[i]![j]))) return
+  const same = (a: unknown[][], b: unknown[][]): boolean =>
+    a.length === b.length && a.every((r, i) => r.every((v, j) => v === b[i]![j]))
+  if (!same(stored, rows)) {
+    ctx.db.prepare('DELETE FROM tags WHERE article_id = ?').run(articleId)
+    const insert = ctx.db.prepare(
+      `INSERT INTO tags (article_id, kind, ordinal, text, zone_id, value, unit, qualifier, metric, period)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (const values of rows) insert.run(...values)
+  }
+  indexGuesses(ctx, articleId, blocks, year)
+}
 
-  ctx.db.prepare('DELETE FROM tags WHERE article_id = ?').run(articleId)
+// --- figures detected but not tagged ------------------------------------------------------------
+
+/** The issue's publication year, against which 今年, 去年 and periods without a year are read. */
+function issueYear(ctx: ServiceContext, articleId: number): number | null {
+  const date = ctx.db
+    .prepare('SELECT i.publication_date FROM articles a JOIN issues i ON i.id = a.issue_id WHERE a.id = ?')
+    .pluck()
+    .get(articleId) as string | undefined
+  return yearOf(date)
+}
+
+interface Guess {
+  text: string
+  value: number
+  unit: string
+  qualifier: string | null
+  metric: string
+  period: string
+  /** Registry id of the zone the sentence names, or its name when the detector does not know it. */
+  zoneId: string | null
+  zoneName: string
+}
+
+/**
+ * The registry as the detector reads it, built again only when zones or aliases change (their
+ * counts and the newest change say so), and the guesses of each block text read with it: a save
+ * after a keystroke detects one paragraph again, not the article.
+ */
+const detectors = new WeakMap<Db, { key: string; gazetteer: Gazetteer; blocks: Map<string, Guess[]> }>()
+const BLOCK_CACHE = 4000
+
+function detector(ctx: ServiceContext): { gazetteer: Gazetteer; blocks: Map<string, Guess[]> } {
+  const key = ctx.db
+    .prepare(
+      `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') FROM zones) || ':' ||
+              (SELECT COUNT(*) || ':' || COALESCE(MAX(rowid), 0) FROM zone_aliases)`,
+    )
+    .pluck()
+    .get() as string
+  let cached = detectors.get(ctx.db)
+  if (!cached || cached.key !== key) {
+    cached = { key, gazetteer: loadGazetteer(registryGazetteer(ctx)), blocks: new Map() }
+    detectors.set(ctx.db, cached)
+  }
+  return cached
+}
+
+function guessesOf(gazetteer: Gazetteer, block: WalkedBlock, year: number | null): Guess[] {
+  if (!/[0-9０-９一二三四五六七八九十百千万亿两〇零]/.test(block.text)) return []
+  const tags = detectTags(block.text, gazetteer)
+  const readings = readTags(block.text, tags, { year })
+  const guesses: Guess[] = []
+  for (const [figure, reading] of readings) {
+    if (block.figures.some(([start, end]) => start < figure.end && figure.start < end)) continue // tagged
+    if (reading.metric === '' || !reading.zone) continue // not comparable
+    guesses.push({
+      text: figure.text,
+      value: figure.value,
+      unit: figure.unit,
+      qualifier: figure.qualifier,
+      metric: reading.metric,
+      period: reading.period,
+      zoneId: reading.zone.zone.id,
+      zoneName: reading.zone.zone.name,
+    })
+  }
+  return guesses
+}
+
+/**
+ * Rebuilds an article's figure_guesses: each figure the detector finds outside the figure tags,
+ * with a zone and a metric read from its sentence. The zone is the registry's (by id or name);
+ * a zone the registry does not know is not created for a guess — the guess is then left out.
+ */
+function indexGuesses(
+  ctx: ServiceContext,
+  articleId: number,
+  blocks: readonly WalkedBlock[],
+  year: number | null,
+): void {
+  const { gazetteer, blocks: cache } = detector(ctx)
+  const rows: unknown[][] = []
+  for (const block of blocks) {
+    if (block.text.trim() === '') continue
+    const key = `${year ?? ''}\u0000${block.figures.join(';')}\u0000${block.text}`
+    let guesses = cache.get(key)
+    if (!guesses) {
+      guesses = guessesOf(gazetteer, block, year)
+      if (cache.size >= BLOCK_CACHE) cache.clear()
+      cache.set(key, guesses)
+    }
+    for (const g of guesses) {
+      const zoneId = (g.zoneId !== null && zoneExists(ctx, g.zoneId) ? g.zoneId : null) ?? zoneIdByName(ctx, g.zoneName)
+      if (zoneId === null) continue
+      rows.push([articleId, rows.length, g.text, zoneId, g.value, g.unit, g.qualifier, g.metric, g.period])
+    }
+  }
+  const stored = ctx.db
+    .prepare(
+      'SELECT article_id, ordinal, text, zone_id, value, unit, qualifier, metric, period FROM figure_guesses WHERE article_id = ? ORDER BY ordinal',
+    )
+    .raw()
+    .all(articleId) as unknown[][]
+  if (stored.length === rows.length && stored.every((r, i) => r.every((v, j) => v === rows[i]![j]))) return
+  ctx.db.prepare('DELETE FROM figure_guesses WHERE article_id = ?').run(articleId)
   const insert = ctx.db.prepare(
-    `INSERT INTO tags (article_id, kind, ordinal, text, zone_id, value, unit, qualifier, metric, period)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO figure_guesses (article_id, ordinal, text, zone_id, value, unit, qualifier, metric, period)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   for (const values of rows) insert.run(...values)
 }
@@ -305,9 +450,12 @@ interface ValueRow {
   unit: string
   value: number
   n: number
+  /** 1: counted from figure_guesses (detected, not tagged). */
+  detected: number
 }
 
 interface ListedFigure extends FigureSqlRow {
+  detected?: boolean
   i_id: number
   a_position: number
   t_ordinal: number
@@ -320,17 +468,24 @@ interface ListedFigure extends FigureSqlRow {
  * order. Figures without a zone or a metric cannot be compared and are left out. The groups and
  * their values are read from figure_values (migration 10), so the check costs the same however
  * many articles repeat a value; only the listed figures are read.
+ *
+ * Figures detected but not tagged count too (guess_values, figure_guesses: metric, period and
+ * zone read from their sentences), marked `detected`: an editor expects 数据核对 to catch a
+ * contradiction in copy nobody has tagged yet, and to see which figures a person confirmed.
  */
 export function figureConsistency(ctx: ServiceContext): FigureConflict[] {
   const values = ctx.db
     .prepare(
-      `SELECT v.* FROM figure_values v
-       JOIN (SELECT zone_id, metric, period FROM figure_values WHERE n > 0
+      `WITH v AS (
+         SELECT zone_id, metric, period, unit, value, n, 0 AS detected FROM figure_values WHERE n > 0
+         UNION ALL
+         SELECT zone_id, metric, period, unit, value, n, 1 AS detected FROM guess_values WHERE n > 0)
+       SELECT v.* FROM v
+       JOIN (SELECT zone_id, metric, period FROM v
              GROUP BY zone_id, metric, period HAVING COUNT(*) > 1) g
          ON g.zone_id = v.zone_id AND g.metric = v.metric AND g.period = v.period
        JOIN zones z ON z.id = v.zone_id
-       WHERE v.n > 0
-       ORDER BY z.name, v.metric, v.period, v.unit, v.value`,
+       ORDER BY z.name, v.metric, v.period, v.unit, v.value, v.detected`,
     )
     .all() as ValueRow[]
   const groups = new Map<string, ValueRow[]>()
@@ -352,6 +507,17 @@ export function figureConsistency(ctx: ServiceContext): FigureConflict[] {
        AND t.unit = ? AND t.value = ?
      ORDER BY t.id LIMIT ?`,
   )
+  const someGuessed = ctx.db.prepare(
+    `SELECT g.article_id, a.headline, a.issue_id, i.title AS issue_title, i.number AS issue_number,
+            g.text, g.value, g.unit, g.qualifier, g.metric, g.period, g.zone_id, z.name AS zone_name,
+            i.id AS i_id, a.position AS a_position, g.ordinal AS t_ordinal
+     FROM figure_guesses g INDEXED BY figure_guesses_facts
+     JOIN articles a ON a.id = g.article_id AND a.deleted_at IS NULL
+     JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL
+     JOIN zones z ON z.id = g.zone_id
+     WHERE g.zone_id = ? AND g.metric = ? AND g.period = ? AND g.unit = ? AND g.value = ?
+     ORDER BY g.id LIMIT ?`,
+  )
   const conflicts: FigureConflict[] = []
   for (const group of groups.values()) {
     const first = group[0]
@@ -360,12 +526,19 @@ export function figureConsistency(ctx: ServiceContext): FigureConflict[] {
     if (!first || distinct.size < 2) continue
     const each = Math.max(1, Math.floor(CONFLICT_FIGURES_LIMIT / group.length))
     const listed = group
-      .flatMap((v) => some.all(v.zone_id, v.metric, v.period, v.unit, v.value, each) as ListedFigure[])
+      .flatMap((v) =>
+        v.detected
+          ? (someGuessed.all(v.zone_id, v.metric, v.period, v.unit, v.value, each) as ListedFigure[]).map((f) => ({
+              ...f,
+              detected: true,
+            }))
+          : (some.all(v.zone_id, v.metric, v.period, v.unit, v.value, each) as ListedFigure[]),
+      )
       .sort(
         (a, b) =>
           a.i_id - b.i_id || a.a_position - b.a_position || a.article_id - b.article_id || a.t_ordinal - b.t_ordinal,
       )
-    const figures = listed.map(toFigure)
+    const figures = listed.map((f) => ({ ...toFigure(f), ...(f.detected && { detected: true }) }))
     conflicts.push({
       zoneId: first.zone_id,
       zoneName: figures[0]?.zoneName ?? '',

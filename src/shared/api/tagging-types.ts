@@ -48,6 +48,8 @@ export interface FigureRow extends FigureFacts, TagPlace {
   text: string
   zoneId: string | null
   zoneName: string | null
+  /** Detected in the text but not tagged: its metric, period and zone were read from the sentence (figure.consistency only). */
+  detected?: boolean
 }
 
 /** Rows of figure.list when no limit is given, and the most one page may hold. */
@@ -103,4 +105,6 @@ export interface SerializedZoneTag {
 export interface SerializedFigureTag extends FigureFacts {
   type: 'figure-tag'
   text: string
+  /** The zone's name as read from the sentence or set by the editor; absent: the zone tagged before it in its block. */
+  zone?: string
 }

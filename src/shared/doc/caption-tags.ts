@@ -15,7 +15,7 @@ interface Span {
 }
 
 export type CaptionZoneTag = Span & { type: 'zone-tag'; zoneId: string; zoneName: string }
-export type CaptionFigureTag = Span & { type: 'figure-tag' } & FigureFacts
+export type CaptionFigureTag = Span & { type: 'figure-tag'; zone?: string } & FigureFacts
 export type CaptionTag = CaptionZoneTag | CaptionFigureTag
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -45,6 +45,7 @@ export function readCaptionTags(caption: string, raw: unknown): CaptionTag[] {
         qualifier: str(item.qualifier) || null,
         metric: str(item.metric),
         period: str(item.period),
+        ...(str(item.zone) !== '' && { zone: str(item.zone) }),
       })
     }
   }

@@ -121,7 +121,7 @@ interface GoldSentence {
 
 describe('gold', () => {
   it('reads metric and period of ≥ 90% of the figures in the invented sentences', () => {
-    const data = gold as { date: string; sentences: GoldSentence[] }
+    const data = gold as unknown as { date: string; sentences: GoldSentence[] }
     let total = 0
     const right = { metric: 0, period: 0, zone: 0 }
     const wrong: string[] = []
@@ -138,7 +138,7 @@ describe('gold', () => {
         }
         from = at + 1
         const r = readings[at]!.reading
-        const got = r.zone ? [r.zone.text, r.zone.zone.name] : [null]
+        const got: (string | null)[] = r.zone ? [r.zone.text, r.zone.zone.name] : [null]
         const ok = { metric: r.metric === metric, period: r.period === period, zone: got.includes(zone) }
         for (const k of ['metric', 'period', 'zone'] as const) if (ok[k]) right[k]++
         if (!ok.metric || !ok.period || !ok.zone)

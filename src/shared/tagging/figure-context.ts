@@ -24,7 +24,7 @@
  */
 import metricData from './figure-metrics.json'
 import { COUNTERS } from './lexicon'
-import type { FigureTag, ZoneTag } from './types'
+import type { FigureTag, Tag, ZoneTag } from './types'
 
 export interface MetricEntry {
   /** Canonical metric of an amount; absent when the words only name counts. */
@@ -474,4 +474,31 @@ function zoneFor(
   const firstMetric = mentions.find((m) => m.start >= sStart && m.start < f.start)
   const subject = text.slice(sStart, firstMetric ? firstMetric.start : f.start)
   return SCOPE.test(subject) ? null : zone
+}
+
+/**
+ * A period as written or typed (今年上半年, 去年, 1至6月) in the normal form readings use, read
+ * against the issue's year; text that is not one period is returned trimmed, as it was.
+ */
+export function resolvePeriod(period: string, year: number | null | undefined): string {
+  const text = period.trim()
+  if (text === '') return ''
+  const found = periodMentions(text)
+  const only = found.length === 1 ? found[0] : undefined
+  if (!only || only.start !== 0 || only.end !== text.length) return text
+  return periodText(only, year)
+}
+
+/** The year of an ISO date (2024-08-20 → 2024), or null. */
+export function yearOf(date: string | null | undefined): number | null {
+  const m = /^(\d{4})-\d{2}-\d{2}/.exec(date ?? '')
+  return m ? Number(m[1]) : null
+}
+
+/** The reading of each figure among `tags` (detectTags of `text`), by tag. */
+export function readTags(text: string, tags: readonly Tag[], options: ReadOptions = {}): Map<FigureTag, FigureReading> {
+  const figures = tags.filter((t): t is FigureTag => t.kind === 'figure')
+  const zones = tags.filter((t): t is ZoneTag => t.kind === 'zone')
+  const readings = readFigureContexts(text, figures, zones, options)
+  return new Map(figures.map((f, i) => [f, readings[i]!]))
 }

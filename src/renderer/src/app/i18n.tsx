@@ -241,6 +241,11 @@ const zh = {
   'figures.col.value': '数值',
   'figures.col.unit': '单位',
   'figures.col.qualifier': '限定',
+  // --- h5: figures know what they measure (issue 13 item 6) ---
+  'figures.f.zone': '开发区（按句子读出，可改）',
+  'figures.detected': '未标注',
+  'figures.detectedHint': '检出而未标注的数据：指标、时期和开发区按句子读出，请核对后在稿件中接受或修改',
+  // --- end h5 ---
   'view.layout': '版面',
   'layout.template': '版式',
   'layout.auto': '自动排版',
@@ -654,6 +659,11 @@ const en: Record<MessageKey, string> = {
   'figures.col.value': 'Value',
   'figures.col.unit': 'Unit',
   'figures.col.qualifier': 'Qualifier',
+  // --- h5: figures know what they measure (issue 13 item 6) ---
+  'figures.f.zone': 'Zone (read from the sentence; editable)',
+  'figures.detected': 'not tagged',
+  'figures.detectedHint': 'Detected, not yet tagged: metric, period and zone read from the sentence; check it and accept or correct it in the article',
+  // --- end h5 ---
   'view.layout': 'Pages',
   'layout.template': 'Template',
   'layout.auto': 'Auto-layout',

@@ -6,12 +6,13 @@ import { $applyNodeReplacement, type LexicalNode, type NodeKey, type SerializedT
 import type { FigureFacts } from '@shared/api/tagging-types'
 import { TagTextNode } from './TagTextNode'
 
-export type FigureData = FigureFacts
+/** zone: the zone the figure belongs to as read from its sentence or set by the editor ('' or absent: the index decides). */
+export type FigureData = FigureFacts & { zone?: string }
 
 const EMPTY_FIGURE: FigureData = { value: 0, unit: '', qualifier: null, metric: '', period: '' }
 
 export type SerializedFigureTagNode = Spread<
-  { value: number; unit: string; qualifier: string | null; metric: string; period: string },
+  { value: number; unit: string; qualifier: string | null; metric: string; period: string; zone?: string },
   SerializedTextNode
 >
 
@@ -27,13 +28,14 @@ export class FigureTagNode extends TagTextNode {
   }
 
   static override importJSON(json: SerializedFigureTagNode): FigureTagNode {
-    const { value, unit, qualifier, metric, period } = json
+    const { value, unit, qualifier, metric, period, zone } = json
     return $createFigureTagNode(json.text, {
       value,
       unit,
       qualifier: qualifier ?? null,
       metric: metric ?? '',
       period: period ?? '',
+      ...(zone && { zone }),
     }).updateFromJSON(json)
   }
 
@@ -67,7 +69,7 @@ const VALUE_FORMAT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 }
 
 export function describeFigure(f: FigureData): string {
   const value = VALUE_FORMAT.format(f.value)
-  return [f.metric, f.period, `${f.qualifier ?? ''}${value} ${f.unit}`].filter(Boolean).join(' · ')
+  return [f.zone, f.metric, f.period, `${f.qualifier ?? ''}${value} ${f.unit}`].filter(Boolean).join(' · ')
 }
 
 export function $createFigureTagNode(text: string, figure: FigureData): FigureTagNode {

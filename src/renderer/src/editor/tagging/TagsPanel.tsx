@@ -71,7 +71,8 @@ const sameTag = (a: CurrentTag | null, b: CurrentTag | null): boolean => {
     f.unit === g.unit &&
     f.qualifier === g.qualifier &&
     f.metric === g.metric &&
-    f.period === g.period
+    f.period === g.period &&
+    (f.zone ?? '') === (g.zone ?? '')
   )
 }
 
@@ -136,8 +137,10 @@ export function TagsPanel({
         : await resolveZone(s.zone.name, s.zone.type)
       return { kind: 'zone', ...zone }
     }
-    const f = s.figure ?? { value: 0, unit: '', qualifier: null }
-    return { kind: 'figure', figure: { ...f, metric: '', period: '' } }
+    // Accepting keeps what the sentence says the figure measures (figure-context.ts).
+    const f = s.figure ?? { value: 0, unit: '', qualifier: null, metric: '', period: '', zone: '' }
+    const { zone, ...facts } = f
+    return { kind: 'figure', figure: { ...facts, ...(zone && { zone }) } }
   }
 
   const accept = async (list: Suggestion[]): Promise<void> => {
@@ -270,7 +273,7 @@ export function TagsPanel({
           )}
           {mode === 'figure' && span && (
             <FigureForm
-              initial={prefillFigure(span.text)}
+              initial={prefillFigure(span.text, suggestions)}
               submitLabel={t('tags.apply')}
               onSubmit={(figure) => tagSpan({ kind: 'figure', figure })}
             />
@@ -397,7 +400,7 @@ const SuggestionRow = memo(function SuggestionRow({
     (s.zone
       ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
       : s.figure
-        ? `= ${describeFigure({ ...s.figure, metric: '', period: '' })}`
+        ? `= ${describeFigure(s.figure)}`
         : '')
   return (
     <li data-testid="suggestion" data-kind={s.kind}>
@@ -433,15 +436,18 @@ const SuggestionRow = memo(function SuggestionRow({
   )
 })
 
-function prefillFigure(text: string): FigureData {
+/** The figure form for a selection: what detection reads in it, with its sentence's reading when a suggestion covers it. */
+function prefillFigure(text: string, suggestions: readonly Suggestion[]): FigureData {
   const found = detectFigures(text)[0]
   const numeric = Number(text.replace(/[^\d.]/g, ''))
+  const read = suggestions.find((s) => s.kind === 'figure' && s.text === text)?.figure
   return {
     value: found?.value ?? (Number.isFinite(numeric) ? numeric : 0),
     unit: found?.unit ?? '',
     qualifier: found?.qualifier ?? null,
-    metric: '',
-    period: '',
+    metric: read?.metric ?? '',
+    period: read?.period ?? '',
+    ...(read?.zone && { zone: read.zone }),
   }
 }
 
@@ -517,7 +523,12 @@ function FigureForm({
   onSubmit(figure: FigureData): void
 }) {
   const { t } = useI18n()
-  const [form, setForm] = useState({ ...initial, value: String(initial.value), qualifier: initial.qualifier ?? '' })
+  const [form, setForm] = useState({
+    ...initial,
+    value: String(initial.value),
+    qualifier: initial.qualifier ?? '',
+    zone: initial.zone ?? '',
+  })
   const value = Number(form.value)
   return (
     <form
@@ -530,14 +541,15 @@ function FigureForm({
           value,
           unit: form.unit,
           qualifier: form.qualifier || null,
-          metric: form.metric,
-          period: form.period,
+          metric: form.metric.trim(),
+          period: form.period.trim(),
+          ...(form.zone.trim() && { zone: form.zone.trim() }),
         })
       }}
     >
-      {(['value', 'unit', 'qualifier', 'metric', 'period'] as const).map((key) => (
+      {(['value', 'unit', 'qualifier', 'metric', 'period', 'zone'] as const).map((key) => (
         <label key={key} className="form-field">
-          <span>{t(`tags.f.${key}`)}</span>
+          <span>{key === 'zone' ? t('figures.f.zone') : t(`tags.f.${key}`)}</span>
           <input name={key} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
         </label>
       ))}

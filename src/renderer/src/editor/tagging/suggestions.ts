@@ -10,6 +10,8 @@ import {
 } from 'lexical'
 import { $isListNode } from '@lexical/list'
 import { detectTags, type Gazetteer } from '@shared/tagging'
+import { readTags, type FigureReading } from '@shared/tagging/figure-context'
+import type { FigureTag } from '@shared/tagging/types'
 import { $createFigureTagNode, type FigureData } from '../nodes/FigureTagNode'
 import { $isPhotoNode } from '../nodes/PhotoNode'
 import { $createZoneTagNode } from '../nodes/ZoneTagNode'
@@ -32,7 +34,8 @@ export interface Suggestion {
   /** Found in a photo caption (blockKey is then the photo node's key). */
   inCaption?: boolean
   zone?: { id: string | null; name: string; known: boolean; type: string }
-  figure?: { value: number; unit: string; qualifier: string | null }
+  /** A figure's facts with what its sentence says it measures (figure-context.ts): metric, period, zone name ('' for none). */
+  figure?: { value: number; unit: string; qualifier: string | null; metric: string; period: string; zone: string }
 }
 
 export const rejectionKey = (kind: string, text: string): string => `${kind}:${text}`
@@ -109,7 +112,9 @@ interface Entry {
 function detect(source: Source, gazetteer: Gazetteer): Suggestion[] {
   const found: Suggestion[] = []
   if (source.text.trim() === '') return found
-  for (const tag of detectTags(source.text, gazetteer)) {
+  const tags = detectTags(source.text, gazetteer)
+  const readings = readTags(source.text, tags)
+  for (const tag of tags) {
     if (source.overlaps(tag.start, tag.end)) continue
     const base = {
       id: `${source.blockKey}:${tag.start}:${tag.end}`,
@@ -123,10 +128,21 @@ function detect(source: Source, gazetteer: Gazetteer): Suggestion[] {
     found.push(
       tag.kind === 'zone'
         ? { ...base, kind: 'zone', zone: tag.zone }
-        : { ...base, kind: 'figure', figure: { value: tag.value, unit: tag.unit, qualifier: tag.qualifier } },
+        : { ...base, kind: 'figure', figure: figureSuggestion(tag, readings.get(tag)) },
     )
   }
   return found
+}
+
+function figureSuggestion(tag: FigureTag, reading: FigureReading | undefined): NonNullable<Suggestion['figure']> {
+  return {
+    value: tag.value,
+    unit: tag.unit,
+    qualifier: tag.qualifier,
+    metric: reading?.metric ?? '',
+    period: reading?.period ?? '',
+    zone: reading?.zone?.zone.name ?? '',
+  }
 }
 
 function blockSource(block: BlockText): Source {

@@ -181,8 +181,18 @@ export function FiguresView({
                   </span>
                 )}
                 {c.figures.map((f, j) => (
-                  <div key={j} className="conflict-row" onClick={() => onOpenArticle(f.issueId, f.articleId)}>
+                  <div
+                    key={j}
+                    className="conflict-row"
+                    data-detected={f.detected ? 'true' : undefined}
+                    onClick={() => onOpenArticle(f.issueId, f.articleId)}
+                  >
                     {f.text}{' '}
+                    {f.detected && (
+                      <span className="badge b-figure" title={t('figures.detectedHint')} data-testid="detected">
+                        {t('figures.detected')}
+                      </span>
+                    )}{' '}
                     <span className="muted">
                       {f.issueNumber}《{f.headline}》
                     </span>
