@@ -34,6 +34,8 @@ import { RevisionsPanel } from './RevisionsPanel'
 import { closeSaver, createSaver, discardStash, libraryIdentity, takeStash, type Stashed } from './savers'
 import './stash.css'
 import type { BlockTarget } from '../layout/target'
+// field labels (h2): accessible names from the one field table
+import { ARTICLE_FIELDS } from '@shared/api/fields'
 
 type FieldKey = 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline'
 
@@ -231,6 +233,7 @@ function LoadedEditor({
   onReload(): void
   t: ReturnType<typeof useI18n>['t']
 }) {
+  const { lang } = useI18n()
   const [fields, setFields] = useState<Record<FieldKey, string>>({
     kicker: article.kicker,
     headline: article.headline,
@@ -328,6 +331,7 @@ function LoadedEditor({
           rows={1}
           value={fields[key]}
           data-field={key}
+          aria-label={ARTICLE_FIELDS[key][lang]}
           onChange={(e) => setField(key, e.target.value)}
           onKeyDown={onFieldKey}
           onBlur={() => void saver.flush()}
@@ -336,6 +340,7 @@ function LoadedEditor({
         <input
           value={fields[key]}
           data-field={key}
+          aria-label={ARTICLE_FIELDS[key][lang]}
           onChange={(e) => setField(key, e.target.value)}
           onKeyDown={onFieldKey}
           onBlur={() => void saver.flush()}
