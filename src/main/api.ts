@@ -22,6 +22,10 @@ import * as search from './services/search'
 import * as tags from './services/tags'
 import * as trash from './services/trash'
 import * as zones from './services/zones'
+// 三审三校 (issue 11): people, review, desk
+import * as desk from './services/desk'
+import * as people from './services/people'
+import * as review from './services/review'
 import { parseDocx } from './import/docx'
 import { launchPrintBrowser, type PrintEngine } from './export/browser'
 import { reportPdf } from './export/report-pdf'
@@ -166,6 +170,23 @@ const handlers: Handlers = {
   'tag.rejections': (ctx, input) => tags.listRejections(ctx, input.articleId),
   'tag.reject': (ctx, input) => tags.rejectSuggestion(ctx, input),
   'tag.unreject': (ctx, input) => tags.unrejectSuggestion(ctx, input),
+  // --- 三审三校 (issue 11): who acts is ctx.actor (the call's CallMeta), never the input ---
+  'person.list': (ctx) => people.listPeople(ctx),
+  'person.create': (ctx, input) => people.createPerson(ctx, input),
+  'person.update': (ctx, input) => people.updatePerson(ctx, input),
+  'review.policy.get': (ctx) => review.getPolicy(ctx),
+  'review.policy.set': (ctx, input) => review.setPolicy(ctx, input.policy),
+  'review.get': (ctx, input) => review.getReview(ctx, input.articleId),
+  'review.submit': (ctx, input) => review.submit(ctx, input.articleId, input.comment),
+  'review.pass': (ctx, input) => review.pass(ctx, input.articleId, input.comment),
+  'review.return': (ctx, input) => review.returnForChanges(ctx, input.articleId, input.comment),
+  'review.log': (ctx, input) => review.reviewLog(ctx, input.articleId),
+  'review.redline': (ctx, input) => review.redline(ctx, input.articleId),
+  'revision.diff': (ctx, input) => revisions.diffRevisions(ctx, input),
+  'issue.signoff': (ctx, input) => review.signoffIssue(ctx, input.issueId),
+  'issue.signoff.get': (ctx, input) => issues.getIssueSignoff(ctx, input.issueId),
+  'desk.get': (ctx, input) => desk.getDesk(ctx, input.issueId),
+  // --- end 三审三校 ---
 }
 
 export interface Api {

@@ -67,7 +67,7 @@ describe('.folio bundle', () => {
       const a = source.lib.api.call('article.get', { id: summary.id })
       const b = target.lib.api.call('article.get', { id: after[i]?.id ?? 0 })
       expect(b.body).toBe(a.body)
-      for (const key of ['kicker', 'headline', 'subtitle', 'dateline', 'byline', 'status', 'bodyText'] as const) {
+      for (const key of ['kicker', 'headline', 'subtitle', 'dateline', 'byline', 'stage', 'bodyText'] as const) {
         expect(b[key]).toBe(a[key])
       }
     })

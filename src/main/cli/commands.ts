@@ -6,6 +6,7 @@ import type { ParseArgsConfig } from 'node:util'
 import { fail, FolioFailure } from '../../shared/api/errors'
 import { existsSync } from 'node:fs'
 import type { Article, ArticleSummary, BackupInfo, Issue, RestoreOutcome, SearchHit } from '../../shared/api/types'
+import { STAGE_ZH } from '../../shared/api/review-types'
 import type { Api } from '../api'
 import type { Library } from '../library'
 import { EXPORT_COMMANDS } from './export-commands'
@@ -56,7 +57,7 @@ const backupRow = (b: BackupInfo): string =>
 const issueRow = (i: Issue): string =>
   `#${i.id}\t${i.title}${i.edition ? ` ${i.edition}` : ''}\t${i.number}\t${i.publicationDate}\t${i.articleCount} 篇`
 const articleRow = (a: ArticleSummary): string =>
-  `#${a.id}\t${a.position + 1}\t${a.headline || '（无标题）'}\t${a.charCount} 字\t${a.status}`
+  `#${a.id}\t${a.position + 1}\t${a.headline || '（无标题）'}\t${a.charCount} 字\t${STAGE_ZH[a.stage]}`
 
 export const COMMANDS: Command[] = [
   {

@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { fail, FolioFailure, folioError } from '../../shared/api/errors'
 import { MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES } from '../../shared/api/limits'
 import type { Article, Issue } from '../../shared/api/types'
-import { ARTICLE_STATUSES, ISSUE_STATUSES } from '../../shared/api/types'
+import { ISSUE_STATUSES } from '../../shared/api/types'
 import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
 import { pageSchema, templateSchema, type IssueLayout } from '../../shared/layout/model'
 import { imageStored, missingImageWarnings, type ExportEnv, type Warning } from './index'
@@ -76,7 +76,7 @@ const manifestSchema = z
           subtitle: z.string(),
           dateline: z.string(),
           byline: z.string(),
-          status: z.enum(ARTICLE_STATUSES),
+          status: z.enum(['draft', 'editing', 'review', 'approved']),
           body: z.string(),
         })
         .strict(),
@@ -127,11 +127,9 @@ function bundledBody(env: ExportEnv, body: string): { body: string; images: stri
 }
 
 /** The article fields a bundle carries: everything an editor wrote, nothing the library derives. */
-function articleContent(
-  a: Pick<Article, 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline' | 'status' | 'body'>,
-) {
-  const { kicker, headline, subtitle, dateline, byline, status, body } = a
-  return { kicker, headline, subtitle, dateline, byline, status, body }
+function articleContent(a: Pick<Article, 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline' | 'body'>) {
+  const { kicker, headline, subtitle, dateline, byline, body } = a
+  return { kicker, headline, subtitle, dateline, byline, body }
 }
 
 export interface BundleReport {
@@ -185,7 +183,7 @@ export function exportBundle(env: ExportEnv, issueId: number, out: string): Bund
       creditStyle: issue.creditStyle,
       status: issue.status,
     },
-    articles: articles.map(articleContent),
+    articles: articles.map((a) => ({ ...articleContent(a), status: 'draft' as const })),
     images,
     layout: layout && {
       template: layout.template,

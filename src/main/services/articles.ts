@@ -1,12 +1,14 @@
 import { fail, folioError } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
-import type { Article, ArticleSaved, ArticleStatus, ArticleSummary, RevisionReason } from '../../shared/api/types'
+import type { ReviewStage } from '../../shared/api/review-types'
+import type { Article, ArticleSaved, ArticleSummary, RevisionReason } from '../../shared/api/types'
 import { docToPlainText, emptyDoc, parseDoc, type SerializedDoc } from '../../shared/doc/lexical'
 import { photoRefs, requireStoredPhotos } from '../../shared/doc/photos'
 import { countChars } from '../../shared/text/count'
 import { isoNow, type ServiceContext } from './context'
 import { hasImage } from './images'
-import { requireIssue } from './issues'
+import { clearIssueSignoff, requireIssue } from './issues'
+import { reopenAfterEdit } from './review-steps'
 import { recordConflictCopy, recordRevision } from './revision-log'
 import { KeepThenFail } from './keep-then-fail'
 import { reindexArticle } from './tags'
@@ -24,7 +26,8 @@ export interface ArticleRow {
   body_text: string
   char_count: number
   punct_count: number
-  status: ArticleStatus
+  /** Where the article stands in 三审; only review.* (and a reopening edit) moves it. */
+  review_stage: ReviewStage
   version: number
   created_at: string
   updated_at: string
@@ -32,16 +35,7 @@ export interface ArticleRow {
 
 export type Content = Pick<
   ArticleRow,
-  | 'kicker'
-  | 'headline'
-  | 'subtitle'
-  | 'dateline'
-  | 'byline'
-  | 'body_json'
-  | 'body_text'
-  | 'char_count'
-  | 'punct_count'
-  | 'status'
+  'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline' | 'body_json' | 'body_text' | 'char_count' | 'punct_count'
 >
 
 const TEXT_FIELDS = ['kicker', 'headline', 'subtitle', 'dateline', 'byline'] as const
@@ -60,7 +54,7 @@ function toArticle(row: ArticleRow): Article {
     bodyText: row.body_text,
     charCount: row.char_count,
     punctCount: row.punct_count,
-    status: row.status,
+    stage: row.review_stage,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -74,7 +68,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
     position: row.position,
     kicker: row.kicker,
     headline: row.headline,
-    status: row.status,
+    stage: row.review_stage,
     charCount: row.char_count,
     updatedAt: row.updated_at,
   }
@@ -183,8 +177,8 @@ export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.c
   const info = ctx.db
     .prepare(
       `INSERT INTO articles (issue_id, position, kicker, headline, subtitle, dateline, byline,
-         body_json, body_text, char_count, punct_count, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         body_json, body_text, char_count, punct_count, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       input.issueId,
@@ -198,7 +192,6 @@ export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.c
       body.body_text,
       body.char_count,
       body.punct_count,
-      input.status ?? 'draft',
       now,
       now,
     )
@@ -206,6 +199,7 @@ export function createArticle(ctx: ServiceContext, input: ParsedInput<'article.c
   reindexArticle(ctx, newId, body.body_json)
   ids.splice(index, 0, newId)
   renumber(ctx, ids)
+  clearIssueSignoff(ctx, input.issueId, 'article-added')
   return getArticle(ctx, newId)
 }
 
@@ -224,7 +218,6 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
     const value = patch[field]
     if (value !== undefined) next[field] = value
   }
-  if (patch.status !== undefined) next.status = patch.status
   // A splice is only meaningful on the version it was made on: a stale one is refused below.
   const stale = input.baseVersion !== row.version
   const body =
@@ -277,15 +270,31 @@ export function updateArticle(ctx: ServiceContext, input: ParsedInput<'article.u
   if (body && (next.body_json !== row.body_json || input.explicit)) {
     reindexArticle(ctx, row.id, body.doc)
   }
-  const reason: RevisionReason | null = input.explicit
-    ? 'save'
-    : next.status !== row.status
-      ? 'status'
-      : changed
-        ? 'autosave'
-        : null
+  // An edit that changes the text of a signed-off article reopens its review (and any edit of an
+  // article unsigns its issue), in this same transaction. A change of formatting or tags only,
+  // the plain text as it was, leaves the sign-off standing: what was signed is the text.
+  let stage = row.review_stage
+  if (changed) {
+    if (stage === 'signed' && textOf(next) !== textOf(row)) {
+      reopenAfterEdit(ctx, row.id)
+      stage = 'draft'
+    }
+    clearIssueSignoff(ctx, row.issue_id, 'article-edited')
+  }
+  const reason: RevisionReason | null = input.explicit ? 'save' : changed ? 'autosave' : null
   if (reason) recordRevision(ctx, row.id, reason)
-  return savedOf({ ...row, ...next, version: row.version + (changed ? 1 : 0), updated_at: updatedAt })
+  return savedOf({
+    ...row,
+    ...next,
+    review_stage: stage,
+    version: row.version + (changed ? 1 : 0),
+    updated_at: updatedAt,
+  })
+}
+
+/** The text a sign-off covers: the title fields and the body's plain text. */
+function textOf(content: Pick<Content, (typeof TEXT_FIELDS)[number] | 'body_text'>): string {
+  return [...TEXT_FIELDS.map((field) => content[field]), content.body_text].join('\u0000')
 }
 
 /** What a save answers: the article as saved, without its body and plain text. */
@@ -300,14 +309,17 @@ export function moveArticle(ctx: ServiceContext, id: number, toIndex: number): A
     .map((r) => r.id)
     .filter((other) => other !== id)
   ids.splice(Math.min(toIndex, ids.length), 0, id)
+  const before = orderedRows(ctx, row.issue_id).map((r) => r.id)
   renumber(ctx, ids)
+  if (before.join() !== ids.join()) clearIssueSignoff(ctx, row.issue_id, 'articles-reordered')
   return listArticles(ctx, row.issue_id)
 }
 
 /** Moves an article to the trash (undo with article.restore); nothing is erased. */
 export function deleteArticle(ctx: ServiceContext, id: number): { id: number } {
-  articleRow(ctx, id)
+  const row = articleRow(ctx, id)
   ctx.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(isoNow(ctx), id)
+  clearIssueSignoff(ctx, row.issue_id, 'article-removed')
   return { id }
 }
 
@@ -324,5 +336,6 @@ export function restoreArticle(ctx: ServiceContext, id: number): Article {
     ctx,
     orderedRows(ctx, row.issue_id).map((r) => r.id),
   )
+  clearIssueSignoff(ctx, row.issue_id, 'article-added')
   return getArticle(ctx, id)
 }

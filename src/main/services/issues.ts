@@ -1,6 +1,7 @@
 import { fail } from '../../shared/api/errors'
 import type { ParsedInput } from '../../shared/api/contract'
 import type { Issue, IssueStatus } from '../../shared/api/types'
+import type { IssueSignoff, PersonRef } from '../../shared/api/review-types'
 import { isoNow, type ServiceContext } from './context'
 
 interface IssueRow {
@@ -105,4 +106,47 @@ export function deleteIssue(ctx: ServiceContext, id: number): { id: number } {
   requireIssue(ctx, id)
   ctx.db.prepare('UPDATE issues SET deleted_at = ? WHERE id = ?').run(isoNow(ctx), id)
   return { id }
+}
+
+// --- 三审三校 (issue 11): the issue's sign-off (签发本期) ---
+
+interface SignoffRow {
+  id: number
+  issue_id: number
+  person_id: number | null
+  person_name: string
+  at: string
+}
+
+/** Why a sign-off was cleared, as stored in issue_signoffs.cleared_reason. */
+export type SignoffClearReason = 'article-edited' | 'article-added' | 'article-removed' | 'articles-reordered'
+
+/** The issue's standing sign-off, or null (never signed, or cleared since). */
+export function getIssueSignoff(ctx: ServiceContext, issueId: number): IssueSignoff | null {
+  requireIssue(ctx, issueId)
+  const row = ctx.db
+    .prepare('SELECT * FROM issue_signoffs WHERE issue_id = ? AND cleared_at IS NULL ORDER BY id DESC LIMIT 1')
+    .get(issueId) as SignoffRow | undefined
+  return row ? { issueId: row.issue_id, by: { id: row.person_id ?? 0, name: row.person_name }, at: row.at } : null
+}
+
+/**
+ * A signed-off issue stops being signed off when what was signed changes: an article edited,
+ * added, removed or moved. The sign-off stays in the record, marked cleared (when, by whom, why).
+ */
+export function clearIssueSignoff(ctx: ServiceContext, issueId: number, reason: SignoffClearReason): void {
+  ctx.db
+    .prepare(
+      `UPDATE issue_signoffs SET cleared_at = ?, cleared_by_id = ?, cleared_by_name = ?, cleared_reason = ?
+       WHERE issue_id = ? AND cleared_at IS NULL`,
+    )
+    .run(isoNow(ctx), ctx.actor?.id ?? null, ctx.actor?.name ?? null, reason, issueId)
+}
+
+/** Stores a sign-off by the actor (review.ts checks who may and that every article is signed). */
+export function recordIssueSignoff(ctx: ServiceContext, issueId: number, by: PersonRef): IssueSignoff {
+  ctx.db
+    .prepare('INSERT INTO issue_signoffs (issue_id, person_id, person_name, at) VALUES (?, ?, ?, ?)')
+    .run(issueId, by.id, by.name, isoNow(ctx))
+  return getIssueSignoff(ctx, issueId) as IssueSignoff
 }

@@ -5,30 +5,33 @@ import type { Content } from './articles'
 import { isoNow, type ServiceContext } from './context'
 
 /**
- * Snapshots the article's current content. Automatic snapshots are kept at most
- * once per revision interval; explicit saves, status changes and restores always are.
+ * Snapshots the article's current content, with who acts (ctx.actor) and the review stage it is
+ * at. Automatic snapshots are kept at most once per revision interval; explicit saves, restores,
+ * review and sign-off snapshots always are. Answers the new revision's id, or null when none was kept.
  */
-export function recordRevision(ctx: ServiceContext, articleId: number, reason: RevisionReason): void {
+export function recordRevision(ctx: ServiceContext, articleId: number, reason: RevisionReason): number | null {
   if (reason === 'autosave') {
     const last = ctx.db
       .prepare(
         "SELECT created_at FROM revisions WHERE article_id = ? AND reason != 'conflict' ORDER BY id DESC LIMIT 1",
       )
       .get(articleId) as { created_at: string } | undefined
-    if (last && ctx.now().getTime() - Date.parse(last.created_at) < ctx.revisionIntervalMs) return
+    if (last && ctx.now().getTime() - Date.parse(last.created_at) < ctx.revisionIntervalMs) return null
   }
-  ctx.db
+  const info = ctx.db
     .prepare(
       `INSERT INTO revisions (article_id, reason, kicker, headline, subtitle, dateline, byline,
-         body_json, body_text, char_count, status, created_at)
-       SELECT id, ?, kicker, headline, subtitle, dateline, byline, body_json, body_text, char_count, status, ?
+         body_json, body_text, char_count, status, created_at, person_id, person_name, stage)
+       SELECT id, ?, kicker, headline, subtitle, dateline, byline, body_json, body_text, char_count, status, ?,
+         ?, ?, review_stage
        FROM articles WHERE id = ?`,
     )
-    .run(reason, isoNow(ctx), articleId)
+    .run(reason, isoNow(ctx), ctx.actor?.id ?? null, ctx.actor?.name ?? null, articleId)
+  return info.changes > 0 ? Number(info.lastInsertRowid) : null
 }
 
 /** What a conflict copy keeps: the article's content as the refused write would have made it. */
-export type ConflictContent = Omit<Content, 'punct_count'>
+export type ConflictContent = Omit<Content, 'punct_count' | 'review_stage'>
 
 /**
  * Keeps the text of a write refused as stale (冲突副本). The same stale editor saving again on
@@ -50,8 +53,9 @@ export function recordConflictCopy(
     content.body_json,
     content.body_text,
     content.char_count,
-    content.status,
     isoNow(ctx),
+    ctx.actor?.id ?? null,
+    ctx.actor?.name ?? null,
   ]
   const previous = ctx.db
     .prepare(
@@ -64,7 +68,7 @@ export function recordConflictCopy(
     ctx.db
       .prepare(
         `UPDATE revisions SET kicker = ?, headline = ?, subtitle = ?, dateline = ?, byline = ?, body_json = ?,
-           body_text = ?, char_count = ?, status = ?, created_at = ? WHERE id = ?`,
+           body_text = ?, char_count = ?, created_at = ?, person_id = ?, person_name = ? WHERE id = ?`,
       )
       .run(...values, previous)
     return
@@ -72,8 +76,8 @@ export function recordConflictCopy(
   ctx.db
     .prepare(
       `INSERT INTO revisions (article_id, reason, kicker, headline, subtitle, dateline, byline,
-         body_json, body_text, char_count, status, created_at, base_version)
-       VALUES (?, 'conflict', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         body_json, body_text, char_count, created_at, person_id, person_name, base_version, status, stage)
+       SELECT ?, 'conflict', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, status, review_stage FROM articles WHERE id = ?`,
     )
-    .run(articleId, ...values, baseVersion)
+    .run(articleId, ...values, baseVersion, articleId)
 }

@@ -17,7 +17,7 @@ import type {
   SearchHit,
   TrashContents,
 } from './types'
-import { ARTICLE_STATUSES, ISSUE_STATUSES } from './types'
+import { ISSUE_STATUSES } from './types'
 import type { ImportArticle, ImportImage } from '../import/model'
 import type { GazetteerData } from '../tagging/gazetteer'
 import { layoutSchema, templateSchema, type IssueLayout, type PageTemplate } from '../layout/model'
@@ -25,6 +25,10 @@ import type { ExportJobStatus, LayoutOutcome } from '../layout/outcome'
 import type { FigureConflict, FigurePage, TagRejection, ZoneDetail, ZoneSummary } from './tagging-types'
 import { FIGURE_PAGE_MAX } from './tagging-types'
 import type { ProofReport, ReportArticle } from './proof-types'
+// --- 三审三校 (issue 11): people, review, history diff, desk, issue sign-off ---
+import { ROLES, REVIEWS } from './review-types'
+import type { ArticleReview, Desk, DiffPart, IssueSignoff, Person, ReviewPolicy, ReviewStep } from './review-types'
+// --- end 三审三校 ---
 
 // Field limits (and labels) are defined once per entity in fields.ts.
 import { ARTICLE_FIELDS as AF, ISSUE_FIELDS as IF, MAX_BODY, MAX_FIELD, maxOf } from './fields'
@@ -58,8 +62,23 @@ const articleFields = {
   dateline: line(maxOf(AF, 'dateline')),
   byline: line(maxOf(AF, 'byline')),
   body: z.string().max(maxOf(AF, 'body')),
-  status: z.enum(ARTICLE_STATUSES),
 }
+
+// --- 三审三校 (issue 11): an article's stage moves only through review.* (never article.update) ---
+const personName = z.string().trim().min(1).max(40)
+const roles = z.array(z.enum(ROLES)).max(ROLES.length)
+const reviewComment = z.string().trim().max(2000)
+const policyRoles = z.array(z.enum(ROLES)).max(ROLES.length)
+const reviewPolicy = z
+  .object({
+    ...(Object.fromEntries(REVIEWS.map((review) => [review, policyRoles])) as Record<
+      (typeof REVIEWS)[number],
+      typeof policyRoles
+    >),
+    issue: policyRoles,
+  })
+  .strict()
+// --- end 三审三校 ---
 
 const optionalText = z.string().max(MAX_FIELD).nullable()
 const zoneId = z.string().min(1).max(100)
@@ -279,6 +298,45 @@ export const schemas = {
   'proof.article': z.object({ id }).strict(),
   /** The 校对报告 of an issue as a PDF (printed by the print engine, bundled fonts), in Chinese or English. */
   'proof.pdf': z.object({ issueId: id, lang: z.enum(['zh', 'en']).optional() }).strict(),
+  // --- 三审三校 (issue 11). Who acts is never in the input: it is the call's CallMeta.personId. ---
+  /** 编辑部成员, active and not, in the order they were added. */
+  'person.list': z.object({}).strict(),
+  /** A new member: the name (1–40 characters, trimmed) unique in the library. */
+  'person.create': z.object({ name: personName, roles }).strict(),
+  /** Renames, changes roles, or deactivates (active: false) a member; their records keep their name. */
+  'person.update': z
+    .object({
+      id,
+      patch: z
+        .object({ name: personName.optional(), roles: roles.optional(), active: z.boolean().optional() })
+        .strict(),
+    })
+    .strict(),
+  /** Which roles may pass 初审, 复审, 终审 and sign an issue (DEFAULT_POLICY until set). */
+  'review.policy.get': z.object({}).strict(),
+  'review.policy.set': z.object({ policy: reviewPolicy }).strict(),
+  'review.get': z.object({ articleId: id }).strict(),
+  /** 送审: 草稿 → 待初审, by any active member. */
+  'review.submit': z.object({ articleId: id, comment: reviewComment.optional() }).strict(),
+  /** Passes the review the article waits for (初审/复审/终审); passing 终审 signs it off (已签发). */
+  'review.pass': z.object({ articleId: id, comment: reviewComment.optional() }).strict(),
+  /** 退改: back to 草稿 with a required comment; the chain of reviews starts again. */
+  'review.return': z.object({ articleId: id, comment: reviewComment.min(1) }).strict(),
+  /** The article's review steps, oldest first. */
+  'review.log': z.object({ articleId: id }).strict(),
+  /** 核红: what changed between the text the last return saw and the current text. */
+  'review.redline': z.object({ articleId: id }).strict(),
+  /**
+   * The diff of two revisions (or of a revision and the article's current text: to 'current', with
+   * articleId), over the plain text: title fields that are not empty, one a line, then the body.
+   */
+  'revision.diff': z.object({ from: id, to: z.union([id, z.literal('current')]), articleId: id.optional() }).strict(),
+  /** 签发本期: only when every article of the issue is 已签发, by a role the policy allows. */
+  'issue.signoff': z.object({ issueId: id }).strict(),
+  'issue.signoff.get': z.object({ issueId: id }).strict(),
+  /** 编辑台: every article of the issue with its stage, holder, counts and last change. */
+  'desk.get': z.object({ issueId: id }).strict(),
+  // --- end 三审三校 ---
 } as const
 
 export interface Results {
@@ -337,6 +395,23 @@ export interface Results {
   'export.status': ExportJobStatus
   'export.cancel': ExportJobStatus
   'export.result': { fileName: string; mime: string; data: string }
+  // --- 三审三校 (issue 11) ---
+  'person.list': Person[]
+  'person.create': Person
+  'person.update': Person
+  'review.policy.get': ReviewPolicy
+  'review.policy.set': ReviewPolicy
+  'review.get': ArticleReview
+  'review.submit': ArticleReview
+  'review.pass': ArticleReview
+  'review.return': ArticleReview
+  'review.log': ReviewStep[]
+  'review.redline': { step: ReviewStep | null; parts: DiffPart[] }
+  'revision.diff': DiffPart[]
+  'issue.signoff': IssueSignoff
+  'issue.signoff.get': IssueSignoff | null
+  'desk.get': Desk
+  // --- end 三审三校 ---
   'import.docx': {
     articles: ImportArticle[]
     images: ImportImage[]

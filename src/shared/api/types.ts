@@ -1,10 +1,8 @@
 import type { FolioError } from './errors'
+import type { PersonRef, ReviewStage } from './review-types'
 
 export const ISSUE_STATUSES = ['planning', 'editing', 'proofing', 'signed', 'published'] as const
 export type IssueStatus = (typeof ISSUE_STATUSES)[number]
-
-export const ARTICLE_STATUSES = ['draft', 'editing', 'review', 'approved'] as const
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
 
 export interface Issue {
   id: number
@@ -32,7 +30,8 @@ export interface ArticleSummary {
   position: number
   kicker: string
   headline: string
-  status: ArticleStatus
+  /** Where it stands in 三审 (草稿 → 待初审 → 待复审 → 待终审 → 已签发): moved only by review.* calls. */
+  stage: ReviewStage
   charCount: number
   updatedAt: string
 }
@@ -51,7 +50,8 @@ export interface Article {
   bodyText: string
   charCount: number
   punctCount: number
-  status: ArticleStatus
+  /** Where it stands in 三审: moved only by review.* calls (and reopened by an edit after sign-off). */
+  stage: ReviewStage
   version: number
   createdAt: string
   updatedAt: string
@@ -61,7 +61,12 @@ export interface Article {
 /** What a save answers: the article as saved, without its body (the client has it). */
 export type ArticleSaved = Omit<Article, 'body' | 'bodyText'>
 
-export type RevisionReason = 'autosave' | 'save' | 'status' | 'restore' | 'create' | 'conflict'
+/**
+ * Why a revision was kept. 'status' only in libraries from before 三审 (a status change);
+ * 'review': the text a review step saw, when no revision held it yet; 'signoff': the text frozen
+ * by a sign-off (终审 passed).
+ */
+export type RevisionReason = 'autosave' | 'save' | 'status' | 'restore' | 'create' | 'conflict' | 'review' | 'signoff'
 
 export interface RevisionSummary {
   id: number
@@ -72,6 +77,10 @@ export interface RevisionSummary {
   createdAt: string
   /** For a conflict copy: the version its text was based on. */
   baseVersion: number | null
+  /** Who made the change it keeps (null: before 三审, or no one was chosen). */
+  by: PersonRef | null
+  /** The article's review stage when it was kept. */
+  stage: ReviewStage
 }
 
 export interface Revision extends RevisionSummary {
@@ -81,7 +90,6 @@ export interface Revision extends RevisionSummary {
   byline: string
   body: string
   bodyText: string
-  status: ArticleStatus
 }
 
 export interface LibraryInfo {

@@ -190,7 +190,6 @@ export function App() {
               ...(change.headline !== undefined && { headline: change.headline }),
               ...(change.kicker !== undefined && { kicker: change.kicker }),
               ...(change.charCount !== undefined && { charCount: change.charCount }),
-              ...(change.status !== undefined && { status: change.status }),
             }
           : a,
       ),

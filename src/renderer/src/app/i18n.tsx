@@ -85,6 +85,8 @@ const zh = {
   'revisions.reason.status': '状态变更',
   'revisions.reason.restore': '恢复前留存',
   'revisions.reason.create': '新建',
+  'revisions.reason.signoff': '签发定稿',
+  'revisions.reason.review': '送审留存',
   'photo.placeholder': '图片待补 · 点击选择 JPG / PNG / WebP',
   'photo.caption': '图片说明',
   'photo.credit': '摄影',
@@ -500,6 +502,8 @@ const en: Record<MessageKey, string> = {
   'revisions.reason.status': 'Status change',
   'revisions.reason.restore': 'Before restore',
   'revisions.reason.create': 'Created',
+  'revisions.reason.signoff': 'Signed-off text',
+  'revisions.reason.review': 'Reviewed text',
   'photo.placeholder': 'Photo to come · click to choose JPG / PNG / WebP',
   'photo.caption': 'Caption',
   'photo.credit': 'Credit',
@@ -662,7 +666,8 @@ const en: Record<MessageKey, string> = {
   // --- h5: figures know what they measure (issue 13 item 6) ---
   'figures.f.zone': 'Zone (read from the sentence; editable)',
   'figures.detected': 'not tagged',
-  'figures.detectedHint': 'Detected, not yet tagged: metric, period and zone read from the sentence; check it and accept or correct it in the article',
+  'figures.detectedHint':
+    'Detected, not yet tagged: metric, period and zone read from the sentence; check it and accept or correct it in the article',
   // --- end h5 ---
   'view.layout': 'Pages',
   'layout.template': 'Template',
@@ -831,7 +836,8 @@ const en: Record<MessageKey, string> = {
   'layout.reasons': 'Why auto-layout placed each block',
   'layout.reasonItem': 'Page {page} “{headline}”: {reason}',
   'layout.preflightAccept': 'I know about the problems above; export anyway',
-  'layout.preflightGate': 'Fix what the pre-flight check lists, or tick “I know about the problems above; export anyway”',
+  'layout.preflightGate':
+    'Fix what the pre-flight check lists, or tick “I know about the problems above; export anyway”',
   'layout.part': 'cont. {part}',
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ArticleSummary, Issue } from '@shared/api/types'
+import { STAGE_EN, STAGE_ZH } from '@shared/api/review-types'
 import { useI18n } from '../../app/i18n'
 
 /** The issue's running order: select, create, reorder (drag or Alt+↑/↓), delete. */
@@ -20,7 +21,7 @@ export function ArticlesPane({
   onMove(id: number, toIndex: number): void
   onDelete(article: ArticleSummary): void
 }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [dragId, setDragId] = useState<number | null>(null)
   const [dropIndex, setDropIndex] = useState<number | null>(null)
 
@@ -109,7 +110,9 @@ export function ArticlesPane({
                 <div className="article-headline">{article.headline || t('articles.untitled')}</div>
                 <div className="article-meta">
                   <span>{t('articles.chars', { count: article.charCount })}</span>
-                  <span className={`badge b-${article.status}`}>{t(`article.status.${article.status}`)}</span>
+                  <span className={`badge b-${article.stage}`}>
+                    {(lang === 'zh' ? STAGE_ZH : STAGE_EN)[article.stage]}
+                  </span>
                 </div>
               </div>
               <button

@@ -7,7 +7,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import type { LexicalEditor } from 'lexical'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { ARTICLE_STATUSES, type Article, type ArticleStatus } from '@shared/api/types'
+import type { Article } from '@shared/api/types'
 import type { SerializedBody } from '@shared/doc/splice'
 import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
@@ -45,13 +45,7 @@ export interface ArticleEditorProps {
   creditStyle: string
   /** The article's block on the pages, when the issue has been laid out. */
   target: BlockTarget | null
-  onChanged(article: {
-    id: number
-    headline?: string
-    kicker?: string
-    charCount?: number
-    status?: ArticleStatus
-  }): void
+  onChanged(article: { id: number; headline?: string; kicker?: string; charCount?: number }): void
 }
 
 export function ArticleEditor({ articleId, creditStyle, target, onChanged }: ArticleEditorProps) {
@@ -241,7 +235,6 @@ function LoadedEditor({
     dateline: article.dateline,
     byline: article.byline,
   })
-  const [status, setStatus] = useState<ArticleStatus>(article.status)
   // 字数 and suggestions change as the editor types: kept in stores that only the status bar and
   // the tags panel read, so typing never re-renders this component (and the editor in it).
   const [counts] = useState(() => createStore<CharCount>({ chars: article.charCount, punct: article.punctCount }))
@@ -444,24 +437,6 @@ function LoadedEditor({
         >
           {t('revisions.title')}
         </button>
-        <select
-          className="status-select"
-          aria-label={t('editor.status')}
-          value={status}
-          onChange={(e) => {
-            const next = e.target.value as ArticleStatus
-            setStatus(next)
-            saver.editFields({ status: next })
-            void saver.flush()
-            onChanged({ id: article.id, status: next })
-          }}
-        >
-          {ARTICLE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`article.status.${s}`)}
-            </option>
-          ))}
-        </select>
         <SaveStateLabel saver={saver} />
       </footer>
     </div>
