@@ -525,3 +525,61 @@ describe('parseDocx: files that are not a readable .docx', () => {
     await expectFailure(await docxOf([p(''), p('　　')]), 'invalid_input', /Word 文档是空的/)
   })
 })
+
+// Issue 13 item 2: the Word path reads with the text import's rules.
+describe('parseDocx: the shared reader’s rules hold for Word', () => {
+  const feature = (): Paragraph[] => [
+    new Paragraph({ heading: HeadingLevel.TITLE, text: '“三个一批”跑出项目建设加速度' }),
+    p('本报讯（记者 吴昊 通讯员 钱丽君）开春以来，合肥高新区推动重点项目建设提速增效。'),
+    // Numbered subheads typed as plain paragraphs, neither bold nor styled.
+    p('一、招商引资紧扣主导产业链条'),
+    p('高新区组建12支产业链招商小分队，一季度新引进产业链上下游项目19个。'),
+    p('二、要素保障跟着项目需求走'),
+    p('今年以来，已供应工业用地1260亩，8个项目实现“拿地即开工”。'),
+    // A column of briefs set after the feature, its label in bold, each item signed.
+    runs(new TextRun({ text: '要闻速览', bold: true })),
+    p('■ 3月4日，高新区为首批5家“零碳工厂”授牌。（程晨）'),
+    p('■ 近日，高新区人才公寓二期交付使用，新增房源600套。（汪蕾）'),
+  ]
+
+  it('keeps numbered subheads in the one feature and reads the briefs column as its own article', async () => {
+    const result = await parseDocx(await docxOf(feature()), { split: 'headings' })
+    expect(result.articles.map((a) => a.headline)).toEqual(['“三个一批”跑出项目建设加速度', '要闻速览'])
+    const [article, briefs] = result.articles
+    expect(article).toMatchObject({ dateline: '本报讯（记者 吴昊 通讯员 钱丽君）', byline: '吴昊 钱丽君' })
+    expect(subheads(article?.blocks ?? [])).toEqual(['一、招商引资紧扣主导产业链条', '二、要素保障跟着项目需求走'])
+    expect(paragraphs(article?.blocks ?? [])).toHaveLength(3)
+    // No brief's signature is the column's byline; each item keeps it.
+    expect(briefs?.byline).toBeNull()
+    expect(paragraphs(briefs?.blocks ?? [])).toEqual([
+      '■ 3月4日，高新区为首批5家“零碳工厂”授牌。（程晨）',
+      '■ 近日，高新区人才公寓二期交付使用，新增房源600套。（汪蕾）',
+    ])
+  })
+
+  it('takes the same numbered lines for subheads when the file is one article', async () => {
+    const article = only((await parseDocx(await docxOf(feature().slice(0, 6)))).articles)
+    expect(subheads(article.blocks)).toEqual(['一、招商引资紧扣主导产业链条', '二、要素保障跟着项目需求走'])
+    expect(article.byline).toBe('吴昊 钱丽君')
+  })
+
+  it('gives a photo printed above a headline to the article below it', async () => {
+    const bytes = await docxOf([
+      ...feature().slice(0, 4),
+      image(PNG),
+      p('量子科技企业的研发人员在调试设备。 ■ 刘洋摄'),
+      new Paragraph({ heading: HeadingLevel.TITLE, text: '量子企业“扎堆”落户科学城' }),
+      p('本报讯 3月5日，又有4家量子科技企业在科学城集中签约落户。'),
+    ])
+    const result = await parseDocx(bytes, { split: 'headings' })
+    expect(result.articles.map((a) => a.headline)).toEqual(['“三个一批”跑出项目建设加速度', '量子企业“扎堆”落户科学城'])
+    expect(result.warnings).toEqual([])
+    expect(result.articles[0]?.blocks.some((b) => b.type === 'photo')).toBe(false)
+    expect(result.articles[1]?.blocks[0]).toEqual({
+      type: 'photo',
+      image: sha256(PNG),
+      caption: '量子科技企业的研发人员在调试设备。',
+      credit: '刘洋',
+    })
+  })
+})

@@ -1,26 +1,20 @@
 /**
  * Import of Word (.docx) files.
  *
- * mammoth reads the file into its document tree (paragraphs with their style,
- * runs with bold/italic, images, tables); we take that tree through
- * `transformDocument` rather than parsing the HTML mammoth would write from it,
- * so that style names, alignment and font sizes stay available. (The tree is
- * mammoth's "unstable" transform API: mammoth is pinned to an exact version and
- * docx.test.ts covers what is read from it.)
- *
- * The tree is flattened into lines (one per paragraph, or per line break in a
- * body paragraph) and images; then the article parts are recognised with the
- * same recognisers as the plain-text importer (patterns.ts): kicker, headline,
- * subtitle (——…), dateline, byline, subheads (Heading 2… or a short all-bold
- * line), photos with the caption that follows them, and body paragraphs with
- * their bold and italic runs.
+ * Three seams (issue 13 item 2): docx-package.ts checks the bytes, reads mammoth's document tree
+ * and keeps the images; docx-lines.ts turns the tree into lines with style hints; here the
+ * article parts are read. Where a new article starts (split at headings) and which body lines
+ * are subheads is decided by the reader the plain-text import uses (plaintext.ts readLines), on
+ * the same lines with their hints, so the rules for numbered subheads, columns of briefs,
+ * commentary labels and bylines hold for Word as for text. The title (kicker by size, headline by
+ * style) and photos with the caption after them are read here, from what only Word has.
  *
  * Node only (node:crypto, mammoth); never imports electron.
  */
-import { createHash } from 'node:crypto'
 import { fail } from '../../shared/api/errors'
 import type { ImportArticle, ImportBlock, ImportImage, TextRun } from '../../shared/import/model'
 import {
+  BRIEFS_LABEL,
   bylineNames,
   charLength,
   datelineNames,
@@ -34,15 +28,13 @@ import {
   subtitleText,
 } from '../../shared/import/patterns'
 
-/** Largest .docx accepted: 50 MB is far beyond any article, photos included. */
-export const MAX_DOCX_BYTES = 50 * 1024 * 1024
-/** Largest total size of the files inside the .docx once unpacked (a guard against zip bombs). */
-export const MAX_DOCX_UNPACKED_BYTES = 512 * 1024 * 1024
+import { checkBytes, ImageStore, readTree, type DocxWarning, type Photo } from './docx-package'
+import { Flattener, sliceRuns, sourceLines, trimRuns, type Line } from './docx-lines'
+import { readLines, type LineRole } from '../../shared/import/plaintext'
 
-export interface DocxWarning {
-  message_zh: string
-  message_en: string
-}
+export { MAX_DOCX_BYTES, MAX_DOCX_UNPACKED_BYTES, type DocxWarning } from './docx-package'
+
+type Item = Line | Photo
 
 export interface DocxImport {
   articles: ImportArticle[]
@@ -53,487 +45,6 @@ export interface DocxImport {
 export interface DocxOptions {
   /** 'file' (default): the whole file is one article. 'headings': a new article starts at each Title / Heading 1. */
   split?: 'file' | 'headings'
-}
-
-// ── checking the bytes ───────────────────────────────────────────────────────
-
-const MB = 1024 * 1024
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
-  return prefix.every((b, i) => bytes[at + i] === b)
-}
-
-const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04]
-const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06]
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]
-const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66]
-
-/** No control bytes other than tab / line breaks at the start: most likely a text file. */
-function looksLikeText(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 4096)
-  return head.every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0c || b === 0x1b)
-}
-
-function notDocx(bytes: Uint8Array): never {
-  if (startsWith(bytes, OLE)) {
-    fail(
-      'invalid_input',
-      '这是旧版 Word 文档（.doc）或设置了打开密码的文档，无法直接导入。请在 Word 中“另存为”不加密码的 .docx 文件后再导入。',
-      'This is an old Word document (.doc) or a password-protected one. Save it in Word as a .docx without a password and import that.',
-    )
-  }
-  if (startsWith(bytes, PDF)) {
-    fail(
-      'invalid_input',
-      '这是 PDF 文件，不是 Word 文档（.docx）。请把 PDF 中的文字导出为 .txt 文件，再用“导入”选择它。',
-      'This is a PDF file, not a Word document (.docx). Export its text to a .txt file and choose that with “Import”.',
-    )
-  }
-  if (startsWith(bytes, RTF)) {
-    fail(
-      'invalid_input',
-      '这是 RTF 文件，不是 Word 文档（.docx）。请在 Word 中“另存为” .docx 后再导入。',
-      'This is an RTF file, not a Word document (.docx). Save it in Word as .docx and import that.',
-    )
-  }
-  if (looksLikeText(bytes)) {
-    fail(
-      'invalid_input',
-      '这不是有效的 Word 文档（.docx），看起来是纯文本文件。请把文件名的扩展名改为 .txt 后再导入。',
-      'This is not a valid Word document (.docx); it looks like a plain-text file. Rename it to end in .txt and import it again.',
-    )
-  }
-  fail('invalid_input', '这不是有效的 Word 文档（.docx）。', 'This is not a valid Word document (.docx).')
-}
-
-function brokenDocx(): never {
-  fail(
-    'invalid_input',
-    'Word 文档已损坏或不完整，无法读取。请在 Word 中打开并重新保存后再导入。',
-    'The Word document is damaged or incomplete and cannot be read. Open it in Word, save it again and import that.',
-  )
-}
-
-interface ZipEntry {
-  name: string
-  /** Unpacked size; Infinity for a ZIP64 entry (no .docx needs one). */
-  size: number
-}
-
-/** The entries listed in the zip's central directory, or null when there is none to read. */
-function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff)
-  let eocd = -1
-  for (let at = bytes.length - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) === 0x06054b50) {
-      eocd = at
-      break
-    }
-  }
-  if (eocd < 0) return null
-  const count = view.getUint16(eocd + 10, true)
-  let at = view.getUint32(eocd + 16, true)
-  const entries: ZipEntry[] = []
-  const decoder = new TextDecoder()
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null
-    const size = view.getUint32(at + 24, true)
-    const nameLength = view.getUint16(at + 28, true)
-    const extraLength = view.getUint16(at + 30, true)
-    const commentLength = view.getUint16(at + 32, true)
-    if (at + 46 + nameLength > bytes.length) return null
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength))
-    entries.push({ name, size: size === 0xffffffff ? Infinity : size })
-    at += 46 + nameLength + extraLength + commentLength
-  }
-  return entries
-}
-
-/** Refuse what is not a .docx with a message that says what the file is instead. */
-function checkBytes(bytes: Uint8Array): void {
-  if (bytes.length === 0) {
-    fail('invalid_input', '文件是空的，没有可以导入的内容。', 'The file is empty: there is nothing to import.')
-  }
-  if (bytes.length > MAX_DOCX_BYTES) {
-    fail(
-      'too_large',
-      `文件太大（超过 ${MAX_DOCX_BYTES / MB} MB），无法导入。请压缩文档中的图片或分成几个文件。`,
-      `The file is larger than ${MAX_DOCX_BYTES / MB} MB. Compress the pictures in the document or split it into several files.`,
-    )
-  }
-  if (!startsWith(bytes, ZIP_LOCAL) && !startsWith(bytes, ZIP_EMPTY)) notDocx(bytes)
-  const entries = zipEntries(bytes)
-  if (!entries) brokenDocx()
-  const names = entries.map((e) => e.name)
-  if (!names.some((n) => n.startsWith('word/'))) {
-    const kind = names.some((n) => n.startsWith('xl/'))
-      ? ['Excel 表格', 'an Excel workbook']
-      : names.some((n) => n.startsWith('ppt/'))
-        ? ['PowerPoint 演示文稿', 'a PowerPoint presentation']
-        : names.includes('mimetype')
-          ? ['OpenDocument（WPS/LibreOffice）文档', 'an OpenDocument file']
-          : ['压缩包', 'a zip archive']
-    fail(
-      'invalid_input',
-      `这不是 Word 文档（.docx），而是${kind[0]}。Word 文件请另存为 .docx 后再导入。`,
-      `This is not a Word document (.docx) but ${kind[1]}. Save Word files as .docx and import those.`,
-    )
-  }
-  const unpacked = entries.reduce((sum, e) => sum + e.size, 0)
-  if (unpacked > MAX_DOCX_UNPACKED_BYTES) {
-    fail(
-      'too_large',
-      `文档解压后超过 ${MAX_DOCX_UNPACKED_BYTES / MB} MB，无法导入。`,
-      `The document unpacks to more than ${MAX_DOCX_UNPACKED_BYTES / MB} MB and cannot be imported.`,
-    )
-  }
-}
-
-// ── mammoth's document tree ──────────────────────────────────────────────────
-
-/** The fields of mammoth's document elements that are read here (see mammoth/lib/documents.js). */
-interface MammothNode {
-  type?: unknown
-  children?: unknown
-  value?: unknown
-  styleId?: unknown
-  styleName?: unknown
-  alignment?: unknown
-  isBold?: unknown
-  isItalic?: unknown
-  fontSize?: unknown
-  contentType?: unknown
-  read?: unknown
-}
-
-function asNode(value: unknown): MammothNode | null {
-  return typeof value === 'object' && value !== null ? (value as MammothNode) : null
-}
-
-function childrenOf(node: MammothNode): MammothNode[] {
-  return Array.isArray(node.children) ? node.children.flatMap((c) => asNode(c) ?? []) : []
-}
-
-function stringOf(value: unknown): string | null {
-  return typeof value === 'string' ? value : null
-}
-
-async function readTree(bytes: Uint8Array): Promise<MammothNode> {
-  let tree: MammothNode | null = null
-  // Loaded on the first .docx, not at every start.
-  const { default: mammoth } = await import('mammoth')
-  try {
-    await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        externalFileAccess: false,
-        includeEmbeddedStyleMap: false,
-        // Keep the tree and hand mammoth an empty document: its HTML is not needed.
-        transformDocument: (document: unknown) => {
-          tree = asNode(document)
-          return { ...(tree ?? {}), children: [] }
-        },
-      },
-    )
-  } catch {
-    brokenDocx()
-  }
-  if (!tree) brokenDocx()
-  return tree
-}
-
-// ── lines and images ─────────────────────────────────────────────────────────
-
-type Style = 'body' | 'title' | 'heading' | 'subtitle' | 'kicker' | 'subhead' | 'caption' | 'byline' | 'dateline'
-
-const NAMED_STYLES: Record<string, Style> = {
-  title: 'title',
-  标题: 'title',
-  headline: 'title',
-  主题: 'title',
-  主标题: 'title',
-  大标题: 'title',
-  subtitle: 'subtitle',
-  副标题: 'subtitle',
-  副题: 'subtitle',
-  kicker: 'kicker',
-  overline: 'kicker',
-  引题: 'kicker',
-  肩题: 'kicker',
-  眉题: 'kicker',
-  subhead: 'subhead',
-  subheading: 'subhead',
-  小标题: 'subhead',
-  caption: 'caption',
-  题注: 'caption',
-  图片说明: 'caption',
-  图说: 'caption',
-  图注: 'caption',
-  byline: 'byline',
-  署名: 'byline',
-  dateline: 'dateline',
-  电头: 'dateline',
-}
-
-/** The role a paragraph style stands for: by name ("heading 1", "标题 1", "Title", "题注"), else by id. */
-function styleOf(node: MammothNode): { style: Style; level: number } {
-  for (const raw of [stringOf(node.styleName), stringOf(node.styleId)]) {
-    if (!raw) continue
-    const key = raw.toLowerCase().replace(/[\s_-]+/g, '')
-    const heading = /^(?:heading|标题)([1-9])$/.exec(key)
-    if (heading) return { style: 'heading', level: Number(heading[1]) }
-    if (key === 'heading') return { style: 'heading', level: 1 }
-    const named = NAMED_STYLES[key]
-    if (named) return { style: named, level: 0 }
-  }
-  return { style: 'body', level: 0 }
-}
-
-/** One paragraph of the document, or one line of it when it holds line breaks. */
-interface Line {
-  kind: 'line'
-  style: Style
-  /** Heading level for 'heading'; 0 otherwise. */
-  level: number
-  runs: TextRun[]
-  text: string
-  centered: boolean
-  /** Every character is bold. */
-  bold: boolean
-  /** Largest font size set on its runs, in points; null when the runs leave it to the style. */
-  size: number | null
-}
-
-interface Picture {
-  kind: 'image'
-  node: MammothNode
-}
-
-interface Format {
-  bold: boolean
-  italic: boolean
-  size: number | null
-}
-
-interface Piece extends Format {
-  text: string
-}
-
-/** Adjacent runs with the same format become one; whitespace-only text takes the format before it. */
-function mergeRuns(pieces: readonly Piece[]): TextRun[] {
-  const runs: TextRun[] = []
-  for (const piece of pieces) {
-    if (piece.text === '') continue
-    const last = runs.at(-1)
-    const same = last && !!last.bold === piece.bold && !!last.italic === piece.italic
-    if (last && (same || /^\s+$/.test(piece.text))) last.text += piece.text
-    else if (last && /^\s+$/.test(last.text)) runs[runs.length - 1] = runOf(last.text + piece.text, piece)
-    else runs.push(runOf(piece.text, piece))
-  }
-  return runs
-}
-
-function runOf(text: string, format: { bold?: boolean; italic?: boolean }): TextRun {
-  const run: TextRun = { text }
-  if (format.bold) run.bold = true
-  if (format.italic) run.italic = true
-  return run
-}
-
-/** The runs for text[start, end), same formats; offsets count UTF-16 units of the joined text. */
-function sliceRuns(runs: readonly TextRun[], start: number, end: number): TextRun[] {
-  const out: TextRun[] = []
-  let at = 0
-  for (const run of runs) {
-    const from = Math.max(start, at)
-    const to = Math.min(end, at + run.text.length)
-    if (from < to) out.push({ ...run, text: run.text.slice(from - at, to - at) })
-    at += run.text.length
-  }
-  return out
-}
-
-/** Runs without leading and trailing white space (including the full-width indent U+3000). */
-function trimRuns(runs: readonly TextRun[]): TextRun[] {
-  const text = runs.map((r) => r.text).join('')
-  const start = text.length - text.trimStart().length
-  const end = text.trimEnd().length
-  return start < end ? sliceRuns(runs, start, end) : []
-}
-
-const JOINED_BREAK_STYLES: ReadonlySet<Style> = new Set([
-  'title',
-  'heading',
-  'subtitle',
-  'kicker',
-  'subhead',
-  'caption',
-])
-
-/** Walk the document tree in reading order into lines and images. */
-class Flattener {
-  readonly items: (Line | Picture)[] = []
-  /** Footnote and endnote references met: the notes themselves are not imported. */
-  notes = 0
-
-  block(node: MammothNode): void {
-    if (node.type === 'paragraph') this.paragraph(node)
-    else for (const child of childrenOf(node)) this.block(child)
-  }
-
-  private paragraph(node: MammothNode): void {
-    const { style, level } = styleOf(node)
-    const centered = node.alignment === 'center' || node.alignment === 'both-center'
-    const plain: Format = { bold: false, italic: false, size: null }
-    let pieces: Piece[] = []
-    const flush = (): void => {
-      const runs = trimRuns(mergeRuns(pieces))
-      const text = runs.map((r) => r.text).join('')
-      if (text !== '') {
-        const visible = pieces.filter((p) => p.text.trim() !== '')
-        const sizes = visible.flatMap((p) => (p.size === null ? [] : [p.size]))
-        this.items.push({
-          kind: 'line',
-          style,
-          level,
-          runs,
-          text,
-          centered,
-          bold: visible.every((p) => p.bold),
-          size: sizes.length > 0 ? Math.max(...sizes) : null,
-        })
-      }
-      pieces = []
-    }
-    // Headings and captions broken over two lines stay one; body text breaks into paragraphs.
-    const lineBreak = JOINED_BREAK_STYLES.has(style) ? () => pieces.push({ ...plain, text: ' ' }) : flush
-    const inline = (child: MammothNode, format: Format): void => {
-      switch (child.type) {
-        case 'text':
-          pieces.push({ ...format, text: stringOf(child.value) ?? '' })
-          return
-        case 'tab':
-          pieces.push({ ...format, text: ' ' })
-          return
-        case 'break':
-          lineBreak()
-          return
-        case 'image':
-          flush()
-          this.items.push({ kind: 'image', node: child })
-          return
-        case 'run':
-          return childrenOf(child).forEach((c) => inline(c, runFormat(child)))
-        case 'paragraph':
-        case 'table':
-          // A text box inside the paragraph: its paragraphs stand on their own.
-          flush()
-          this.block(child)
-          return
-        case 'noteReference':
-          this.notes++
-          return
-        case 'checkbox':
-        case 'commentReference':
-        case 'bookmarkStart':
-          return
-        default:
-          childrenOf(child).forEach((c) => inline(c, format))
-      }
-    }
-    for (const child of childrenOf(node)) inline(child, plain)
-    flush()
-  }
-}
-
-function runFormat(run: MammothNode): Format {
-  const styleName = (stringOf(run.styleName) ?? '').toLowerCase()
-  return {
-    bold: run.isBold === true || styleName === 'strong',
-    italic: run.isItalic === true || styleName === 'emphasis',
-    size: typeof run.fontSize === 'number' ? run.fontSize : null,
-  }
-}
-
-type ImageMime = ImportImage['mime']
-
-/** The image type from its first bytes (the content type a .docx declares is not always right). */
-function sniffImage(bytes: Uint8Array): ImageMime | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg'
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp'
-  return null
-}
-
-/** A short name for an unsupported image type: EMF, WMF, GIF, TIFF… */
-function imageLabel(bytes: Uint8Array, contentType: string | null): string {
-  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'GIF'
-  if (startsWith(bytes, [0x42, 0x4d])) return 'BMP'
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'TIFF'
-  if (startsWith(bytes, [0x01, 0x00, 0x00, 0x00]) && startsWith(bytes, [0x20, 0x45, 0x4d, 0x46], 40)) return 'EMF'
-  if (startsWith(bytes, [0xd7, 0xcd, 0xc6, 0x9a]) || startsWith(bytes, [0x01, 0x00, 0x09, 0x00])) return 'WMF'
-  const subtype = contentType?.replace(/^image\//, '').replace(/^x-/, '') ?? ''
-  return /^[a-z0-9.+-]{1,12}$/i.test(subtype) ? subtype.toUpperCase() : '未知'
-}
-
-/** An image in the text: its hash when it was kept, null when it was skipped. */
-interface Photo {
-  kind: 'image'
-  hash: string | null
-}
-
-type Item = Line | Photo
-
-class ImageStore {
-  readonly images: ImportImage[] = []
-  private readonly seen = new Set<string>()
-  private readonly skipped = new Map<string, number>()
-  private unreadable = 0
-
-  async add(node: MammothNode): Promise<Photo> {
-    let bytes: Uint8Array
-    try {
-      if (typeof node.read !== 'function') throw new TypeError('no image data')
-      const data: unknown = await (node.read as () => Promise<unknown>)()
-      if (!(data instanceof Uint8Array)) throw new TypeError('no image data')
-      bytes = data
-    } catch {
-      this.unreadable++
-      return { kind: 'image', hash: null }
-    }
-    const mime = sniffImage(bytes)
-    if (!mime) {
-      const label = imageLabel(bytes, stringOf(node.contentType))
-      this.skipped.set(label, (this.skipped.get(label) ?? 0) + 1)
-      return { kind: 'image', hash: null }
-    }
-    const hash = createHash('sha256').update(bytes).digest('hex')
-    if (!this.seen.has(hash)) {
-      this.seen.add(hash)
-      this.images.push({
-        hash,
-        mime,
-        data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
-      })
-    }
-    return { kind: 'image', hash }
-  }
-
-  warnings(): DocxWarning[] {
-    const warnings = [...this.skipped].map(([label, count]) => ({
-      message_zh: `文档中有 ${count} 张 ${label} 格式的图片无法导入（只支持 JPG、PNG、WebP），已跳过；图片说明保留为占位图框。`,
-      message_en: `${count} ${label} image(s) in the document were skipped: only JPEG, PNG and WebP can be imported. Their captions are kept with an empty photo frame.`,
-    }))
-    if (this.unreadable > 0) {
-      warnings.push({
-        message_zh: `有 ${this.unreadable} 张图片无法读取（可能是链接到外部文件而没有嵌入文档），已跳过。`,
-        message_en: `${this.unreadable} image(s) could not be read (probably linked to an outside file rather than embedded) and were skipped.`,
-      })
-    }
-    return warnings
-  }
 }
 
 // ── recognising the parts ────────────────────────────────────────────────────
@@ -638,7 +149,15 @@ function titleZone(items: readonly Item[], start: number): number {
 /** Kicker and headline among the leading lines (past any photos that stand above the title). */
 function findTitle(items: readonly Item[]): Title | null {
   let start = 0
-  while (items[start]?.kind === 'image') start++
+  // Photos above the title, each with the caption (and a credit on its own line) printed under it.
+  while (items[start]?.kind === 'image') {
+    start++
+    const caption = items[start]
+    if (!isLine(caption) || !captionOf(caption)) continue
+    start++
+    const credit = items[start]
+    if (isLine(credit) && splitCaption(credit.text)?.caption === '') start++
+  }
   const zone = titleZone(items, start)
   const lineAt = (i: number): Line | null => {
     const item = items[i]
@@ -700,7 +219,14 @@ class ArticleBuilder {
     private readonly items: readonly Item[],
     private readonly warnings: DocxWarning[],
     private readonly ordinal: number,
+    /** What the shared reader made of each line (plaintext.ts readLines). */
+    private readonly shared: SharedReading = { roles: new Map(), starts: new Set() },
   ) {}
+
+  /** Headed 简讯, 园区快讯 …: each brief keeps its signature; none is the column's byline. */
+  private isBriefs(): boolean {
+    return this.headline !== null && BRIEFS_LABEL.test(this.headline)
+  }
 
   private warn(message_zh: string, message_en: string): void {
     const many = this.ordinal > 0
@@ -725,7 +251,13 @@ class ArticleBuilder {
       this.headline = title.headline.map(textOf).join(' ')
       const after = this.readUnderTitle(last + 1)
       body = [...preamble, ...this.items.slice(after)]
-      const lines = preamble.filter(isLine)
+      // Captions of the photos above the title are no text before it.
+      const lines = preamble.filter(
+        (item, k): item is Line =>
+          isLine(item) &&
+          !(preamble[k - 1]?.kind === 'image' && captionOf(item)) &&
+          splitCaption(item.text)?.caption !== '',
+      )
       if (lines.length > 0) {
         this.warn(
           `主题之前的 ${lines.length} 行按正文处理：「${quote(lines[0]?.text ?? '')}」`,
@@ -736,7 +268,7 @@ class ArticleBuilder {
       this.warn('没有找到主题（标题），请在预览中指定。', 'No headline was found; set it in the preview.')
     }
     this.readBody(body)
-    this.takeTrailingByline()
+    if (!this.isBriefs()) this.takeTrailingByline()
     if (this.entries.length === 0 && this.headline === null) return null
     const fromDateline = this.dateline ? datelineNames(this.dateline).join(' ') : ''
     const bylines = [...new Set(this.bylines.map(bylineNames))]
@@ -849,8 +381,10 @@ class ArticleBuilder {
     }
     const text = runs.map((r) => r.text).join('')
     if (text === '') return
-    const subhead = line.bold && line.style === 'body' && isHeadingLike(text) && !endsParagraph(text)
-    if (subhead && (kind === 'plain' || kind === 'name') && runs === line.runs) {
+    // A short all-bold line, or one the shared reader takes for a subhead (一、… in a series of them).
+    const bold = line.bold && line.style === 'body' && isHeadingLike(text) && !endsParagraph(text)
+    const sharedSubhead = this.shared.roles.get(line) === 'subhead' && !line.inTable && isHeadingLike(text)
+    if ((bold || sharedSubhead) && (kind === 'plain' || kind === 'name') && runs === line.runs) {
       this.entries.push({ block: { type: 'subhead', text }, line })
       return
     }
@@ -887,17 +421,61 @@ class ArticleBuilder {
   }
 }
 
+/** The shared reader's reading of a document: each line's role, and the lines that start an article. */
+interface SharedReading {
+  roles: ReadonlyMap<Line, LineRole>
+  starts: ReadonlySet<Line>
+}
+
+/**
+ * Hand the document's lines to the reader the text import uses (with their style hints; a line
+ * right after an image that reads as its caption goes as a caption) and keep what it decided.
+ */
+function readShared(items: readonly Item[]): SharedReading {
+  const lines = items.filter(isLine)
+  const source = sourceLines(lines)
+  items.forEach((item, i) => {
+    const next = items[i + 1]
+    if (item.kind !== 'image' || !isLine(next) || !captionOf(next)) return
+    const hinted = source[lines.indexOf(next)]
+    if (hinted?.hint) hinted.hint = { ...hinted.hint, style: 'caption' }
+  })
+  const roles = new Map<Line, LineRole>()
+  const starts = new Set<Line>()
+  for (const article of readLines(source)) {
+    // Photos above the headline are carried with it by splitAtHeadings: the article starts at its title.
+    const first = article.lines.find((l) => l.role !== 'omit' && l.role !== 'caption')
+    const firstLine = first ? lines[first.line - 1] : undefined
+    if (firstLine) starts.add(firstLine)
+    for (const piece of article.lines) {
+      const line = lines[piece.line - 1]
+      // A line split in pieces (a dateline and its text) keeps the role of its text.
+      if (line && (!roles.has(line) || piece.role === 'paragraph' || piece.role === 'subhead'))
+        roles.set(line, piece.role)
+    }
+  }
+  return { roles, starts }
+}
+
 /**
  * Split at Title / Heading 1 paragraphs; a kicker right above one goes with it.
  * (A Title followed by a Heading 1 is a title for the whole file: it makes a part
  * of its own, dropped for having no text.)
  */
-function splitAtHeadings(items: readonly Item[]): Item[][] {
+function splitAtHeadings(items: readonly Item[], { starts, roles }: SharedReading): Item[][] {
   const segments: Item[][] = [[]]
   items.forEach((item, i) => {
     const previous = items[i - 1]
     const current = segments.at(-1) ?? []
-    if (isLine(item) && isHeadlineStyle(item) && !(isLine(previous) && continuesHeadline(previous, item))) {
+    if (isLine(item) && starts.has(item) && current.length > 0) {
+      // Where the shared reader starts an article (a column of briefs, a label, a headline after a
+      // byline); photos printed right above it, with their captions, go with it.
+      const photos: Item[] = []
+      const isPhoto = (last: Item | undefined): boolean =>
+        last?.kind === 'image' || (isLine(last) && roles.get(last) === 'caption')
+      while (current.length > 0 && isPhoto(current.at(-1))) photos.unshift(current.pop() as Item)
+      segments.push(photos)
+    } else if (isLine(item) && isHeadlineStyle(item) && !(isLine(previous) && continuesHeadline(previous, item))) {
       const kickerAbove =
         isLine(previous) &&
         current.at(-1) === previous &&
@@ -944,10 +522,11 @@ export async function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): P
   }
 
   const warnings: DocxWarning[] = []
+  const shared = readShared(items)
   let segments = [items]
   if (options.split === 'headings') {
-    segments = splitAtHeadings(items)
-    if (!items.some((item) => isLine(item) && isHeadlineStyle(item))) {
+    segments = splitAtHeadings(items, shared)
+    if (segments.length <= 1 && !items.some((item) => isLine(item) && isHeadlineStyle(item))) {
       warnings.push({
         message_zh: '文档中没有“标题”或“标题 1”样式的段落，无法按标题拆分，整个文件作为一篇稿件导入。',
         message_en: 'The document has no Title or Heading 1 paragraphs to split at; the whole file is one article.',
@@ -956,7 +535,7 @@ export async function parseDocx(bytes: Uint8Array, options: DocxOptions = {}): P
   }
   const articles: ImportArticle[] = []
   segments.forEach((segment, i) => {
-    const article = new ArticleBuilder(segment, warnings, segments.length > 1 ? i + 1 : 0).build()
+    const article = new ArticleBuilder(segment, warnings, segments.length > 1 ? i + 1 : 0, shared).build()
     if (!article) return
     if (segments.length > 1 && article.blocks.length === 0) {
       warnings.push({
