@@ -127,18 +127,12 @@ export function setStage(ctx: ServiceContext, articleId: number, stage: ReviewSt
 
 /**
  * An edit that changed the text of a signed-off article reopens its review, in the save's
- * transaction: back to 草稿, with a 'reopen' step at 终审 that refers to the revision the
- * sign-off froze (the text the reopening undoes) and its hash.
+ * transaction: back to 草稿, with a 'reopen' step at 终审 that refers to a revision of the edited
+ * text (the signed text is the revision of the 终审 pass before it, so the two diff as the change
+ * that undid the sign-off).
  */
 export function reopenAfterEdit(ctx: ServiceContext, articleId: number): void {
-  const signed = ctx.db
-    .prepare(
-      `SELECT revision_id FROM review_steps WHERE article_id = ? AND decision = 'pass' AND stage = '终审'
-       ORDER BY id DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(articleId) as number | undefined
-  const revisionId = signed ?? revisionOfCurrent(ctx, articleId, 'review')
-  insertStep(ctx, { articleId, stage: '终审', decision: 'reopen', comment: '', revisionId })
   setStage(ctx, articleId, 'draft')
+  const revisionId = revisionOfCurrent(ctx, articleId, 'review')
+  insertStep(ctx, { articleId, stage: '终审', decision: 'reopen', comment: '', revisionId })
 }
