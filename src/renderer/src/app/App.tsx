@@ -14,6 +14,8 @@ import { LayoutView } from '../features/layout/LayoutView'
 import { ZonesView } from '../features/zones/ZonesView'
 import { IssueDialog } from '../features/issues/IssueDialog'
 import { IssuesPane } from '../features/issues/IssuesPane'
+// 三审三校: who is working (header chip, start dialog, 编辑部成员)
+import { ActorChip } from '../features/people/ActorChip'
 import { ConfirmDialog } from './Dialog'
 import { useI18n } from './i18n'
 // push channel (h2): the workbench's data follows the library's change events
@@ -317,6 +319,7 @@ export function App() {
           }}
           onClear={() => setSearched('')}
         />
+        <ActorChip />
         <button
           type="button"
           className="btn small ghost"

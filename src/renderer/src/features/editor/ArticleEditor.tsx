@@ -31,6 +31,9 @@ import { createStore, useStore, type Store } from '../../editor/store'
 import { editorTheme } from '../../editor/theme'
 import type { ArticleSaver, Patch } from './saver'
 import { RevisionsPanel } from './RevisionsPanel'
+// 三审: the review bar, and a signed-off text read-only until 修改
+import { ReadOnlyPlugin } from '../review/ReadOnlyPlugin'
+import { ReviewBar } from '../review/ReviewBar'
 import { closeSaver, createSaver, discardStash, libraryIdentity, takeStash, type Stashed } from './savers'
 import './stash.css'
 import type { BlockTarget } from '../layout/target'
@@ -239,6 +242,8 @@ function LoadedEditor({
   // the tags panel read, so typing never re-renders this component (and the editor in it).
   const [counts] = useState(() => createStore<CharCount>({ chars: article.charCount, punct: article.punctCount }))
   const [showRevisions, setShowRevisions] = useState(false)
+  // 已签发 and 修改 not pressed: nothing goes into the text (ReviewBar decides).
+  const [locked, setLocked] = useState(article.stage === 'signed')
   // The side panel: 标注 or 校对 (F7 opens 校对), or none.
   const [side, setSide] = useState<SidePanel | null>('tags')
   const [proof] = useState(() => createProofSession(article.id, () => setSide('proof')))
@@ -323,6 +328,7 @@ function LoadedEditor({
         <textarea
           rows={1}
           value={fields[key]}
+          readOnly={locked}
           data-field={key}
           aria-label={ARTICLE_FIELDS[key][lang]}
           onChange={(e) => setField(key, e.target.value)}
@@ -332,6 +338,7 @@ function LoadedEditor({
       ) : (
         <input
           value={fields[key]}
+          readOnly={locked}
           data-field={key}
           aria-label={ARTICLE_FIELDS[key][lang]}
           onChange={(e) => setField(key, e.target.value)}
@@ -343,7 +350,8 @@ function LoadedEditor({
   )
 
   return (
-    <div className={`editor${showRevisions ? ' with-revisions' : ''}`} onKeyDown={onKeyDown}>
+    <div className={`editor${showRevisions ? ' with-revisions' : ''}${locked ? ' locked' : ''}`} onKeyDown={onKeyDown}>
+      <ReviewBar articleId={article.id} saver={saver} locked={locked} onLocked={setLocked} />
       <CreditStyleContext.Provider value={creditStyle}>
         <LexicalComposer initialConfig={initialConfig}>
           <div className="editor-main">
@@ -379,6 +387,7 @@ function LoadedEditor({
                 <CountPlugin onCount={onCount} />
                 <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={suggestions.set} />
                 <ProofPlugin session={proof} />
+                <ReadOnlyPlugin readOnly={locked} />
                 <BodyChangePlugin onChange={onBodyChange} />
               </div>
             </div>
