@@ -68,7 +68,7 @@ describe('messages name controls that exist', () => {
 
   it('the messages about the wrong kind of file point to 导入, which opens .txt and .docx alike', () => {
     const decode = read('src/shared/import/decode.ts')
-    const docx = read('src/main/import/docx.ts')
+    const docx = read('src/main/import/docx-package.ts') // the checks of a file's bytes (split out of docx.ts)
     expect(LABELS).toContain('导入')
     expect(decode).toContain('“导入”')
     expect(docx).toContain('“导入”')

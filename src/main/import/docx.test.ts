@@ -526,7 +526,7 @@ describe('parseDocx: files that are not a readable .docx', () => {
   })
 })
 
-// Issue 13 item 2: the Word path reads with the text import's rules.
+// Issue 13 item 2: the Word path reads with the rules plain text is read with.
 describe('parseDocx: the shared reader’s rules hold for Word', () => {
   const feature = (): Paragraph[] => [
     new Paragraph({ heading: HeadingLevel.TITLE, text: '“三个一批”跑出项目建设加速度' }),

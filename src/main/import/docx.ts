@@ -4,7 +4,7 @@
  * Three seams (issue 13 item 2): docx-package.ts checks the bytes, reads mammoth's document tree
  * and keeps the images; docx-lines.ts turns the tree into lines with style hints; here the
  * article parts are read. Where a new article starts (split at headings) and which body lines
- * are subheads is decided by the reader the plain-text import uses (plaintext.ts readLines), on
+ * are subheads is decided by the reader plain text is read with (plaintext.ts readLines), on
  * the same lines with their hints, so the rules for numbered subheads, columns of briefs,
  * commentary labels and bylines hold for Word as for text. The title (kicker by size, headline by
  * style) and photos with the caption after them are read here, from what only Word has.
@@ -428,7 +428,7 @@ interface SharedReading {
 }
 
 /**
- * Hand the document's lines to the reader the text import uses (with their style hints; a line
+ * Hand the document's lines to the reader plain text is read with (with their style hints; a line
  * right after an image that reads as its caption goes as a caption) and keep what it decided.
  */
 function readShared(items: readonly Item[]): SharedReading {

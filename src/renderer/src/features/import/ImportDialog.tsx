@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { Issue } from '@shared/api/types'
 import type { IssueFields } from '@shared/import/masthead-fields'
+import { importOfLines } from '@shared/import/editable'
 import { toImportArticle, type ImportArticle } from '@shared/import/model'
 import {
   LINE_ROLES,
@@ -104,7 +105,10 @@ export function ImportDialog({
   const current = articles[selected]
 
   // The lines stay the source of truth: normalisation applies to the articles built from them.
-  const built = useMemo(() => articles.map((a) => toImportArticle(a.article)), [articles])
+  const built = useMemo(
+    () => articles.map((a) => (a.source === 'docx' ? importOfLines(a.article, a.extras) : toImportArticle(a.article))),
+    [articles],
+  )
   const traditional = useMemo(() => looksTraditional(built.map(articleText).join('\n')), [built])
   const simplify = simplified && traditional
   // Counted with the fixes on, so the editor sees what switching it on would change.
@@ -119,14 +123,15 @@ export function ImportDialog({
     setSelected(Math.max(0, Math.min(select, next.length - 1)))
   }
 
+  // Text and Word articles alike are lines with roles (a Word article's runs and images ride beside them).
   const updateText = (index: number, article: ParsedArticle): void => {
     const item = articles[index]
-    if (item?.source !== 'text') return
+    if (!item) return
     replaceArticles(articles.map((a, i) => (i === index ? { ...item, article } : a)))
   }
 
   const splitAt = (line: number): void => {
-    if (current?.source !== 'text') return
+    if (!current) return
     const [head, tail] = splitArticle(current.article, line)
     const next = [...articles]
     next.splice(selected, 1, { ...current, article: head }, { ...current, article: tail })
@@ -136,7 +141,7 @@ export function ImportDialog({
   const mergeNext = (index: number): void => {
     const first = articles[index]
     const second = articles[index + 1]
-    if (first?.source !== 'text' || second?.source !== 'text') return
+    if (!first || !second || !mergeable(first, second)) return
     const next = [...articles]
     next.splice(index, 2, { ...first, article: mergeArticles(first.article, second.article) })
     replaceArticles(next, index)
@@ -163,7 +168,7 @@ export function ImportDialog({
   }
 
   const warnCount = (a: PreviewArticle): number =>
-    a.source === 'text' ? a.article.notes.filter((n) => n.level === 'warn').length : a.warnings.length
+    a.article.notes.filter((n) => n.level === 'warn').length + (a.source === 'docx' ? a.warnings.length : 0)
 
   return (
     <Dialog
@@ -337,7 +342,7 @@ export function ImportDialog({
                       )}
                     </div>
                   </div>
-                  {a.source === 'text' && articles[i + 1]?.source === 'text' && (
+                  {mergeable(a, articles[i + 1]) && (
                     <button
                       type="button"
                       className="link"
@@ -355,14 +360,14 @@ export function ImportDialog({
               ))}
             </ol>
             <div className="import-lines">
-              {current?.source === 'text' && (
+              {current?.source === 'docx' && <DocxWarnings warnings={current.warnings} />}
+              {current && (
                 <TextArticleLines
                   article={current.article}
                   onRole={(line, role) => updateText(selected, setLineRole(current.article, line, role))}
                   onSplit={splitAt}
                 />
               )}
-              {current?.source === 'docx' && <DocxArticleParts preview={current} />}
             </div>
           </div>
         </>
@@ -469,47 +474,24 @@ function TextArticleLines({
   )
 }
 
-function DocxArticleParts({ preview }: { preview: Extract<PreviewArticle, { source: 'docx' }> }) {
-  const { lang } = useI18n()
-  const { article } = preview
-  const parts: [LineRole, string | null][] = [
-    ['kicker', article.kicker],
-    ['headline', article.headline],
-    ['subtitle', article.subtitle],
-    ['dateline', article.dateline],
-    ['byline', article.byline],
-  ]
+/** What reading the Word file warned about, above its lines. */
+function DocxWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null
   return (
-    <table className="import-table">
-      <tbody>
-        {parts
-          .filter(([, text]) => text)
-          .map(([role, text]) => (
-            <tr key={role} className={`role-${role}`}>
-              <td className="ln" />
-              <td>{ROLE_LABELS[role][lang]}</td>
-              <td className="text">{text}</td>
-            </tr>
-          ))}
-        {article.blocks.map((block, i) => (
-          <tr key={i} className={`role-${block.type === 'photo' ? 'caption' : block.type}`}>
-            <td className="ln" />
-            <td>{ROLE_LABELS[block.type === 'photo' ? 'caption' : block.type][lang]}</td>
-            <td className="text">
-              {block.type === 'photo' ? `${block.caption}${block.credit ? ` ■ ${block.credit}` : ''}` : block.text}
-            </td>
-          </tr>
-        ))}
-        {preview.warnings.map((w) => (
-          <tr key={w}>
-            <td colSpan={3} className="note note-warn">
-              {w}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div data-testid="docx-warnings">
+      {warnings.map((w) => (
+        <div key={w} className="note note-warn">
+          {w}
+        </div>
+      ))}
+    </div>
   )
+}
+
+/** Two neighbours can be merged when both are text, or both come from the same Word file (their extras are one record). */
+function mergeable(first: PreviewArticle, second: PreviewArticle | undefined): boolean {
+  if (!second || first.source !== second.source) return false
+  return first.source === 'text' || first.file === second.file
 }
 
 /** Every text of an article built for import, one after another. */

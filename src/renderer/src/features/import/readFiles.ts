@@ -1,13 +1,18 @@
 /** Turns files the editor chose or dropped into preview articles (nothing is written yet). */
 import { toIssueFields, type IssueFields } from '@shared/import/masthead-fields'
-import type { ImportArticle, ImportImage } from '@shared/import/model'
+import { editableArticles, type LineExtra } from '@shared/import/editable'
+import type { ImportImage } from '@shared/import/model'
 import type { ImportNote, ParsedArticle } from '@shared/import/plaintext'
 import { callWithBytes } from '../../api'
 import { readTextFile } from './textFile'
 
+/**
+ * An article in the preview: its lines with roles, for text and Word alike. A Word article keeps
+ * what only Word has (runs, images) in `extras`, by line number, one record per file.
+ */
 export type PreviewArticle =
   | { source: 'text'; file: string; article: ParsedArticle }
-  | { source: 'docx'; file: string; article: ImportArticle; warnings: string[] }
+  | { source: 'docx'; file: string; article: ParsedArticle; extras: Record<number, LineExtra>; warnings: string[] }
 
 export interface Preview {
   articles: PreviewArticle[]
@@ -38,8 +43,9 @@ export async function readFiles(
         const docx = await callWithBytes('import.docx', bytes, { split })
         preview.images.push(...docx.images)
         const warnings = docx.warnings.map((w) => w.message_zh)
+        const { articles, extras } = editableArticles(docx.articles)
         preview.articles.push(
-          ...docx.articles.map((article) => ({ source: 'docx' as const, file: file.name, article, warnings })),
+          ...articles.map((article) => ({ source: 'docx' as const, file: file.name, article, extras, warnings })),
         )
         continue
       }
