@@ -15,6 +15,8 @@ import type { FigurePage } from '../../shared/api/tagging-types'
 import { runImport } from './importing'
 import { proofArticle, proofFile, proofHuman, proofIssue, proofIssueHuman } from './proofing'
 import { tagFile, tagHuman, tagText } from './tagging'
+import { REVIEW_COMMANDS } from './review'
+import { USER_COMMANDS } from './users'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 type Values = Record<string, string | boolean | undefined>
@@ -305,4 +307,6 @@ export const COMMANDS: Command[] = [
     },
   },
   ...EXPORT_COMMANDS,
+  ...USER_COMMANDS,
+  ...REVIEW_COMMANDS,
 ]
