@@ -166,6 +166,8 @@ const READ_FACTS = `(() => {
 /** Laid out on `template`, every page named and signed by an editor with a four-character name. */
 async function readFacts(template: string): Promise<DocFacts> {
   const laid = await layoutIssue(env, issueId, { template, browser })
+  // The sample fits one 对开 page (modular auto-layout): a second, empty page still carries a folio.
+  if (laid.layout.pages.length < 2) laid.layout.pages.push({ number: 2, name: '', editor: '', blocks: [] })
   for (const page of laid.layout.pages) Object.assign(page, { name: '综合新闻', editor: '欧阳明月' })
   saveLayout(lib.db, issueId, laid.layout, new Date().toISOString())
   const { html } = await preparePrintHtml(env, issueId, { browser })
