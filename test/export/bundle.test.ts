@@ -11,7 +11,10 @@ import { FolioFailure } from '../../src/shared/api/errors'
 import { autoLayout } from '../../src/shared/layout/auto'
 import { docFromBlocks, docToBlocks, parseDoc } from '../../src/shared/doc/lexical'
 import { findTemplate } from '../../src/main/export/store'
+import { createHash } from 'node:crypto'
 import { PNG_1PX, sha256, tempLibrary, type TempLibrary } from '../helpers'
+
+const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 const resourcesDir = resolve(__dirname, '../../resources')
 const libs: TempLibrary[] = []
@@ -88,6 +91,128 @@ describe('.folio bundle', () => {
     )
     expect(lb?.pages[0]?.blocks.map((b) => b.articleId)).toEqual(la?.pages[0]?.blocks.map((b) => ids.get(b.articleId)))
     expect(lb?.pages[0]).toMatchObject({ name: '要闻', editor: '李若男' })
+  })
+
+  it('carries the review record (version 2): members by uid, stages, steps with their revisions, the sign-off', () => {
+    const source = seeded()
+    const api = source.lib.api
+    const member = (name: string, roles: string[]) => ({
+      personId: api.call('person.create', { name, roles: roles as never }).id,
+    })
+    const reporter = member('王波', ['记者'])
+    const editor = member('李若男', ['责任编辑'])
+    const head = member('张主任', ['编辑室主任'])
+    const chief = member('赵总编', ['总编辑', '值班总编'])
+    const list = api.call('article.list', { issueId: source.issueId })
+    for (const a of list) {
+      api.call('review.submit', { articleId: a.id }, reporter)
+      if (a === list[0]) {
+        api.call('review.return', { articleId: a.id, comment: '标题再短些' }, editor)
+        api.call('review.submit', { articleId: a.id }, reporter)
+      }
+      for (const m of [editor, head, chief]) api.call('review.pass', { articleId: a.id }, m)
+    }
+    const signoff = api.call('issue.signoff', { issueId: source.issueId }, chief)
+    const file = join(source.lib.dir, 'issue.folio')
+    exportBundle(source.env, source.issueId, file)
+    const manifest = JSON.parse(Buffer.from(unzipSync(readFileSync(file))['folio-bundle.json']!).toString('utf8'))
+    expect(manifest.version).toBe(2)
+
+    // The target already knows 李若男 (same uid, from an earlier exchange) and has its own 王波.
+    const target = library()
+    const sourceEditor = api.call('person.list', {}).find((p) => p.name === '李若男')!
+    target.lib.db
+      .prepare(
+        "INSERT INTO people (uid, name, roles, active, created_at) VALUES (?, '李若男', '[\"责任编辑\"]', 1, '')",
+      )
+      .run(sourceEditor.uid)
+    target.lib.api.call('person.create', { name: '王波', roles: ['记者'] })
+    const imported = importBundle(target.env, file)
+
+    const people = target.lib.api.call('person.list', {})
+    expect(people.map((p) => [p.name, p.active]).sort()).toEqual([
+      ['张主任', false],
+      ['李若男', true],
+      ['王波', true],
+      ['王波（另一资料库）', false],
+      ['赵总编', false],
+    ])
+    imported.articleIds.forEach((id, i) => {
+      const before = api.call('review.log', { articleId: list[i]!.id })
+      const after = target.lib.api.call('review.log', { articleId: id })
+      const shape = (steps: typeof before) =>
+        steps.map(({ stage, decision, at, comment, textHash }) => ({ stage, decision, at, comment, textHash }))
+      expect(shape(after)).toEqual(shape(before))
+      expect(target.lib.api.call('article.get', { id }).stage).toBe('signed')
+      // Each step's revision holds the text it saw: its hash still checks.
+      for (const step of after) {
+        const r = target.lib.api.call('revision.get', { id: step.revisionId })
+        const text = [r.kicker, r.headline, r.subtitle, r.dateline, r.byline].filter(Boolean).concat(r.bodyText)
+        expect(sha(text.join('\n'))).toBe(step.textHash)
+      }
+    })
+    const first = target.lib.api.call('review.log', { articleId: imported.articleIds[0]! })
+    // The record keeps the names as they were; the steps link to the members of this library.
+    expect(first.map((s) => s.by.name)).toEqual(['王波', '李若男', '王波', '李若男', '张主任', '赵总编'])
+    expect(first[0]!.by.id).toBe(people.find((p) => p.name === '王波（另一资料库）')!.id)
+    expect(first[1]!.by.id).toBe(people.find((p) => p.name === '李若男')!.id) // known by uid, not a copy
+    expect(target.lib.api.call('issue.signoff.get', { issueId: imported.issue.id })).toMatchObject({
+      by: { name: '赵总编' },
+      at: signoff.at,
+    })
+  })
+
+  it('still imports a version 1 bundle: statuses become stages, nothing signed off', () => {
+    const { lib, env } = library()
+    const body = JSON.stringify(docFromBlocks([{ type: 'paragraph', text: '旧格式的稿件。' }]))
+    const article = (headline: string, status: string) => ({
+      kicker: '',
+      headline,
+      subtitle: '',
+      dateline: '',
+      byline: '',
+      status,
+      body,
+    })
+    const v1 = {
+      format: 'folio-bundle',
+      version: 1,
+      exportedAt: '2024-07-01T00:00:00.000Z',
+      issue: {
+        title: '开发区建设',
+        edition: '专刊',
+        number: '2024年第24期',
+        publicationDate: '2024-06-28',
+        guidance: '',
+        publisher: '',
+        postalCode: '',
+        email: '',
+        slogan: '',
+        creditStyle: '■ {name}摄',
+        status: 'published',
+      },
+      articles: [
+        article('草稿', 'draft'),
+        article('编辑中', 'editing'),
+        article('待审', 'review'),
+        article('已审', 'approved'),
+      ],
+      images: [],
+      layout: null,
+    }
+    const file = join(lib.dir, 'old.folio')
+    writeFileSync(file, zipSync({ 'folio-bundle.json': strToU8(JSON.stringify(v1)) }))
+    const imported = importBundle(env, file)
+    expect(imported.articleIds.map((id) => lib.api.call('article.get', { id }).stage)).toEqual([
+      'draft',
+      'draft',
+      'first',
+      'final',
+    ])
+    expect(lib.api.call('article.get', { id: imported.articleIds[0]! }).body).toBe(body)
+    expect(lib.api.call('review.log', { articleId: imported.articleIds[3]! })).toEqual([])
+    expect(lib.api.call('issue.signoff.get', { issueId: imported.issue.id })).toBeNull()
+    expect(lib.api.call('person.list', {})).toEqual([])
   })
 
   it('refuses a damaged image and leaves the library untouched', () => {

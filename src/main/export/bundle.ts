@@ -4,6 +4,15 @@
  *   images/<sha256>.<ext>  every image the articles show, byte for byte
  * Importing into another library reproduces the article JSON and the images exactly; images are
  * checked against their hash, and the whole import is one transaction.
+ *
+ * Version 2 (三审三校, issue 11) also carries the review record: the newsroom members the record
+ * names (by uid, so the same person is the same member in every library), each article's stage and
+ * review steps with the revisions they refer to (the text each step saw, so hashes still check),
+ * and the issue's sign-off. On import a member already known by uid is reused; one not known is
+ * added inactive (a colleague of another library is named in the record, but does not act here
+ * until activated), renamed 「name（另一资料库）」 if the name is taken by someone else. Version 1
+ * bundles still import: their free status becomes a stage as the library migration does it
+ * (review → 待初审, approved → 待终审, nothing signed off).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { strFromU8, strToU8, Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate'
@@ -12,13 +21,15 @@ import { fail, FolioFailure, folioError } from '../../shared/api/errors'
 import { MAX_BUNDLE_BYTES, MAX_IMAGE_BYTES } from '../../shared/api/limits'
 import type { Article, Issue } from '../../shared/api/types'
 import { ISSUE_STATUSES } from '../../shared/api/types'
-import { parseDoc, type SerializedNode } from '../../shared/doc/lexical'
+import { REVIEW_STAGES, REVIEWS, ROLES, type ReviewStage } from '../../shared/api/review-types'
+import { docToPlainText, parseDoc, type SerializedNode } from '../../shared/doc/lexical'
+import { countChars } from '../../shared/text/count'
 import { pageSchema, templateSchema, type IssueLayout } from '../../shared/layout/model'
 import { imageStored, missingImageWarnings, type ExportEnv, type Warning } from './index'
 import { getLayout, saveLayout } from './store'
 
 export const BUNDLE_FORMAT = 'folio-bundle'
-export const BUNDLE_VERSION = 1
+export const BUNDLE_VERSION = 2
 const MANIFEST = 'folio-bundle.json'
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 /**
@@ -48,7 +59,56 @@ export const BUNDLE_LIMITS: Readonly<BundleLimits> = Object.freeze({
  */
 const FEED_CHUNK = 16 * 1024
 
-const manifestSchema = z
+const articleText = {
+  kicker: z.string(),
+  headline: z.string(),
+  subtitle: z.string(),
+  dateline: z.string(),
+  byline: z.string(),
+  body: z.string(),
+}
+/** A revision a review step refers to: the text it saw, who kept it, when, why, at which stage. */
+const bundledRevision = z
+  .object({
+    ...articleText,
+    key: z.number().int().nonnegative(),
+    reason: z.string().max(20),
+    at: z.string(),
+    by: z.string().nullable(),
+    byName: z.string().nullable(),
+    stage: z.enum(REVIEW_STAGES),
+  })
+  .strict()
+const bundledStep = z
+  .object({
+    stage: z.enum(REVIEWS),
+    decision: z.enum(['submit', 'pass', 'return', 'reopen']),
+    /** The member's uid (null: no one was chosen), and the name as the record has it. */
+    by: z.string().nullable(),
+    byName: z.string(),
+    at: z.string(),
+    comment: z.string(),
+    revision: z.number().int().nonnegative(),
+    textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict()
+const bundledPerson = z
+  .object({
+    uid: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(40),
+    roles: z.array(z.enum(ROLES)),
+    active: z.boolean(),
+  })
+  .strict()
+/** Version 1's free status, read as a stage the way migration 13 reads it. */
+const OLD_STATUS_STAGE: Record<string, ReviewStage> = {
+  draft: 'draft',
+  editing: 'draft',
+  review: 'first',
+  approved: 'final',
+}
+
+const manifestBase = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
     version: z.literal(BUNDLE_VERSION),
@@ -71,16 +131,15 @@ const manifestSchema = z
     articles: z.array(
       z
         .object({
-          kicker: z.string(),
-          headline: z.string(),
-          subtitle: z.string(),
-          dateline: z.string(),
-          byline: z.string(),
-          status: z.enum(['draft', 'editing', 'review', 'approved']),
-          body: z.string(),
+          ...articleText,
+          stage: z.enum(REVIEW_STAGES),
+          steps: z.array(bundledStep),
+          revisions: z.array(bundledRevision),
         })
         .strict(),
     ),
+    people: z.array(bundledPerson),
+    signoff: z.object({ by: z.string().nullable(), byName: z.string(), at: z.string() }).strict().nullable(),
     images: z.array(
       z
         .object({
@@ -101,7 +160,37 @@ const manifestSchema = z
   })
   .strict()
 
-export type BundleManifest = z.infer<typeof manifestSchema>
+export type BundleManifest = z.infer<typeof manifestBase>
+
+/** Version 1: no people, no review record; each article had a free status. */
+const manifestV1 = manifestBase
+  .extend({
+    version: z.literal(1),
+    articles: z.array(
+      z.object({ ...articleText, status: z.enum(['draft', 'editing', 'review', 'approved']) }).strict(),
+    ),
+  })
+  .omit({ people: true, signoff: true })
+  .strict()
+
+/** Any bundle version this Folio reads, as the current version's manifest. */
+const manifestSchema = z.union([manifestBase, manifestV1]).transform(
+  (m): BundleManifest =>
+    m.version === BUNDLE_VERSION
+      ? m
+      : {
+          ...m,
+          version: BUNDLE_VERSION,
+          articles: m.articles.map(({ status, ...text }) => ({
+            ...text,
+            stage: OLD_STATUS_STAGE[status] ?? 'draft',
+            steps: [],
+            revisions: [],
+          })),
+          people: [],
+          signoff: null,
+        },
+)
 
 /**
  * The stored images an article's body shows, and its body as the bundle carries it: exactly as
@@ -130,6 +219,157 @@ function bundledBody(env: ExportEnv, body: string): { body: string; images: stri
 function articleContent(a: Pick<Article, 'kicker' | 'headline' | 'subtitle' | 'dateline' | 'byline' | 'body'>) {
   const { kicker, headline, subtitle, dateline, byline, body } = a
   return { kicker, headline, subtitle, dateline, byline, body }
+}
+
+type BundledArticle = BundleManifest['articles'][number]
+
+/**
+ * The review record of an issue as a bundle carries it: per article its steps and the revisions
+ * they refer to (numbered within the article), the members named (by uid) and the sign-off.
+ */
+function reviewRecord(env: ExportEnv, issueId: number) {
+  const people = new Map(env.api.call('person.list', {}).map((p) => [p.id, p]))
+  const named = new Set<number>()
+  const uidOf = (id: number | null | undefined): string | null => {
+    const person = id ? people.get(id) : undefined
+    if (!person) return null
+    named.add(person.id)
+    return person.uid
+  }
+  return {
+    ofArticle(articleId: number): Pick<BundledArticle, 'steps' | 'revisions'> {
+      const steps = env.api.call('review.log', { articleId })
+      const keys = new Map<number, number>()
+      const revisions: BundledArticle['revisions'] = []
+      for (const step of steps) {
+        if (keys.has(step.revisionId)) continue
+        keys.set(step.revisionId, revisions.length)
+        const r = env.api.call('revision.get', { id: step.revisionId })
+        revisions.push({
+          key: revisions.length,
+          ...articleContent(r),
+          reason: r.reason,
+          at: r.createdAt,
+          by: uidOf(r.by?.id),
+          byName: r.by?.name ?? null,
+          stage: r.stage,
+        })
+      }
+      return {
+        revisions,
+        steps: steps.map((step) => ({
+          stage: step.stage,
+          decision: step.decision,
+          by: uidOf(step.by.id),
+          byName: step.by.name,
+          at: step.at,
+          comment: step.comment,
+          revision: keys.get(step.revisionId) ?? 0,
+          textHash: step.textHash,
+        })),
+      }
+    },
+    signoff(): BundleManifest['signoff'] {
+      const signoff = env.api.call('issue.signoff.get', { issueId })
+      return signoff && { by: uidOf(signoff.by.id), byName: signoff.by.name, at: signoff.at }
+    },
+    /** Called last: the members the record named. */
+    people(): BundleManifest['people'] {
+      return [...named].map((id) => {
+        const { uid, name, roles, active } = people.get(id)!
+        return { uid, name, roles, active }
+      })
+    },
+  }
+}
+
+/**
+ * Writes an imported article's review record: its stage, the revisions its steps refer to and the
+ * steps, with members found by uid (or added, inactive). The stage is written as the bundle says:
+ * the record came with it.
+ */
+function importRecord(
+  env: ExportEnv,
+  articleId: number,
+  bundled: BundledArticle,
+  person: (uid: string | null) => number | null,
+): void {
+  env.db.prepare('UPDATE articles SET review_stage = ? WHERE id = ?').run(bundled.stage, articleId)
+  const revisionIds = bundled.revisions.map((r) => {
+    const text = r.body ? parseDoc(r.body) : null
+    const bodyText = text ? docToPlainText(text) : ''
+    return Number(
+      env.db
+        .prepare(
+          `INSERT INTO revisions (article_id, reason, kicker, headline, subtitle, dateline, byline, body_json, body_text,
+             char_count, status, created_at, person_id, person_name, stage)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
+        )
+        .run(
+          articleId,
+          r.reason,
+          r.kicker,
+          r.headline,
+          r.subtitle,
+          r.dateline,
+          r.byline,
+          r.body,
+          bodyText,
+          countChars(bodyText).chars,
+          r.at,
+          person(r.by),
+          r.byName,
+          r.stage,
+        ).lastInsertRowid,
+    )
+  })
+  for (const step of bundled.steps) {
+    const revisionId = revisionIds[step.revision]
+    if (revisionId === undefined)
+      badBundle('审稿记录引用了不存在的版本。', 'a review step refers to a missing revision.')
+    env.db
+      .prepare(
+        `INSERT INTO review_steps (article_id, stage, decision, person_id, person_name, at, comment, revision_id, text_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        articleId,
+        step.stage,
+        step.decision,
+        person(step.by),
+        step.byName,
+        step.at,
+        step.comment,
+        revisionId,
+        step.textHash,
+      )
+  }
+}
+
+/** The member of this library for a bundle's uid: found, or added inactive (see the header). */
+function peopleImporter(env: ExportEnv, bundled: BundleManifest['people']): (uid: string | null) => number | null {
+  const byUid = new Map(bundled.map((p) => [p.uid, p]))
+  const known = new Map<string, number>()
+  return (uid) => {
+    if (uid === null) return null
+    const cached = known.get(uid)
+    if (cached !== undefined) return cached
+    const found = env.db.prepare('SELECT id FROM people WHERE uid = ?').pluck().get(uid) as number | undefined
+    let id = found
+    if (id === undefined) {
+      const p = byUid.get(uid) ?? { name: `成员 ${uid.slice(0, 8)}`, roles: [], active: false }
+      const taken = (name: string) => env.db.prepare('SELECT 1 FROM people WHERE name = ?').get(name) !== undefined
+      let name = p.name
+      for (let n = 1; taken(name); n++) name = `${p.name}（另一资料库${n > 1 ? n : ''}）`
+      id = Number(
+        env.db
+          .prepare('INSERT INTO people (uid, name, roles, active, created_at) VALUES (?, ?, ?, 0, ?)')
+          .run(uid, name, JSON.stringify(p.roles), (env.now?.() ?? new Date()).toISOString()).lastInsertRowid,
+      )
+    }
+    known.set(uid, id)
+    return id
+  }
 }
 
 export interface BundleReport {
@@ -166,6 +406,7 @@ export function exportBundle(env: ExportEnv, issueId: number, out: string): Bund
   }
   const index = new Map(articles.map((a, i) => [a.id, i]))
   const layout: IssueLayout | null = getLayout(env.db, issueId)
+  const record = reviewRecord(env, issueId)
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -183,7 +424,9 @@ export function exportBundle(env: ExportEnv, issueId: number, out: string): Bund
       creditStyle: issue.creditStyle,
       status: issue.status,
     },
-    articles: articles.map((a) => ({ ...articleContent(a), status: 'draft' as const })),
+    articles: articles.map((a) => ({ ...articleContent(a), stage: a.stage, ...record.ofArticle(a.id) })),
+    people: record.people(),
+    signoff: record.signoff(),
     images,
     layout: layout && {
       template: layout.template,
@@ -318,9 +561,17 @@ export function importBundleBytes(env: ExportEnv, bytes: Uint8Array): ImportBund
       if (hash !== image.hash) badBundle(`图片 ${image.path} 已损坏。`, `image ${image.path} is damaged.`)
     }
     const issue = env.api.call('issue.create', manifest.issue)
-    const articleIds = manifest.articles.map(
-      (a) => env.api.call('article.create', { issueId: issue.id, ...articleContent(a) }).id,
-    )
+    const person = peopleImporter(env, manifest.people)
+    const articleIds = manifest.articles.map((a) => {
+      const id = env.api.call('article.create', { issueId: issue.id, ...articleContent(a) }).id
+      importRecord(env, id, a, person)
+      return id
+    })
+    if (manifest.signoff) {
+      env.db
+        .prepare('INSERT INTO issue_signoffs (issue_id, person_id, person_name, at) VALUES (?, ?, ?, ?)')
+        .run(issue.id, person(manifest.signoff.by), manifest.signoff.byName, manifest.signoff.at)
+    }
     if (manifest.layout) {
       const layout: IssueLayout = {
         template: manifest.layout.template,
