@@ -510,3 +510,10 @@ describe('an old library', () => {
 it('FolioFailure carries the refusal to in-process callers', () => {
   expect(() => lib.api.call('review.submit', { articleId })).toThrow(FolioFailure)
 })
+
+it('a tag decision records who made it', () => {
+  lib.api.call('tag.reject', { articleId, kind: 'zone', text: '应县经济技术开发区' }, who.editor)
+  expect(lib.db.prepare('SELECT person_id, person_name FROM tag_rejections').all()).toEqual([
+    { person_id: who.editor!.personId, person_name: '李若男' },
+  ])
+})

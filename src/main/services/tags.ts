@@ -569,9 +569,12 @@ export function listRejections(ctx: ServiceContext, articleId: number): TagRejec
 
 export function rejectSuggestion(ctx: ServiceContext, input: ParsedInput<'tag.reject'>): TagRejection[] {
   requireArticle(ctx, input.articleId)
+  // Who decided: every tag decision records the acting person (三审三校, issue 11).
   ctx.db
-    .prepare('INSERT OR IGNORE INTO tag_rejections (article_id, kind, text) VALUES (?, ?, ?)')
-    .run(input.articleId, input.kind, input.text)
+    .prepare(
+      'INSERT OR IGNORE INTO tag_rejections (article_id, kind, text, person_id, person_name) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run(input.articleId, input.kind, input.text, ctx.actor?.id ?? null, ctx.actor?.name ?? null)
   return listRejections(ctx, input.articleId)
 }
 
