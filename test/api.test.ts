@@ -104,6 +104,7 @@ function validInputs(): Record<Method, unknown> {
     'proof.issue': { issueId },
     'proof.article': { id: articleId },
     'proof.pdf': { issueId, lang: 'en' },
+    'review.sheet': { articleId },
     'import.docx': { data: DOCX },
     'template.list': {},
     'template.save': {

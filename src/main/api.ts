@@ -29,6 +29,7 @@ import * as review from './services/review'
 import { parseDocx } from './import/docx'
 import { launchPrintBrowser, type PrintEngine } from './export/browser'
 import { reportPdf } from './export/report-pdf'
+import { loadSheet, sheetFileName, sheetPdf, type Read } from './export/review-sheet'
 import { reportFileName } from '../shared/api/proof-types'
 import { ExportJobs } from './export/jobs'
 import * as layoutStore from './export/store'
@@ -67,6 +68,7 @@ type AsyncMethod =
   | 'library.restore'
   | 'trash.empty'
   | 'proof.pdf'
+  | 'review.sheet'
 
 type Handlers = { [M in SyncMethod]: (ctx: ServiceContext, input: ParsedInput<M>) => Result<M> }
 type AsyncHandlers = {
@@ -102,6 +104,15 @@ const asyncHandlers: AsyncHandlers = {
     const report = ctx.db.transaction(() => proof.proofIssue(ctx, input.issueId))()
     const bytes = await reportPdf(await print(), report, { lang: input.lang ?? 'zh', now: ctx.now() })
     return { fileName: reportFileName(report.issue, 'pdf'), mime: 'application/pdf', data: bytes.toString('base64') }
+  },
+  // 审签单: the record read in one transaction (one moment's state), printed outside it.
+  'review.sheet': async (_jobs, input, ctx, print) => {
+    const read: Read = (method, args) =>
+      (handlers[method] as (c: ServiceContext, i: unknown) => never)(ctx, schemas[method].parse(args))
+    const target = 'articleId' in input ? { articleId: input.articleId } : { issueId: input.issueId }
+    const sheet = ctx.db.transaction(() => loadSheet(read, target))()
+    const bytes = await sheetPdf(await print(), sheet, { lang: input.lang ?? 'zh', now: ctx.now() })
+    return { fileName: sheetFileName(sheet), mime: 'application/pdf', data: bytes.toString('base64') }
   },
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FolioFailure } from '../../shared/api/errors'
+import type { IssueSignoff } from '../../shared/api/review-types'
 import type { Issue } from '../../shared/api/types'
 import { docToBlocks, parseDoc } from '../../shared/doc/lexical'
 import { articleName, isImageHash, photoRefs, unstoredPhotos } from '../../shared/doc/photos'
@@ -26,6 +27,7 @@ import {
   type RenderAssets,
   type RenderOptions,
 } from './render'
+import { printStamp, stampChars, stampedTitle } from './stamp'
 import { DEFAULT_TEMPLATE, findTemplate, getLayout, saveLayout } from './store'
 
 export interface ExportEnv {
@@ -62,6 +64,8 @@ interface PrintIssue {
   missingImages: { articleId: number; headline: string; count: number }[]
   /** Articles with empty photo frames (no picture inserted yet): printed as a marked 待插图片 frame, and warned. */
   emptyFrames: { articleId: number; headline: string; count: number }[]
+  /** 签发本期: null until the issue is signed off; the PDF says 校样 until then, 付印 after. */
+  signoff: IssueSignoff | null
 }
 
 /** Whether the library has this image (a malformed hash never is). */
@@ -116,7 +120,8 @@ export function loadPrintIssue(env: ExportEnv, issueId: number): PrintIssue {
       blocks: docToBlocks(doc),
     }
   })
-  return { issue, articles, missingImages, emptyFrames }
+  const signoff = env.api.call('issue.signoff.get', { issueId })
+  return { issue, articles, missingImages, emptyFrames, signoff }
 }
 
 function resource(env: ExportEnv, name: string): string {
@@ -173,7 +178,8 @@ function issueChars(p: PrintIssue, layout: IssueLayout): string {
     a.byline,
     ...a.blocks.map((b) => (b.type === 'photo' ? `${b.caption}${b.credit ?? ''}` : b.text)),
   ])
-  return [...new Set([fixed, ...meta, ...pages, ...text].join(''))].join('')
+  const stamp = stampChars(printStamp(p.signoff))
+  return [...new Set([fixed, stamp, ...meta, ...pages, ...text].join(''))].join('')
 }
 
 function checkAbort(control: ExportControl): void {
@@ -465,6 +471,7 @@ function printInput(_env: ExportEnv, p: PrintIssue, layout: IssueLayout) {
     layout,
     articles: new Map(p.articles.map((a) => [a.id, a])),
     author: documentAuthor(p.issue, layout),
+    stamp: printStamp(p.signoff),
   }
 }
 
@@ -523,7 +530,7 @@ export async function exportPdf(env: ExportEnv, issueId: number, options: PdfOpt
       checkAbort(options)
       options.onProgress?.('pdf')
       const pdf = await page.pdf()
-      const title = documentTitle(p.issue)
+      const title = stampedTitle(documentTitle(p.issue), input.stamp)
       const size = pageSize(layout.template, render)
       // Loaded on first PDF, not at every start (like playwright-core).
       const { finishPdf } = await import('./pdf-finish')

@@ -298,6 +298,16 @@ export const schemas = {
   'proof.article': z.object({ id }).strict(),
   /** The 校对报告 of an issue as a PDF (printed by the print engine, bundled fonts), in Chinese or English. */
   'proof.pdf': z.object({ issueId: id, lang: z.enum(['zh', 'en']).optional() }).strict(),
+  // --- 审签单 (issue 11 item 6) ---
+  /**
+   * 审签单 as a PDF: of an article (its 初审/复审/终审 steps, the signed revision's hash and 字数) or
+   * of an issue (every article's reviews and the issue's sign-off). Reads only.
+   */
+  'review.sheet': z.union([
+    z.object({ articleId: id, lang: z.enum(['zh', 'en']).optional() }).strict(),
+    z.object({ issueId: id, lang: z.enum(['zh', 'en']).optional() }).strict(),
+  ]),
+  // --- end 审签单 ---
   // --- 三审三校 (issue 11). Who acts is never in the input: it is the call's CallMeta.personId. ---
   /** 编辑部成员, active and not, in the order they were added. */
   'person.list': z.object({}).strict(),
@@ -371,6 +381,7 @@ export interface Results {
   'proof.issue': ProofReport
   'proof.article': ReportArticle
   'proof.pdf': { fileName: string; mime: string; data: string }
+  'review.sheet': { fileName: string; mime: string; data: string }
   'zone.list': ZoneSummary[]
   'zone.get': ZoneDetail
   'zone.create': ZoneSummary
