@@ -14,6 +14,8 @@ import { LayoutView } from '../features/layout/LayoutView'
 import { ZonesView } from '../features/zones/ZonesView'
 import { IssueDialog } from '../features/issues/IssueDialog'
 import { IssuesPane } from '../features/issues/IssuesPane'
+// 编辑台 (the desk): where every article of the issue stands
+import { DeskView } from '../features/desk/DeskView'
 // 三审三校: who is working (header chip, start dialog, 编辑部成员)
 import { ActorChip } from '../features/people/ActorChip'
 import { ConfirmDialog } from './Dialog'
@@ -144,7 +146,7 @@ export function App() {
   }, [])
 
   const [dragging, setDragging] = useState(false)
-  const [view, setView] = useState<'articles' | 'layout' | 'zones' | 'figures'>('articles')
+  const [view, setView] = useState<'articles' | 'desk' | 'layout' | 'zones' | 'figures'>('articles')
   const [copyfit, setCopyfit] = useState<MeasuredCopyfit | null>(null)
   const onOutcome = useCallback(
     (outcome: LayoutOutcome) => setCopyfit({ outcome, chars: new Map(articles.map((a) => [a.id, a.charCount])) }),
@@ -293,13 +295,13 @@ export function App() {
           </span>
         )}
         <nav className="tabs" role="tablist">
-          {(['articles', 'layout', 'zones', 'figures'] as const).map((v) => (
+          {(['articles', 'desk', 'layout', 'zones', 'figures'] as const).map((v) => (
             <button
               key={v}
               type="button"
               role="tab"
               aria-selected={view === v}
-              disabled={v === 'layout' && !selectedIssue}
+              disabled={(v === 'layout' || v === 'desk') && !selectedIssue}
               className={`tab${view === v ? ' active' : ''}`}
               data-testid={`tab-${v}`}
               onClick={() => {
@@ -331,6 +333,13 @@ export function App() {
       </header>
       {view === 'layout' && selectedIssue && (
         <LayoutView key={selectedIssue.id} issue={selectedIssue} articles={articles} onOutcome={onOutcome} />
+      )}
+      {view === 'desk' && selectedIssue && (
+        <DeskView
+          key={selectedIssue.id}
+          issue={selectedIssue}
+          onOpenArticle={(articleId) => openArticle(selectedIssue.id, articleId)}
+        />
       )}
       {view === 'zones' && <ZonesView onOpenArticle={openArticle} />}
       {view === 'figures' && <FiguresView issues={issues} onOpenArticle={openArticle} />}
