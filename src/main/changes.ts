@@ -110,7 +110,6 @@ export const CHANGES: { [M in Method]: Describe<M> } = {
   'proof.article': null,
   'proof.pdf': null,
   'review.sheet': null,
-  'review.sheet': null,
   // 三审三校 (issue 11)
   'person.list': null,
   'person.create': () => change(['people']),
