@@ -116,9 +116,19 @@ test('four members take an article through 三审 with one return, 核红, sign-
   expect(await texts(page, '[data-testid=redline] ins')).toEqual(['12'])
   expect(await texts(page, '[data-testid=redline] del')).toEqual(['9'])
   await expect(page.getByTestId('redline')).toContainText('开发区生物医药园区拥有企业912家。')
+  await redline.screenshot({ path: 'test-results/screens/review-redline.png' })
   await redline.getByRole('button', { name: '关闭' }).click()
   await page.getByTestId('review-submit').click()
   await expect(stage(page)).toHaveText('待初审')
+
+  // A second tab on the same article follows each step without a reload.
+  const other = await page.context().newPage()
+  await other.goto(folio.url)
+  await expect(other.getByTestId('who-dialog').locator('[aria-selected=true]')).toContainText('甲')
+  await other.keyboard.press('Enter')
+  await expect(other.getByTestId('actor-chip')).toHaveText('甲 · 记者')
+  await other.getByTestId('article-item').first().click()
+  await expect(stage(other)).toHaveText('待初审')
 
   // The policy no longer lets 总编辑 pass 初审; 乙 does, 丙 复审, 丁 signs.
   await actAs(page, '丙')
@@ -128,6 +138,8 @@ test('four members take an article through 三审 with one return, 核红, sign-
   await actAs(page, '乙')
   await page.getByTestId('review-pass').click()
   await expect(stage(page)).toHaveText('待复审')
+  await expect(stage(other)).toHaveText('待复审')
+  await other.close()
   await actAs(page, '丙')
   await expect(page.getByTestId('review-pass')).toHaveText('通过复审')
   await page.getByTestId('review-pass').click()

@@ -309,7 +309,6 @@ function RedlineDialog({
     <Dialog
       title={t('review.redlineTitle')}
       testId="redline-dialog"
-      wide
       onClose={onClose}
       footer={
         <button type="button" className="btn primary" onClick={onClose}>
