@@ -156,6 +156,23 @@ describe('校样 / 付印 and the 审签单', () => {
     for (const a of lib.api.call('article.list', { issueId })) expect(issueSheet.text).toContain(norm(a.headline))
   }, 180_000)
 
+  it('goes back to 校样 when a signed issue is edited (the sign-off no longer holds)', async () => {
+    const [articleId] = articleIds
+    const article = lib.api.call('article.get', { id: articleId! })
+    lib.api.call(
+      'article.update',
+      { id: articleId!, patch: { headline: `${article.headline}！` }, baseVersion: article.version },
+      as(people.jia),
+    )
+    expect(lib.api.call('issue.signoff.get', { issueId })).toBeNull()
+    const out = join(lib.dir, 'proof-again.pdf')
+    await exportPdf(env, issueId, { out, browser })
+    for (const text of pages(out)) {
+      expect(text).toContain('校样')
+      expect(text).not.toContain('付印')
+    }
+  }, 120_000)
+
   it('refuses a sheet of an unknown article or issue clearly', async () => {
     for (const input of [{ articleId: 987654 }, { issueId: 987654 }]) {
       const answer = await lib.api.dispatchAsync('review.sheet', input)
