@@ -517,3 +517,30 @@ it('a tag decision records who made it', () => {
     { person_id: who.editor!.personId, person_name: '李若男' },
   ])
 })
+
+it('the desk shows the copyfit last measured, until the article or the layout changes', async () => {
+  const { readFileSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const template = JSON.parse(readFileSync(join(__dirname, '../resources/templates/sikai.json'), 'utf8')) as never
+  const layout = {
+    template,
+    pages: [{ number: 1, name: '要闻', editor: '', blocks: [{ articleId, col: 0, span: 2, line: 20, lines: 30 }] }],
+  }
+  lib.api.call('layout.save', { issueId, layout })
+  expect(lib.api.call('desk.get', { issueId }).rows[0]!.copyfitLines).toBeNull() // never measured
+  const measured = await lib.api.dispatchAsync('layout.copyfit', { issueId })
+  if (!measured.ok) throw new Error(measured.error.message_en)
+  const fit = (measured.result as { fits: { shortLines: number; overChars: number }[] }).fits[0]!
+  // Two short paragraphs in a 30-line block: short, never over.
+  expect(fit.overChars).toBe(0)
+  expect(lib.api.call('desk.get', { issueId }).rows[0]!.copyfitLines).toBe(-fit.shortLines)
+  expect(fit.shortLines).toBeGreaterThan(0)
+  lib.clock.now += 60_000
+  write(articleId, { headline: '改了标题' })
+  expect(lib.api.call('desk.get', { issueId }).rows[0]!.copyfitLines).toBeNull()
+  expect((await lib.api.dispatchAsync('layout.copyfit', { issueId })).ok).toBe(true)
+  expect(lib.api.call('desk.get', { issueId }).rows[0]!.copyfitLines).toEqual(expect.any(Number))
+  lib.clock.now += 60_000
+  lib.api.call('layout.save', { issueId, layout })
+  expect(lib.api.call('desk.get', { issueId }).rows[0]!.copyfitLines).toBeNull()
+})

@@ -82,8 +82,15 @@ type AsyncHandlers = {
 
 const asyncHandlers: AsyncHandlers = {
   'import.docx': (_jobs, input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
-  'layout.auto': (jobs, input) => jobs().autoLayout(input.issueId, input.template, input.keepManual ?? false),
-  'layout.copyfit': (jobs, input) => jobs().copyfit(input.issueId),
+  // What was measured is remembered for the desk's copyfit column (services/desk.ts).
+  'layout.auto': async (jobs, input, ctx) =>
+    desk.rememberCopyfit(
+      ctx,
+      input.issueId,
+      await jobs().autoLayout(input.issueId, input.template, input.keepManual ?? false),
+    ),
+  'layout.copyfit': async (jobs, input, ctx) =>
+    desk.rememberCopyfit(ctx, input.issueId, await jobs().copyfit(input.issueId)),
   'import.bundle': async (jobs, input) => jobs().importBundle(input.data),
   'export.start': async (jobs, { kind, issueId, ...options }) => jobs().start(kind, issueId, options),
   'export.status': async (jobs, input) => jobs().status(input.jobId),
