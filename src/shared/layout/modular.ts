@@ -284,10 +284,28 @@ function isBrief(p: MeasuredArticle, lines: number, columns: number): boolean {
 }
 
 /** Every plan for one page, scored; the best (lowest score, first on a tie). */
+/**
+ * The best plan for a page. Besides the whole page, the plans are tried on shorter pages too (down
+ * to a third): on the page that takes the rest of the issue, the articles then stand side by side
+ * above white space at the foot, rather than stacked across the page to avoid ragged ends; on a page
+ * with copy left over a shorter plan only loses, since all its white space counts.
+ */
 function planPage(ctx: PageContext, queue: Piece[]): PagePlan | null {
+  const H = ctx.bottom - ctx.top
+  const area = ctx.columns * H - ctx.pinned.reduce((s, b) => s + b.span * b.lines, 0)
+  let best: PagePlan | null = null
+  for (const f of [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]) {
+    const bottom = ctx.top + Math.round(H * f)
+    if (f < 1 && ctx.pinned.some((b) => b.line + b.lines > bottom)) continue
+    const plan = planPageAt({ ...ctx, bottom }, queue, area, bottom === ctx.bottom)
+    if (plan && (!best || plan.score < best.score - 1e-9)) best = plan
+  }
+  return best
+}
+
+function planPageAt(ctx: PageContext, queue: Piece[], area: number, full: boolean): PagePlan | null {
   const C = ctx.columns
   const H = ctx.bottom - ctx.top
-  const area = C * H - ctx.pinned.reduce((s, b) => s + b.span * b.lines, 0)
   let best: PagePlan | null = null
   const consider = (cells: Cell[], leadPenalty: number, leadIndex: number | null, leadBlock: Placed | null): void => {
     const taken = new Set<number>()
@@ -297,7 +315,8 @@ function planPage(ctx: PageContext, queue: Piece[]): PagePlan | null {
       placed.push(leadBlock)
     }
     const r = fillCells(cells, queue, taken, placed)
-    const everything = taken.size === queue.length
+    // The page takes the rest of the issue: nothing left in the queue and nothing carried over.
+    const everything = taken.size === queue.length && !placed.some((b) => b.rest)
     // White space: all of it while copy waits for later pages; on the page that takes the rest of
     // the issue, only the space above the lowest block (the foot of the last page may stay empty).
     let white: number
@@ -306,6 +325,9 @@ function planPage(ctx: PageContext, queue: Piece[]): PagePlan | null {
       const covered = placed.reduce((s, b) => s + b.span * Math.min(b.lines, Math.max(0, foot - b.line)), 0)
       const pinnedAbove = ctx.pinned.reduce((s, b) => s + b.span * Math.max(0, Math.min(b.lines, foot - b.line)), 0)
       white = Math.max(0, C * (foot - ctx.top) - covered - pinnedAbove)
+      // The foot left empty counts too, at half weight: a last page as full as it can be, but
+      // pieces side by side rather than stacked across it to avoid ragged ends.
+      white += (C * Math.max(0, ctx.bottom - foot) + (full ? 0 : C * (area / C - H))) * 0.5
     } else {
       white = Math.max(0, area - placed.reduce((s, b) => s + b.span * b.lines, 0))
     }
@@ -340,7 +362,7 @@ function planPage(ctx: PageContext, queue: Piece[]): PagePlan | null {
           span: w,
           line: from,
           bottom: to,
-          foot: to === ctx.bottom,
+          foot: full && to === ctx.bottom,
           briefs,
           label: (part) =>
             part > 0
@@ -370,7 +392,7 @@ function planPage(ctx: PageContext, queue: Piece[]): PagePlan | null {
     for (const sL of spans) {
       const need = first.need(sL)
       const heights = new Set<number>()
-      if (need - 1 <= H) heights.add(Math.min(need, H))
+      if (need - (full ? 1 : 0) <= H) heights.add(Math.min(need, H))
       for (const f of [0.4, 0.5, 0.6, 0.7, 0.8, 1]) {
         const h = Math.round(H * f)
         if (h < need && cuttable(first, sL, h)) heights.add(h)
@@ -378,12 +400,12 @@ function planPage(ctx: PageContext, queue: Piece[]): PagePlan | null {
       for (const h0 of [...heights].sort((a, b) => b - a)) {
         const leadRect = { col: 0, span: sL, line: ctx.top, lines: h0 }
         if (ctx.pinned.some((b) => overlaps(b, leadRect))) continue
-        const cutLead = h0 < need - (h0 === H ? 1 : 0)
+        const cutLead = h0 < need - (full && h0 === H ? 1 : 0)
         const rest = cutLead ? (continuation(first, sL, h0) ?? undefined) : undefined
         let hLead = h0
         const lower = ctx.bottom - (ctx.top + h0)
         // A lead that ends within 3 lines of the foot takes the lines (its columns stay balanced).
-        if (!cutLead && lower > 0 && lower + 1 <= MAX_SHORT && sL === C) hLead = H
+        if (full && !cutLead && lower > 0 && lower + 1 <= MAX_SHORT && sL === C) hLead = H
         const zhLead = sL === C ? `头条：通栏 ${C} 栏` : `头条：${sL} 栏，右侧 ${C - sL} 栏`
         const enLead = sL === C ? `Lead: full width, ${C} columns` : `Lead: ${sL} columns, ${C - sL} beside it`
         const leadBlock: Placed = {
