@@ -224,6 +224,12 @@ test('the desk follows an article from 草稿 to 已签发 live; the PDF says �
   const signed = log.filter((s) => s.decision === 'pass' && s.stage === '终审').at(-1)!
   expect(sheetText).toContain(signed.textHash)
 
+  // In English.
+  await desk.getByTestId('lang').click()
+  await expect(state).toContainText('Issue signed off')
+  await expect(chip('signed')).toContainText('Signed off')
+  await desk.screenshot({ path: '/tmp/desk-en.png' })
+
   // The desk opens an article in the editor.
   await row.getByTestId('desk-open').click()
   await expect(desk.locator('[data-field=headline]')).toHaveValue(revised)
