@@ -1,0 +1,486 @@
+/**
+ * Reading order of a PDF page rebuilt from geometry (issue 13 item 3), for the text reader.
+ *
+ * A PDF gives positioned glyph runs, not lines: Chromium's PDFs (Folio's own export among them)
+ * often give one item per glyph or per run of glyphs in one font. Here, per page:
+ * 1. runs on one baseline, in one size and close enough together, become a line (a wider gap is
+ *    a column gutter: the line stops there);
+ * 2. lines stacked in one column, in one size, become a block (a column of text, a headline, a
+ *    caption);
+ * 3. blocks are ordered as a Chinese newspaper is read: a block above another that it overlaps
+ *    goes first; of two blocks side by side the left one goes first, unless something spanning
+ *    both stands between them (a headline across the columns, a band rule's text). That gives
+ *    columns left to right, each top to bottom, band after band, and a headline before the
+ *    columns under it (Breuel's order, topologically sorted);
+ * 4. the lines of one paragraph are joined (a paragraph ends at a short line or before an
+ *    indented one; a paragraph runs on across a column break), and each paragraph gets a hint
+ *    from its size relative to the page's body size: headline, subhead, caption.
+ * Text in the outer margin band, and lines repeated at the same place at the top or foot of
+ * several pages (running heads, folio lines), are left out as page furniture.
+ *
+ * Pure: no pdf.js here (src/main/import/pdf.ts reads the file), so it is unit-tested with
+ * synthetic items.
+ */
+import type { LineHint, SourceLine } from './masthead'
+import { charLength } from './patterns'
+
+/** One positioned text item, in PDF points with y measured from the top of the page. */
+export interface PdfItem {
+  text: string
+  /** Left edge. */
+  x: number
+  /** Baseline, from the top of the page. */
+  y: number
+  width: number
+  /** Font size (the em). */
+  size: number
+}
+
+export interface PdfPage {
+  width: number
+  height: number
+  items: PdfItem[]
+}
+
+/** A line of one page: glyph runs joined. */
+export interface PdfLine {
+  text: string
+  left: number
+  right: number
+  /** Baseline. */
+  y: number
+  size: number
+}
+
+interface Block {
+  lines: PdfLine[]
+  left: number
+  right: number
+  top: number
+  bottom: number
+  size: number
+}
+
+/** A paragraph (or headline, caption …) in reading order, with where it came from. */
+export interface OrderedLine {
+  text: string
+  page: number
+  size: number
+  /** Starts a block of its own (a new column, headline or caption), not a column break. */
+  newBlock: boolean
+  /** Where its first line's top stands, as a share of the page height. */
+  top: number
+}
+
+const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u
+const LATIN = /[A-Za-z0-9]/
+
+/** Relative sizes: equal within 6 %. */
+function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.06 * Math.max(a, b)
+}
+
+/** Glue two pieces of one line: a space where the gap is wider than the line's own spacing, or between Latin words. */
+function glue(before: string, after: string, wide: boolean): string {
+  if (before === '' || after === '') return before + after
+  const a = before.at(-1) ?? ''
+  const b = after[0] ?? ''
+  if (wide) return `${before} ${after}`
+  // Runs of Latin text split mid-line keep no space: pdf.js puts its own space items in.
+  if (HAN.test(a) || HAN.test(b)) return before + after
+  return before + after
+}
+
+/**
+ * Glyph runs → lines. Runs are on one line when their baselines agree (within a fifth of the
+ * size), their sizes agree, and the gap between them is under `gutter` ems (a wider gap is a
+ * column gutter). A gap wider than a third of an em beyond the line's usual spacing is a space.
+ */
+/** The narrowest space item, in ems, taken as spacing within one line rather than a gutter. */
+const BRIDGE = 6
+
+export function buildLines(items: readonly PdfItem[], gutter = 0.6): PdfLine[] {
+  const all = items
+    .filter((i) => i.size > 0 && i.text !== '')
+    .map((i) => ({ ...i, text: i.text.replace(/\s+/g, ' ') }))
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+  interface Open {
+    runs: (PdfItem & { gap: number })[]
+    y: number
+    size: number
+    /** The right end, a bridging space included. */
+    right: number
+    /** The right end of its last glyph. */
+    ink: number
+  }
+  const open: Open[] = []
+  const done: Open[] = []
+  for (const item of all) {
+    const blank = item.text.trim() === ''
+    // Lines whose baseline is far above cannot take this item any more.
+    for (let k = open.length - 1; k >= 0; k--) {
+      const line = open[k]
+      if (line && item.y - line.y > 0.5 * line.size) {
+        done.push(line)
+        open.splice(k, 1)
+      }
+    }
+    const line = open.find(
+      (l) =>
+        Math.abs(l.y - item.y) <= 0.2 * Math.min(l.size, item.size) &&
+        sameSize(l.size, item.size) &&
+        item.x - l.right <= gutter * item.size &&
+        item.x - l.ink >= -0.5 * item.size,
+    )
+    // A wide space item bridges the gap it fills (a running head spaced out across the page) but
+    // starts nothing; a narrower one may be pdf.js's own, put over a gutter and an indent.
+    if (blank) {
+      if (line && item.width >= BRIDGE * item.size) line.right = Math.max(line.right, item.x + item.width)
+      if (line) line.runs.push({ ...item, text: ' ', gap: 0 })
+      continue
+    }
+    if (line) {
+      line.runs.push({ ...item, text: item.text.trim(), gap: item.x - line.right })
+      line.right = Math.max(line.right, item.x + item.width)
+      line.ink = item.x + item.width
+    } else {
+      const right = item.x + item.width
+      open.push({ runs: [{ ...item, text: item.text.trim(), gap: 0 }], y: item.y, size: item.size, right, ink: right })
+    }
+  }
+  done.push(...open)
+  const lines = done.map((l) => {
+    let text = ''
+    for (const run of l.runs) text = run.text === ' ' ? `${text} ` : glue(text, run.text, false)
+    const ink = l.runs.filter((r) => r.text !== ' ')
+    const right = Math.max(...ink.map((r) => r.x + r.width))
+    return { text: tidySpaces(text), left: ink[0]?.x ?? 0, right, y: l.y, size: l.size }
+  })
+  return joinJustified(lines.filter((l) => l.text !== ''))
+}
+
+/**
+ * Spaces in Chinese copy are the spacing of a justified line, not words: they go; a space stays
+ * between Latin words and numbers only (pdf.js's own space items carry them).
+ */
+function tidySpaces(text: string): string {
+  return text.trim().replace(/ +/g, (spaces: string, offset: number, whole: string) => {
+    const a = whole[offset - 1] ?? ''
+    const b = whole[offset + spaces.length] ?? ''
+    return LATIN.test(a) && LATIN.test(b) ? ' ' : ''
+  })
+}
+
+/**
+ * A justified line spreads its characters: pieces of one line, on one baseline, in one size,
+ * parted by a gap that a line just above or below it prints across (a column gutter is empty
+ * in them too), are one line.
+ */
+function joinJustified(lines: PdfLine[]): PdfLine[] {
+  const sorted = [...lines].sort((a, b) => a.y - b.y || a.left - b.left)
+  const out: PdfLine[] = []
+  for (const line of sorted) {
+    const last = out.at(-1)
+    if (
+      last &&
+      Math.abs(last.y - line.y) <= 0.2 * line.size &&
+      sameSize(last.size, line.size) &&
+      line.left > last.right &&
+      line.left - last.right < 3 * line.size
+    ) {
+      const across = sorted.some(
+        (o) =>
+          o !== last &&
+          o !== line &&
+          sameSize(o.size, line.size) &&
+          Math.abs(o.y - line.y) > 0.5 * line.size &&
+          Math.abs(o.y - line.y) <= 2.5 * line.size &&
+          o.left <= last.right + 0.2 * line.size &&
+          o.right >= line.left - 0.2 * line.size,
+      )
+      if (across) {
+        last.text = tidySpaces(glue(last.text, line.text, true))
+        last.right = line.right
+        continue
+      }
+    }
+    out.push({ ...line })
+  }
+  return out
+}
+
+function overlapX(a: { left: number; right: number }, b: { left: number; right: number }): number {
+  return Math.min(a.right, b.right) - Math.max(a.left, b.left)
+}
+
+/**
+ * Lines → blocks: a line goes under the block above it when it is in the same size, within two
+ * line heights below its last line, and overlaps it across most of the narrower one's width.
+ */
+export function buildBlocks(lines: readonly PdfLine[]): Block[] {
+  const blocks: Block[] = []
+  const sorted = [...lines].sort((a, b) => a.y - b.y || a.left - b.left)
+  for (const line of sorted) {
+    const width = line.right - line.left
+    const block = blocks.findLast((b) => {
+      const last = b.lines.at(-1)
+      if (!last || !sameSize(last.size, line.size)) return false
+      const step = line.y - last.y
+      if (step <= 0.5 * line.size || step > 2 * line.size) return false
+      const narrower = Math.min(width, b.right - b.left)
+      // An indented first line starts the block: the lines under it start up to 2 ems further left.
+      return (
+        overlapX(b, line) >= 0.5 * narrower &&
+        line.left >= b.left - 2.5 * line.size &&
+        line.right <= b.right + line.size
+      )
+    })
+    if (block) {
+      block.lines.push(line)
+      block.left = Math.min(block.left, line.left)
+      block.right = Math.max(block.right, line.right)
+      block.bottom = line.y
+    } else {
+      blocks.push({
+        lines: [line],
+        left: line.left,
+        right: line.right,
+        top: line.y - line.size,
+        bottom: line.y,
+        size: line.size,
+      })
+    }
+  }
+  return blocks
+}
+
+/**
+ * Blocks in reading order. First by cuts: a gutter running the whole height of the region parts
+ * it into columns (or groups of columns), read left to right; a gap running its whole width
+ * takes off its top band, read before the rest (first when that band stands over one group of
+ * columns only); each part is ordered in the same way. A region
+ * that neither cut parts (a photo set across two columns mid-page) is ordered by precedence.
+ */
+export function orderBlocks(blocks: readonly Block[]): Block[] {
+  if (blocks.length <= 1) return [...blocks]
+  const min = Math.min(...blocks.map((b) => b.size))
+  const columns = cut(blocks, (b) => [b.left, b.right], 0.4 * min)
+  const [top, ...rest] = cut(blocks, (b) => [b.top, b.bottom], 0.05 * min)
+  // A top band within one group of columns (a subtitle centred under its headline, over all
+  // columns but the first) comes off first; one across several (two articles' headlines side
+  // by side) does not: each group is read whole.
+  const peel = top !== undefined && rest.length > 0
+  const across = top ? columns.filter((group) => group.some((b) => top.includes(b))).length : 0
+  if (columns.length > 1 && !(peel && across === 1)) return columns.flatMap(orderBlocks)
+  if (peel) return [...orderBlocks(top), ...orderBlocks(rest.flat())]
+  return orderByPrecedence(blocks)
+}
+
+/** The blocks in groups parted by every gap of at least `gap` in their projection on one axis. */
+function cut(blocks: readonly Block[], span: (b: Block) => [number, number], gap: number): Block[][] {
+  const sorted = [...blocks].sort((a, b) => span(a)[0] - span(b)[0])
+  const groups: Block[][] = []
+  let end = -Infinity
+  for (const block of sorted) {
+    const [from, to] = span(block)
+    if (groups.length === 0 || from - end >= gap) groups.push([block])
+    else groups.at(-1)?.push(block)
+    end = Math.max(end, to)
+  }
+  return groups
+}
+
+/**
+ * Blocks no cut parts, in reading order: `a` goes before `b` when it is above `b` and they overlap
+ * horizontally, or when it is left of `b` and no third block overlapping both horizontally
+ * stands between their tops. Topological order; among blocks free to go next, the topmost, then
+ * the leftmost. A cycle (overlapping blocks) falls back to the same choice.
+ */
+function orderByPrecedence(blocks: readonly Block[]): Block[] {
+  const n = blocks.length
+  const tol = (a: Block, b: Block): number => 0.5 * Math.min(a.size, b.size)
+  const before: boolean[][] = blocks.map(() => blocks.map(() => false))
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const a = blocks[i]
+      const b = blocks[j]
+      if (i === j || !a || !b) continue
+      const t = tol(a, b)
+      if (overlapX(a, b) > t) {
+        before[i]![j] = a.bottom <= b.top + t || (a.top < b.top - t && a.bottom < b.bottom)
+        continue
+      }
+      if (a.right > b.left + t) continue
+      const low = Math.min(a.top, b.top)
+      const high = Math.max(a.top, b.top)
+      const separated = blocks.some((c, k) => {
+        if (k === i || k === j) return false
+        const middle = (c.top + c.bottom) / 2
+        return middle > low && middle < high && overlapX(c, a) > t && overlapX(c, b) > t
+      })
+      before[i]![j] = !separated
+    }
+  }
+  const indegree = blocks.map((_, j) => blocks.filter((__, i) => before[i]![j]).length)
+  const placed = new Array<boolean>(n).fill(false)
+  const out: Block[] = []
+  const earlier = (i: number, j: number): boolean => {
+    const a = blocks[i]!
+    const b = blocks[j]!
+    return a.top < b.top - tol(a, b) || (Math.abs(a.top - b.top) <= tol(a, b) && a.left < b.left)
+  }
+  for (let step = 0; step < n; step++) {
+    let pick = -1
+    for (let i = 0; i < n; i++) {
+      if (placed[i] || indegree[i] !== 0) continue
+      if (pick < 0 || earlier(i, pick)) pick = i
+    }
+    if (pick < 0) {
+      for (let i = 0; i < n; i++) if (!placed[i] && (pick < 0 || earlier(i, pick))) pick = i
+    }
+    placed[pick] = true
+    out.push(blocks[pick]!)
+    for (let j = 0; j < n; j++) if (before[pick]![j] && !placed[j]) indegree[j] = (indegree[j] ?? 1) - 1
+  }
+  return out
+}
+
+/** The size most characters of the page are set in: its body text. */
+export function bodySize(lines: readonly PdfLine[]): number {
+  const count = new Map<number, number>()
+  for (const line of lines) {
+    const key = Math.round(line.size * 10) / 10
+    count.set(key, (count.get(key) ?? 0) + [...line.text].length)
+  }
+  let best = 0
+  let most = -1
+  for (const [size, chars] of count) {
+    if (chars > most) {
+      best = size
+      most = chars
+    }
+  }
+  return best
+}
+
+/** Share of the page height, at the top and at the foot, that is margin: text there is a stamp or a mark. */
+const MARGIN_BAND = 0.035
+
+/** Text standing as furniture by its position: in the outer margin band, no larger than body text. */
+function inMargin(line: PdfLine, page: PdfPage, body: number): boolean {
+  if (line.size > body * 1.1) return false
+  const band = MARGIN_BAND * page.height
+  return line.y < band + line.size || line.y > page.height - band
+}
+
+/** A running head or folio line: the same words (numbers aside) at the same height on other pages. */
+function repeatedKey(line: PdfLine): string {
+  return `${Math.round(line.y / 4)}:${line.text.replace(/[\d\s]+/g, '#')}`
+}
+
+/**
+ * Pages → paragraphs in reading order. Lines of one paragraph are joined; a paragraph ends at a
+ * line that stops short of its block's right edge, before a line indented from the block's left
+ * edge, and where the size changes. A paragraph cut at the foot of a column runs on into the next
+ * block when that block starts unindented in the same size.
+ */
+export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
+  const perPage = pages.map((page) => buildLines(page.items))
+  // Lines at the same height with the same words on two pages or more: running heads, folio lines.
+  const seen = new Map<string, Set<number>>()
+  perPage.forEach((lines, p) => {
+    for (const line of lines) {
+      const key = repeatedKey(line)
+      seen.set(key, (seen.get(key) ?? new Set()).add(p))
+    }
+  })
+  const out: OrderedLine[] = []
+  perPage.forEach((all, p) => {
+    const page = pages[p]!
+    const body = bodySize(all)
+    const lines = all.filter((line) => {
+      if (inMargin(line, page, body)) return false
+      const edge = line.y < 0.15 * page.height || line.y > 0.9 * page.height
+      return !(edge && pages.length > 1 && (seen.get(repeatedKey(line))?.size ?? 0) > 1)
+    })
+    let open: { line: OrderedLine; full: boolean } | null = null
+    // The body paragraph under way: a photo's caption (smaller than the body) set into the column does not end it.
+    let openBody: { line: OrderedLine; full: boolean } | null = null
+    const ordered = orderBlocks(buildBlocks(lines))
+    ordered.forEach((block, b) => {
+      const next = ordered[b + 1]
+      // A word or two alone in a photo's frame above its caption (待插图片, a chart's label) is the picture's, not text.
+      const only = block.lines.length === 1 ? block.lines[0] : undefined
+      if (only && charLength(only.text) <= 8 && next && next.size < body && !sameSize(next.size, body)) {
+        if (overlapX(block, next) > 0 && next.top > block.bottom) return
+      }
+      block.lines.forEach((line, k) => {
+        const indented = line.left > block.left + 0.8 * line.size
+        const full = line.right >= block.right - 0.8 * line.size && block.lines.length > 1
+        const isBody = sameSize(line.size, body)
+        const into = k === 0 && isBody ? openBody : open
+        const continues =
+          into !== null && into.full && !indented && sameSize(into.line.size, line.size) && (k > 0 || isBody)
+        if (continues && into) {
+          into.line.text = joinText(into.line.text, line.text)
+          into.full = full
+          open = into
+          return
+        }
+        const entry: OrderedLine = {
+          text: line.text,
+          page: p + 1,
+          size: line.size,
+          newBlock: k === 0,
+          top: (line.y - line.size) / page.height,
+        }
+        out.push(entry)
+        // A headline set on two lines (centred, neither one full) is one headline.
+        const title = !isBody && line.size > body
+        open = { line: entry, full: full || (title && block.lines.length > 1) }
+        if (isBody) openBody = open
+        else if (line.size > body) openBody = null
+      })
+    })
+  })
+  return out
+}
+
+function joinText(before: string, after: string): string {
+  const a = before.at(-1) ?? ''
+  const b = after[0] ?? ''
+  return /[A-Za-z0-9]/.test(a) && /[A-Za-z]/.test(b) && !/-$/.test(before) ? `${before} ${after}` : before + after
+}
+
+/** Body size of the whole document: the size most characters are set in. */
+function documentBody(lines: readonly OrderedLine[]): number {
+  return bodySize(lines.map((l) => ({ text: l.text, size: l.size, left: 0, right: 0, y: 0 })))
+}
+
+/**
+ * Ordered paragraphs → the reader's source lines, with a hint from the size: a line set at least
+ * 1.5 times the body size is a headline ('title'), one between the body and that a subhead —
+ * or a kicker or subtitle when it stands next to a headline — one smaller than the body a
+ * caption. A new block after a paragraph of another kind leaves a blank line before it.
+ */
+export function toSourceLines(lines: readonly OrderedLine[]): SourceLine[] {
+  const body = documentBody(lines)
+  const kindOf = (line: OrderedLine | undefined): LineHint['style'] | null => {
+    if (!line) return null
+    if (sameSize(line.size, body)) return 'body'
+    if (line.size >= 1.5 * body) return 'title'
+    if (line.size > body) return 'subhead'
+    return 'caption'
+  }
+  return lines.map((line, i) => {
+    let style = kindOf(line) ?? 'body'
+    const previous = lines[i - 1]
+    const next = lines[i + 1]
+    if (style === 'subhead' && kindOf(next) === 'title' && (next?.size ?? 0) > line.size) style = 'kicker'
+    else if (style === 'subhead' && kindOf(previous) === 'title' && (previous?.size ?? 0) > line.size)
+      style = 'subtitle'
+    const hint: LineHint = { style, level: style === 'title' ? 1 : 0, bold: false, centered: false, size: line.size }
+    const gap = line.newBlock && (style === 'title' || style === 'kicker' || kindOf(previous) !== style) ? 1 : 0
+    return { text: line.text, line: i + 1, gap, hint }
+  })
+}
