@@ -557,6 +557,16 @@ describe('parseDocx: the shared reader’s rules hold for Word', () => {
     ])
   })
 
+  it('keeps a kicker the shared reader finds above a Title with it when splitting', async () => {
+    const bytes = await docxOf([new Paragraph({ heading: HeadingLevel.HEADING_2, text: '合肥高新区' }), ...feature()])
+    const result = await parseDocx(bytes, { split: 'headings' })
+    expect(result.warnings).toEqual([])
+    expect(result.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      ['合肥高新区', '“三个一批”跑出项目建设加速度'],
+      [null, '要闻速览'],
+    ])
+  })
+
   it('takes the same numbered lines for subheads when the file is one article', async () => {
     const article = only((await parseDocx(await docxOf(feature().slice(0, 6)))).articles)
     expect(subheads(article.blocks)).toEqual(['一、招商引资紧扣主导产业链条', '二、要素保障跟着项目需求走'])

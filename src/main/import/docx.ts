@@ -480,6 +480,7 @@ function splitAtHeadings(items: readonly Item[], { starts, roles }: SharedReadin
         isLine(previous) &&
         current.at(-1) === previous &&
         (previous.style === 'kicker' ||
+          roles.get(previous) === 'kicker' ||
           (previous.style === 'body' &&
             previous.centered &&
             isTitleCandidate(previous) &&
