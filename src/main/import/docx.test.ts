@@ -567,10 +567,11 @@ describe('parseDocx: the shared reader’s rules hold for Word', () => {
     ])
   })
 
-  it('takes the same numbered lines for subheads when the file is one article', async () => {
-    const article = only((await parseDocx(await docxOf(feature().slice(0, 6)))).articles)
-    expect(subheads(article.blocks)).toEqual(['一、招商引资紧扣主导产业链条', '二、要素保障跟着项目需求走'])
+  it('takes the same numbered lines for subheads when the file is one article, and no brief’s signature for its byline', async () => {
+    const article = only((await parseDocx(await docxOf(feature()))).articles)
+    expect(subheads(article.blocks)).toEqual(['一、招商引资紧扣主导产业链条', '二、要素保障跟着项目需求走', '要闻速览'])
     expect(article.byline).toBe('吴昊 钱丽君')
+    expect(paragraphs(article.blocks).at(-1)).toBe('■ 近日，高新区人才公寓二期交付使用，新增房源600套。（汪蕾）')
   })
 
   it('gives a photo printed above a headline to the article below it', async () => {

@@ -220,7 +220,7 @@ class ArticleBuilder {
     private readonly warnings: DocxWarning[],
     private readonly ordinal: number,
     /** What the shared reader made of each line (plaintext.ts readLines). */
-    private readonly shared: SharedReading = { roles: new Map(), starts: new Set() },
+    private readonly shared: SharedReading = { roles: new Map(), starts: new Set(), bylines: new Set() },
   ) {}
 
   /** Headed 简讯, 园区快讯 …: each brief keeps its signature; none is the column's byline. */
@@ -414,7 +414,10 @@ class ArticleBuilder {
     const entry = this.entries[at]
     if (entry?.block.type !== 'paragraph') return
     const trailing = splitTrailingByline(entry.block.text)
-    if (!trailing) return
+    // …授牌。（程晨）: a brief's signature in a column of briefs is no byline of the article (the
+    // shared reader, which reads the column as such, did not take one from this line).
+    const line = entry.line
+    if (!trailing || (line && !this.shared.bylines.has(line))) return
     const runs = entry.block.runs ?? [{ text: entry.block.text }]
     entry.block = paragraphBlock(trimRuns(sliceRuns(runs, 0, trailing.body.length)))
     this.bylines.push(trailing.byline)
@@ -425,6 +428,8 @@ class ArticleBuilder {
 interface SharedReading {
   roles: ReadonlyMap<Line, LineRole>
   starts: ReadonlySet<Line>
+  /** Lines the shared reader took a byline from (whole, or trailing the text). */
+  bylines: ReadonlySet<Line>
 }
 
 /**
@@ -442,6 +447,7 @@ function readShared(items: readonly Item[]): SharedReading {
   })
   const roles = new Map<Line, LineRole>()
   const starts = new Set<Line>()
+  const bylines = new Set<Line>()
   for (const article of readLines(source)) {
     // Photos above the headline are carried with it by splitAtHeadings: the article starts at its title.
     const first = article.lines.find((l) => l.role !== 'omit' && l.role !== 'caption')
@@ -452,9 +458,10 @@ function readShared(items: readonly Item[]): SharedReading {
       // A line split in pieces (a dateline and its text) keeps the role of its text.
       if (line && (!roles.has(line) || piece.role === 'paragraph' || piece.role === 'subhead'))
         roles.set(line, piece.role)
+      if (line && piece.role === 'byline') bylines.add(line)
     }
   }
-  return { roles, starts }
+  return { roles, starts, bylines }
 }
 
 /**
