@@ -317,6 +317,32 @@ describe('page furniture', () => {
   })
 })
 
+describe('an editor’s note (编者按)', () => {
+  it('opens the article below it after another article’s text, and stays under a headline it follows', () => {
+    const text = [
+      '园区新闻',
+      '2024年第3期',
+      '园区项目建设跑出加速度',
+      '本报讯 今年以来,园区累计签约项目36个。',
+      '编者按:园区企业是创新的主体。本报今起开设专栏,敬请关注。',
+      '一块芯片背后的“十年磨剑”',
+      '十年前,这家企业只有7名工程师。',
+      '人才公寓交付使用',
+      '【编者按】安居才能乐业。',
+      '首批300套房源面向园区企业。',
+    ].join('\n\n')
+    const parsed = parseIssueText(text)
+    expect(parsed.articles.map((a) => [a.headline, a.paragraphs])).toEqual([
+      ['园区项目建设跑出加速度', ['今年以来,园区累计签约项目36个。']],
+      [
+        '一块芯片背后的“十年磨剑”',
+        ['编者按:园区企业是创新的主体。本报今起开设专栏,敬请关注。', '十年前,这家企业只有7名工程师。'],
+      ],
+      ['人才公寓交付使用', ['【编者按】安居才能乐业。', '首批300套房源面向园区企业。']],
+    ])
+  })
+})
+
 describe('labels, briefs, interviews and photos above the headline', () => {
   const parse = (...lines: string[]) => parseIssueText(['园区新闻', '', '2024年第3期', '', ...lines].join('\n\n'))
 

@@ -389,8 +389,12 @@ class ArticleReader {
           i++
           break
         case 'text':
-          // An editor's note (编者按) introduces the article after it: one already under way ends here.
-          if (EDITORS_NOTE.test(item.text) && draft.lines.some((l) => l.role !== 'omit')) return i
+          // An editor's note (编者按) introduces the article after it: after another article's text, that
+          // article ends here (under a headline it is that article's note; a headline followed by one
+          // opens an article, see startsArticle).
+          if (EDITORS_NOTE.test(item.text) && draft.lines.findLast((l) => l.role !== 'omit')?.role === 'paragraph') {
+            return i
+          }
           if (this.readParagraph(i, draft)) return i + 1
           i++
           break
@@ -539,6 +543,8 @@ class ArticleReader {
     )
     if (subtitled || this.creditFollows(end)) return true
     if (end >= this.items.length) return false
+    // An editor's note stands under a headline, never under a subhead.
+    if (EDITORS_NOTE.test(this.items[end]?.text ?? '')) return true
     // 一、… （二）…: the numbered parts of the article being read.
     if (NUMBERED_HEADING.test(this.items[at]?.text ?? '')) return false
     // A subhead is short (at most 14 characters on one line in every sample we have); a single
