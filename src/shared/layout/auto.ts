@@ -1,5 +1,9 @@
 /**
- * Auto-layout (自动排版): places an issue's articles onto pages in running order as a starting
+ * The first auto-layout (自动排版), kept for the character-count estimate (`estimateNeed`) and the
+ * tests built on it; 自动排版 itself (layout.auto, `layout auto`, exports without a stored layout)
+ * now uses the modular planner in ./modular.ts, which fills pages, balances columns and cuts (转版).
+ *
+ * Places an issue's articles onto pages in running order as a starting
  * point the editor then adjusts. Each article becomes one rectangular block on the column grid.
  *
  * The heights come from the caller: `need(span)` is how many body lines the article takes (headline,
