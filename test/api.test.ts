@@ -1,3 +1,4 @@
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib'
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ const body = (...paragraphs: string[]) =>
   JSON.stringify(docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text }))))
 
 let DOCX = ''
+let PDF = ''
 beforeAll(async () => {
   const doc = new Document({
     sections: [
@@ -25,6 +27,11 @@ beforeAll(async () => {
     ],
   })
   DOCX = (await Packer.toBuffer(doc)).toString('base64')
+  // A one-line PDF for import.pdf.
+  const pdf = await PDFDocument.create()
+  const font = await pdf.embedFont(StandardFonts.Helvetica)
+  pdf.addPage([300, 200]).drawText('Folio reads PDF', { x: 20, y: 150, size: 14, font })
+  PDF = Buffer.from(await pdf.save()).toString('base64')
 })
 
 let lib: TempLibrary
@@ -106,6 +113,7 @@ function validInputs(): Record<Method, unknown> {
     'proof.pdf': { issueId, lang: 'en' },
     'review.sheet': { articleId },
     'import.docx': { data: DOCX },
+    'import.pdf': { data: PDF },
     'template.list': {},
     'template.save': {
       template: { ...SIKAI, id: 'sikai-wide', name: '四开（宽边）', margins: { ...SIKAI.margins, left: 20 } },

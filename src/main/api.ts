@@ -27,6 +27,7 @@ import * as desk from './services/desk'
 import * as people from './services/people'
 import * as review from './services/review'
 import { parseDocx } from './import/docx'
+import { parsePdf } from './import/pdf'
 import { launchPrintBrowser, type PrintEngine } from './export/browser'
 import { reportPdf } from './export/report-pdf'
 import { loadSheet, sheetFileName, sheetPdf, type Read } from './export/review-sheet'
@@ -57,6 +58,7 @@ type SyncMethod = Exclude<Method, AsyncMethod>
  */
 type AsyncMethod =
   | 'import.docx'
+  | 'import.pdf'
   | 'layout.auto'
   | 'layout.copyfit'
   | 'import.bundle'
@@ -82,6 +84,7 @@ type AsyncHandlers = {
 
 const asyncHandlers: AsyncHandlers = {
   'import.docx': (_jobs, input) => parseDocx(Buffer.from(input.data, 'base64'), { split: input.split ?? 'file' }),
+  'import.pdf': (_jobs, input) => parsePdf(Buffer.from(input.data, 'base64')),
   // What was measured is remembered for the desk's copyfit column (services/desk.ts).
   'layout.auto': async (jobs, input, ctx) =>
     desk.rememberCopyfit(

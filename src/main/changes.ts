@@ -75,6 +75,7 @@ export const CHANGES: { [M in Method]: Describe<M> } = {
       articles.map((a) => a.id),
     ),
   'import.docx': null,
+  'import.pdf': null,
   'import.bundle': (_input, { issue, articleIds }) => change(['issues', 'articles', 'tags'], [issue.id], articleIds),
   'sample.open': (_input, { issue, articles }) =>
     change(

@@ -6,7 +6,12 @@
 import type { Method } from './contract'
 
 /** Inputs with a `data` file: sent raw, the other fields beside it. */
-export const BINARY_INPUT_METHODS = ['image.put', 'import.docx', 'import.bundle'] as const satisfies readonly Method[]
+export const BINARY_INPUT_METHODS = [
+  'image.put',
+  'import.docx',
+  'import.pdf',
+  'import.bundle',
+] as const satisfies readonly Method[]
 /** Results with a `data` file: answered raw when asked for bytes, the other fields beside it. */
 export const BINARY_RESULT_METHODS = [
   'export.result',

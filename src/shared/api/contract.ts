@@ -220,6 +220,10 @@ export const schemas = {
   'import.docx': z
     .object({ data: z.base64().max(70_000_000), split: z.enum(['file', 'headings']).optional() })
     .strict(),
+  // --- PDF import (issue 13 item 3) ---
+  /** Reads a PDF (an issue exported by Folio or another tool) into articles for the import preview; writes nothing. */
+  'import.pdf': z.object({ data: z.base64().max(70_000_000) }).strict(),
+  // --- end PDF import ---
   'zone.list': z.object({}).strict(),
   'zone.get': z.object({ id: zoneId }).strict(),
   'zone.create': z.object({ name: zoneName }).extend(zoneFields).strict(),
@@ -424,6 +428,12 @@ export interface Results {
   'desk.get': Desk
   // --- end 三审三校 ---
   'import.docx': {
+    articles: ImportArticle[]
+    images: ImportImage[]
+    warnings: { message_zh: string; message_en: string }[]
+  }
+  // --- PDF import: the same answer as import.docx (no images are taken from a PDF) ---
+  'import.pdf': {
     articles: ImportArticle[]
     images: ImportImage[]
     warnings: { message_zh: string; message_en: string }[]

@@ -59,6 +59,8 @@ export const REQUEST_LIMITS: Readonly<Record<Method, number>> = Object.freeze({
   'article.update': ARTICLE_WRITE,
   'image.put': MAX_IMAGE_BASE64 + ENVELOPE,
   'import.docx': MAX_DOCX_BASE64 + ENVELOPE,
+  // PDF import: as large as a .docx (the same data maximum in the contract).
+  'import.pdf': MAX_DOCX_BASE64 + ENVELOPE,
   'import.bundle': MAX_BUNDLE_BASE64 + ENVELOPE,
   // What the import preview commits: the images of a .docx (at most the .docx itself, in base64)
   // and the text of at most a MAX_TEXT_BYTES file, twice (paragraph text and its runs), JSON-escaped.
