@@ -187,6 +187,9 @@ describe('running heads, labels, numbered subheads and datelines of other papers
     expect(isPageFurniture('4 园区周刊 2024年3月8日 星期五', ['园区周刊'])).toBe(true)
     expect(isPageFurniture('2 仁和报 2024年4月12日 星期五 综合新闻', ['仁和报'])).toBe(true)
     expect(isPageFurniture('经济日报 2024年5月16日 星期四 6 产经', ['经济日报'])).toBe(true)
+    expect(isPageFurniture('南沙新区报 | 2024年7月5日 星期五 | 4版', ['南沙新区报'])).toBe(true)
+    expect(isPageFurniture('6 │ 开发区导报 │ 2024年6月21日 星期五', ['开发区导报'])).toBe(true)
+    expect(isPageFurniture('本期共4版', [])).toBe(false)
     // A page number without a masthead word or a dated weekday is not furniture, nor is a heading beside a date.
     expect(isPageFurniture('4 园区周刊', [])).toBe(false)
     expect(isPageFurniture('2024年3月8日 园区周刊开通', [])).toBe(false)
@@ -221,6 +224,9 @@ describe('running heads, labels, numbered subheads and datelines of other papers
     expect(datelineNames(bare?.dateline ?? '')).toEqual(['蒋波', '于欣'])
     expect(datelineNames('本报讯（记者 于洋 通讯员 向晓东）')).toEqual(['于洋', '向晓东'])
     expect(datelineNames('本报讯（记者 罗永福 通讯员 杨春燕 龙吉）')).toEqual(['罗永福', '杨春燕', '龙吉'])
+    const reported = splitDateline('本报讯 记者 黄晓文 实习生 梁子健 报道:上半年,')
+    expect(reported).toEqual({ dateline: '本报讯 记者 黄晓文 实习生 梁子健 报道', sep: ':', rest: '上半年,' })
+    expect(datelineNames(reported?.dateline ?? '')).toEqual(['黄晓文', '梁子健'])
     // Without a space, 记者从… is still the reporter's sentence.
     expect(splitDateline('本报讯 记者从园区获悉,')?.dateline).toBe('本报讯')
   })

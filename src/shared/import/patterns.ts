@@ -310,9 +310,13 @@ const WIRE = `${PUB}(?:[${HAN}]{0,8}?${DATE}[讯电]|[${HAN}]{1,8}?[讯电](?=[\
 const BRACKET = `[(（][^()（）]{1,40}[)）]`
 
 /** 本报讯 / 新华社北京3月5日电（记者张三） / 本报太原7月2日讯 记者王波, then any separator. */
-const DATELINE_WIRE = new RegExp(`^(${WIRE}(?:\\s*${BRACKET})?(?:\\s*${STAFFS})?(?:\\s*${DATE})?)([\\s,，:：]*)`)
+/** 本报讯 记者 黄晓文 实习生 梁子健 报道：the staff's names may close with 报道. */
+const REPORTED = `(?:\\s*报道)?`
+const DATELINE_WIRE = new RegExp(
+  `^(${WIRE}(?:\\s*${BRACKET})?(?:\\s*${STAFFS}${REPORTED})?(?:\\s*${DATE})?)([\\s,，:：]*)`,
+)
 /** 科学导报 记者王波 7月2日, then a separator. ("本报记者 赵琳" is a byline: 本报记者 is one word.) */
-const PAPER_THEN_STAFF = `(?:${PUB}\\s+|(?!据?本[报刊])${PUB})${STAFFS}`
+const PAPER_THEN_STAFF = `(?:${PUB}\\s+|(?!据?本[报刊])${PUB})${STAFFS}${REPORTED}`
 const DATELINE_STAFF = new RegExp(`^(${PAPER_THEN_STAFF}(?:\\s*${DATE})?)([\\s,，:：]+|$)`)
 /** 科学导报 followed by a space and the text: the paper's name alone. */
 const DATELINE_PAPER = new RegExp(`^(${PUB}(?:\\s*${DATE})?)(\\s+|[,，:：]\\s*)(?=\\S)`)
@@ -350,7 +354,7 @@ export function datelineNames(dateline: string): string[] {
 
 /** 版次 (第2版, A3版), optionally followed by the page's name (第2版 园区动态). */
 const PAGE_NUMBER = new RegExp(
-  `(?:第\\s*[0-9０-９一二三四五六七八九十]{1,3}\\s*版|[A-Z]\\d{1,2}\\s*版)(?:\\s+[${HAN}]{2,8})?(?![${HAN}])`,
+  `(?:第\\s*[0-9０-９一二三四五六七八九十]{1,3}\\s*版|(?<![0-9A-Za-z])[A-Z]?\\d{1,2}\\s*版)(?:\\s+[${HAN}]{2,8})?(?![${HAN}])`,
 )
 /** Staff of the page: 责任编辑:周敏, 美编：吴佳, 校对 孙婷. */
 const PAGE_STAFF = new RegExp(
