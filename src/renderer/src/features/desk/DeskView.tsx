@@ -16,7 +16,13 @@ import { downloadBytes } from '../layout/download'
 import { deskFilter, missingForSignoff, stageCounts, type DeskFilter } from './desk-model'
 import './desk.css'
 
-const LIVE_TOPICS = ['articles', 'body', 'review', 'layout', 'tags'] as const
+/** What the desk shows changes with these; 'zones' (the registry) changes what counts as untagged. */
+const LIVE_TOPICS = ['articles', 'review', 'layout', 'tags', 'zones', 'issues'] as const
+/**
+ * Text saves come in a stream while someone types (an autosave a second or so) and each desk.get
+ * proofs and scans the whole issue: the body stream reloads the desk at most every 1.5 s.
+ */
+const BODY_DELAY_MS = 1500
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
@@ -57,7 +63,8 @@ export function DeskView({ issue, onOpenArticle }: { issue: Issue; onOpenArticle
     void flushAll().then(load)
   }, [load])
 
-  useLive({ topics: [...LIVE_TOPICS], issueId: issue.id }, () => void load())
+  useLive({ topics: LIVE_TOPICS, issueId: issue.id }, () => void load())
+  useLive({ topics: ['body'], issueId: issue.id }, () => void load(), { delayMs: BODY_DELAY_MS })
 
   const rows = useMemo(() => (desk ? deskFilter(desk.rows, filter) : []), [desk, filter])
   const counts = useMemo(() => stageCounts(desk?.rows ?? []), [desk])
