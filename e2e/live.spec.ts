@@ -96,3 +96,24 @@ test('the editor in a tab that is typing is not overwritten, by its own saves no
   await expect(b.getByTestId('conflict-banner')).toBeVisible()
   expect((await body(b).innerText()).replace(/\s+/g, '')).toContain('第一段补记。第二段补记。第三段补记。')
 })
+
+test('a zone renamed in one tab is renamed in the other tab’s registry view', async ({ page, folio }) => {
+  await openSample(page, folio)
+  const b = await secondTab(page, folio.url)
+  for (const tab of [page, b]) {
+    await tab.getByTestId('tab-zones').click()
+    // the sample's zones are suggested, not yet tagged: show the whole registry
+    await tab.getByRole('checkbox', { name: '只看已提及的' }).uncheck()
+    await tab
+      .getByTestId('zone-item')
+      .filter({ hasText: /^怀仁经济技术开发区/ })
+      .click()
+    await expect(tab.getByTestId('zone-detail').getByRole('heading', { name: '怀仁经济技术开发区' })).toBeVisible()
+  }
+  const detail = page.getByTestId('zone-detail')
+  await detail.getByRole('textbox', { name: '改名' }).fill('朔州市怀仁经济技术开发区')
+  await detail.getByRole('button', { name: '改名' }).click()
+  await expect(detail.getByRole('heading', { name: '朔州市怀仁经济技术开发区' })).toBeVisible()
+  await expect(b.getByTestId('zone-detail').getByRole('heading', { name: '朔州市怀仁经济技术开发区' })).toBeVisible()
+  await expect(b.getByTestId('zone-item').filter({ hasText: '朔州市怀仁经济技术开发区' })).toHaveCount(1)
+})

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { loadGazetteer, type Gazetteer, type GazetteerData } from '@shared/tagging'
 import { call } from '../../api'
+import { useLive } from '../../app/live'
 
 interface Tagging {
   gazetteer: Gazetteer | null
@@ -21,6 +22,10 @@ export function TaggingProvider({ children }: { children: ReactNode }) {
       .then(setData)
       .catch((error: unknown) => console.error(error))
   }, [])
+  // push channel (h2): a registry edit in another window reaches this window's suggestions too.
+  useLive({ topics: ['zones'] }, () => void refresh().catch((error: unknown) => console.error(error)), {
+    skipOwn: true,
+  })
   const value = useMemo(() => ({ data, gazetteer: data ? loadGazetteer(data) : null, refresh }), [data, refresh])
   return <TaggingContext.Provider value={value}>{children}</TaggingContext.Provider>
 }

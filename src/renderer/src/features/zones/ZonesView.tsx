@@ -4,6 +4,7 @@ import type { ZoneDetail, ZoneSummary } from '@shared/api/tagging-types'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { useTagging } from '../../editor/tagging/TaggingContext'
+import { useLive } from '../../app/live'
 
 export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, articleId: number): void }) {
   const { t, lang } = useI18n()
@@ -33,6 +34,22 @@ export function ZonesView({ onOpenArticle }: { onOpenArticle(issueId: number, ar
       .then(setZones)
       .catch((e: unknown) => setError(errorMessage(e, lang)))
   }, [lang])
+
+  // push channel (h2): another window edited the registry or text that mentions zones — the list
+  // and the open zone follow (what is being typed here, a new name or alias, is left alone).
+  useLive(
+    { topics: ['zones', 'tags', 'body'] },
+    () => {
+      call('zone.list', {})
+        .then(setZones)
+        .catch((e: unknown) => setError(errorMessage(e, lang)))
+      if (selected)
+        call('zone.get', { id: selected.id })
+          .then(setSelected)
+          .catch(() => setSelected(null))
+    },
+    { skipOwn: true },
+  )
 
   const run = async (action: () => Promise<unknown>, selectId?: string): Promise<void> => {
     try {
