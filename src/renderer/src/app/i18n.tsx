@@ -110,6 +110,9 @@ const zh = {
   'import.dropHere': '松开以导入',
   'import.reading': '正在读取 {file}：{percent}%',
   'import.moreLines': '再显示 {count} 行（共 {total} 行）',
+  // --- h8: PDF import (issue 13 item 3) ---
+  'import.dropHintPdf': '选择或拖入 .pdf（往期版面）、.txt、.docx 或 .folio 整期包',
+  // --- end h8 ---
   'sample.open': '打开示例期刊',
   'sample.hint': '或先看看示例：《开发区建设》专刊 2024年第25期',
   'tags.title': '标注',
@@ -618,6 +621,9 @@ const en: Record<MessageKey, string> = {
   'import.dropHere': 'Drop to import',
   'import.reading': 'Reading {file}: {percent}%',
   'import.moreLines': 'Show {count} more lines (of {total})',
+  // --- h8: PDF import (issue 13 item 3) ---
+  'import.dropHintPdf': 'Choose or drop .pdf (a printed issue), .txt, .docx or .folio bundles',
+  // --- end h8 ---
   'sample.open': 'Open the sample issue',
   'sample.hint': 'Or look at a sample first: 开发区建设 专刊 2024年第25期',
   'tags.title': 'Tags',

@@ -210,7 +210,7 @@ export function ImportDialog({
             onChange={(e) => setFiles([...(e.target.files ?? [])])}
           />
         </label>
-        <span className="import-files">{files.map((f) => f.name).join('，') || t('import.dropHint')}</span>
+        <span className="import-files">{files.map((f) => f.name).join('，') || t('import.dropHintPdf')}</span>
         {files.some((f) => /\.docx$/i.test(f.name)) && (
           <label className="import-split">
             <input

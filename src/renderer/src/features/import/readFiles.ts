@@ -23,7 +23,7 @@ export interface Preview {
   errors: { file: string; message_zh: string; message_en: string }[]
 }
 
-export const IMPORTABLE = '.txt,.text,.docx,.folio'
+export const IMPORTABLE = '.txt,.text,.docx,.pdf,.folio'
 
 export const isBundle = (file: File): boolean => /\.folio$/i.test(file.name)
 
@@ -38,9 +38,13 @@ export async function readFiles(
   const preview: Preview = { articles: [], images: [], issue: null, notes: [], errors: [] }
   for (const file of files) {
     try {
-      if (/\.docx$/i.test(file.name)) {
+      // A PDF is read in the main process as a .docx is, and previewed the same way (its lines
+      // editable, the reading's warnings above them); an issue's PDF is always split into articles.
+      if (/\.(?:docx|pdf)$/i.test(file.name)) {
         const bytes = new Uint8Array(await file.arrayBuffer())
-        const docx = await callWithBytes('import.docx', bytes, { split })
+        const docx = /\.pdf$/i.test(file.name)
+          ? await callWithBytes('import.pdf', bytes, {})
+          : await callWithBytes('import.docx', bytes, { split })
         preview.images.push(...docx.images)
         const warnings = docx.warnings.map((w) => w.message_zh)
         const { articles, extras } = editableArticles(docx.articles)
