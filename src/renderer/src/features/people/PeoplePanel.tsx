@@ -8,6 +8,7 @@ import { REVIEWS, ROLES, type Person, type ReviewPolicy, type Role } from '@shar
 import { call, errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
 import { useI18n } from '../../app/i18n'
+import { reviewName } from '../review/ReviewBar'
 import { reloadMembers, roleLabel, useMembers } from './actor'
 import './people.css'
 
@@ -73,7 +74,7 @@ export function PeoplePanel({ onClose }: { onClose(): void }) {
     }
   }
 
-  const policyLabel = (row: PolicyRow): string => (row === 'issue' ? t('people.policy.issue') : row)
+  const policyLabel = (row: PolicyRow): string => (row === 'issue' ? t('people.policy.issue') : reviewName(row, t))
   const policyDirty = JSON.stringify(policy) !== JSON.stringify(policySaved)
 
   return (

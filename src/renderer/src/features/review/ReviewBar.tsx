@@ -6,10 +6,16 @@
  * read-only until 修改 is pressed.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { REVIEW_OF_STAGE, type ArticleReview, type DiffPart, type ReviewStep } from '@shared/api/review-types'
+import {
+  REVIEW_OF_STAGE,
+  type ArticleReview,
+  type DiffPart,
+  type Review,
+  type ReviewStep,
+} from '@shared/api/review-types'
 import { call, errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
-import { useI18n } from '../../app/i18n'
+import { useI18n, type Translate } from '../../app/i18n'
 import { useLive } from '../../app/live'
 import type { ArticleSaver } from '../editor/saver'
 import { useActor } from '../people/actor'
@@ -135,7 +141,7 @@ export function ReviewBar({
             data-testid="review-pass"
             onClick={() => void act(() => call('review.pass', { articleId }))}
           >
-            {reviewing === '终审' ? t('review.sign') : t('review.pass', { review: reviewing })}
+            {reviewing === '终审' ? t('review.sign') : t('review.pass', { review: reviewName(reviewing, t) })}
           </button>
           <button
             type="button"
@@ -187,7 +193,7 @@ export function ReviewBar({
       {showLog && <StepLog steps={review.steps} onClose={() => setShowLog(false)} />}
       {returning && (
         <ReturnDialog
-          review={reviewing ?? '初审'}
+          review={reviewName(reviewing ?? '初审', t)}
           onCancel={() => setReturning(false)}
           onReturn={async (comment) => {
             if (await act(() => call('review.return', { articleId, comment }))) setReturning(false)
@@ -197,6 +203,13 @@ export function ReviewBar({
       {redline && <RedlineDialog redline={redline} onClose={() => setRedline(null)} />}
     </div>
   )
+}
+
+const REVIEW_KEY = { 初审: 'first', 复审: 'second', 终审: 'final' } as const
+
+/** 初审 / first review, as the interface language reads it. */
+export function reviewName(review: Review, t: Translate): string {
+  return t(`review.name.${REVIEW_KEY[review]}`)
 }
 
 export function stepTime(iso: string, lang: 'zh' | 'en'): string {
@@ -225,7 +238,9 @@ function StepLog({ steps, onClose }: { steps: ReviewStep[]; onClose(): void }) {
               data-decision={s.decision}
               data-revision-id={s.revisionId}
             >
-              <span className="step-what">{t(`review.decision.${s.decision}`, { review: s.stage })}</span>
+              <span className="step-what">
+                {t(`review.decision.${s.decision}`, { review: reviewName(s.stage, t) })}
+              </span>
               <span className="step-who">{s.by.name}</span>
               <span className="step-when muted">{stepTime(s.at, lang)}</span>
               {s.comment && <q className="step-comment">{s.comment}</q>}
@@ -318,7 +333,11 @@ function RedlineDialog({
     >
       {step && (
         <p className="redline-why">
-          {t('review.redlineSince', { who: step.by.name, when: stepTime(step.at, lang), review: step.stage })}
+          {t('review.redlineSince', {
+            who: step.by.name,
+            when: stepTime(step.at, lang),
+            review: reviewName(step.stage, t),
+          })}
           {step.comment && <q className="step-comment">{step.comment}</q>}
         </p>
       )}
