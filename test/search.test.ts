@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openFolio } from '../src/main/library'
+import { openLibrary } from '../src/main/store/db'
 import { SEARCH_TUNING } from '../src/main/services/search'
 import { docFromBlocks } from '../src/shared/doc/lexical'
 import { tempLibrary, runFolio, type TempLibrary } from './helpers'
@@ -241,22 +241,26 @@ describe('search across articles', () => {
   })
 
   it('indexes libraries made before search existed when they are opened', async () => {
-    const path = lib.path
-    await lib.api.close()
-    lib.close()
-    const raw = new Database(path)
-    raw.exec(`
-      DROP TRIGGER article_search_insert; DROP TRIGGER article_search_delete; DROP TRIGGER article_search_update;
-      DROP TABLE article_search; ALTER TABLE revisions DROP COLUMN base_version; PRAGMA user_version = 5`)
+    // A library at schema 5 (before search), made by the migrations of then: every later one runs on open.
+    const path = `${lib.dir}/old.sqlite`
+    const raw = openLibrary(path, { targetVersion: 5, backupsDir: null })
+    raw.exec(
+      "INSERT INTO issues (id, title, created_at, updated_at) VALUES (1, '开发区建设', '2024-07-01', '2024-07-01')",
+    )
+    raw
+      .prepare(
+        `INSERT INTO articles (issue_id, position, headline, body_json, body_text, created_at, updated_at)
+         VALUES (1, 0, '年产1GWh锂离子电池项目落地', ?, '', '2024-07-01', '2024-07-01')`,
+      )
+      .run(JSON.stringify(docFromBlocks([{ type: 'paragraph', text: '项目签约。' }])))
     raw.close()
-    const reopened = openFolio(path)
+    const reopened = openFolio(path, { backupsDir: null })
     try {
       expect(reopened.api.call('search.articles', { query: '锂离子电池' })).toHaveLength(1)
     } finally {
       await reopened.api.close()
       reopened.close()
     }
-    lib = tempLibrary()
   })
 
   it('is a CLI command', async () => {

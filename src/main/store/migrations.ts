@@ -183,7 +183,8 @@ export const MIGRATIONS: readonly string[] = [
   // step and tag decision names its person (id, and the name as it was). An article's review stage
   // replaces its free status: draft/editing → 草稿, review → 待初审, approved → 待终审 (an old 已审
   // was never a recorded sign-off, so none is invented). The old status columns stay, unused.
-  // Sign-offs of an issue are kept when cleared (cleared_* say when, by whom and why).
+  // Sign-offs of an issue are kept when cleared (cleared_* say when, by whom and why). The person
+  // columns added to existing tables carry no foreign key (a column with one cannot be dropped).
   `
   CREATE TABLE people (
     id          INTEGER PRIMARY KEY,
@@ -195,11 +196,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE articles ADD COLUMN review_stage TEXT NOT NULL DEFAULT 'draft';
   UPDATE articles SET review_stage = CASE status WHEN 'review' THEN 'first' WHEN 'approved' THEN 'final' ELSE 'draft' END;
-  ALTER TABLE revisions ADD COLUMN person_id INTEGER REFERENCES people(id);
+  ALTER TABLE revisions ADD COLUMN person_id INTEGER;
   ALTER TABLE revisions ADD COLUMN person_name TEXT;
   ALTER TABLE revisions ADD COLUMN stage TEXT NOT NULL DEFAULT 'draft';
   UPDATE revisions SET stage = CASE status WHEN 'review' THEN 'first' WHEN 'approved' THEN 'final' ELSE 'draft' END;
-  ALTER TABLE tag_rejections ADD COLUMN person_id INTEGER REFERENCES people(id);
+  ALTER TABLE tag_rejections ADD COLUMN person_id INTEGER;
   ALTER TABLE tag_rejections ADD COLUMN person_name TEXT;
   CREATE TABLE review_steps (
     id           INTEGER PRIMARY KEY,
