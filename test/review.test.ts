@@ -544,3 +544,19 @@ it('the desk shows the copyfit last measured, until the article or the layout ch
   lib.api.call('layout.save', { issueId, layout })
   expect(lib.api.call('desk.get', { issueId }).rows[0]!.copyfitLines).toBeNull()
 })
+
+it('emptying the trash erases a reviewed article with its record, and a signed-off issue with its sign-off', async () => {
+  lib.api.call('review.submit', { articleId }, who.reporter)
+  for (const m of [who.editor, who.head, who.chief]) lib.api.call('review.pass', { articleId }, m)
+  lib.api.call('issue.signoff', { issueId }, who.duty)
+  const other = lib.api.call('issue.create', { title: '另一期' }).id
+  const kept = lib.api.call('article.create', { issueId: other, headline: '留下' }).id
+  lib.api.call('review.submit', { articleId: kept }, who.reporter)
+  lib.api.call('issue.delete', { id: issueId })
+  const emptied = await lib.api.dispatchAsync('trash.empty', {})
+  expect(emptied.ok).toBe(true)
+  const count = (table: string) => lib.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get()
+  expect(count('review_steps')).toBe(1) // the other issue's submit
+  expect(count('issue_signoffs')).toBe(0)
+  expect(lib.api.call('review.log', { articleId: kept })).toHaveLength(1)
+})
