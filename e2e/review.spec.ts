@@ -61,9 +61,8 @@ test('four members take an article through 三审 with one return, 核红, sign-
   await who.getByTestId('who-option').filter({ hasText: '甲' }).click()
   await expect(page.getByTestId('actor-chip')).toHaveText('甲 · 记者')
 
-  // The policy was stored.
-  await page.getByTestId('actor-chip').click()
-  await page.getByTestId('open-people').click()
+  // The policy was stored (the settings entry under the issues opens the same panel).
+  await page.getByTestId('open-people-settings').click()
   await expect(panel.getByTestId('policy-初审-总编辑')).not.toBeChecked()
   await expect(panel.getByTestId('policy-初审-编辑室主任')).toBeChecked()
   await panel.getByTestId('people-close').click()

@@ -9,6 +9,8 @@ import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
 import { BackupsDialog } from '../library/BackupsDialog'
 import { TrashDialog } from '../library/TrashDialog'
+// 三审三校: the settings entry for 编辑部成员
+import { PeopleLink } from '../people/ActorChip'
 
 export function BackupLine({ onRestored }: { onRestored(issueId: number, articleId: number | null): void }) {
   const { t, lang } = useI18n()
@@ -76,6 +78,7 @@ export function BackupLine({ onRestored }: { onRestored(issueId: number, article
         <button type="button" className="link" onClick={() => setOpen('trash')} data-testid="open-trash">
           {t('trash.open')}
         </button>
+        <PeopleLink />
       </span>
       {failure && (
         <p className="backup-failed" role="alert" data-testid="backup-failed">

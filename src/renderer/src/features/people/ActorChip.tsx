@@ -13,6 +13,7 @@ import {
   actorStore,
   chooseActor,
   membersStore,
+  peoplePanelStore,
   personLabel,
   reloadMembers,
   rememberedActor,
@@ -21,6 +22,7 @@ import {
   useMembers,
 } from './actor'
 import { PeoplePanel } from './PeoplePanel'
+import { useStore } from '../../editor/store'
 import './people.css'
 
 export function ActorChip() {
@@ -29,7 +31,8 @@ export function ActorChip() {
   const members = useMembers()
   const [asking, setAsking] = useState<{ preselect: Person | null } | null>(null)
   const [menu, setMenu] = useState(false)
-  const [panel, setPanel] = useState(false)
+  const panel = useStore(peoplePanelStore)
+  const setPanel = peoplePanelStore.set
   const [error, setError] = useState<string | null>(null)
   const chipRef = useRef<HTMLSpanElement>(null)
 
@@ -220,5 +223,20 @@ function WhoIsWorking({
         ))}
       </div>
     </Dialog>
+  )
+}
+
+/** The settings entry for 编辑部成员 (under the issues, beside 备份与恢复 and 回收站). */
+export function PeopleLink() {
+  const { t } = useI18n()
+  return (
+    <button
+      type="button"
+      className="link"
+      onClick={() => peoplePanelStore.set(true)}
+      data-testid="open-people-settings"
+    >
+      {t('people.title')}
+    </button>
   )
 }

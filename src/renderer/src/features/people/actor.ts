@@ -14,6 +14,9 @@ export const actorStore = createStore<Person | null>(null)
 /** Every member, active or not, in the order the library lists them; null until loaded. */
 export const membersStore = createStore<Person[] | null>(null)
 
+/** Whether 编辑部成员 is open (from the header chip or the settings entry under the issues). */
+export const peoplePanelStore = createStore(false)
+
 export const useActor = (): Person | null => useStore(actorStore)
 export const useMembers = (): Person[] | null => useStore(membersStore)
 
