@@ -24,6 +24,9 @@ test('a tab that lost a save conflict, then closed, never overwrites the other t
   await tabB.goto(folio.url)
   await tabB.getByTestId('article-item').first().click()
   await expect(body(tabB)).toHaveText('原稿。')
+  // B's editor has the focus: the push channel then leaves it on the version it shows (an editor
+  // not in use would be shown A's save, and there would be no conflict to test).
+  await body(tabB).click()
 
   // Tab A saves first.
   await body(page).click()
