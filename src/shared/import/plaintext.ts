@@ -381,7 +381,8 @@ class ArticleReader {
           break
         case 'byline':
         case 'name':
-          if (this.endsBefore(i + 1)) {
+          // A photo printed at the top of the body, right under the title's byline, is this article's.
+          if (this.endsBefore(i + 1) && !(this.kind(i + 1) === 'caption' && !draft.has('paragraph'))) {
             draft.push(lineOf(item, 'byline'))
             return i + 1
           }
