@@ -22,7 +22,7 @@
  * synthetic items.
  */
 import type { LineHint, SourceLine } from './masthead'
-import { charLength } from './patterns'
+import { charLength, splitDateline } from './patterns'
 
 /** One positioned text item, in PDF points with y measured from the top of the page. */
 export interface PdfItem {
@@ -44,7 +44,13 @@ export interface PdfPage {
 
 /** A line of one page: glyph runs joined. */
 export interface PdfLine {
+  /** Its text, a space only between Latin words and numbers. */
   text: string
+  /**
+   * With a space wherever the gap is wider than the line's usual spacing: words in a line set
+   * flush left (记者 王波); in a justified line such gaps are spacing, and `text` is read.
+   */
+  spaced: string
   left: number
   right: number
   /** Baseline. */
@@ -72,23 +78,9 @@ export interface OrderedLine {
   top: number
 }
 
-const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u
-const LATIN = /[A-Za-z0-9]/
-
 /** Relative sizes: equal within 6 %. */
 function sameSize(a: number, b: number): boolean {
   return Math.abs(a - b) <= 0.06 * Math.max(a, b)
-}
-
-/** Glue two pieces of one line: a space where the gap is wider than the line's own spacing, or between Latin words. */
-function glue(before: string, after: string, wide: boolean): string {
-  if (before === '' || after === '') return before + after
-  const a = before.at(-1) ?? ''
-  const b = after[0] ?? ''
-  if (wide) return `${before} ${after}`
-  // Runs of Latin text split mid-line keep no space: pdf.js puts its own space items in.
-  if (HAN.test(a) || HAN.test(b)) return before + after
-  return before + after
 }
 
 /**
@@ -98,6 +90,10 @@ function glue(before: string, after: string, wide: boolean): string {
  */
 /** The narrowest space item, in ems, taken as spacing within one line rather than a gutter. */
 const BRIDGE = 6
+/** A gap wider than the line's usual spacing by this many ems is a space (a space is a quarter to a third of an em). */
+const SPACE = 0.18
+/** The widest hole, in ems, the lines around a gap may leave in it for the gap to be a justified line's spacing. */
+const HOLE = 0.7
 
 export function buildLines(items: readonly PdfItem[], gutter = 0.6): PdfLine[] {
   const all = items
@@ -149,26 +145,36 @@ export function buildLines(items: readonly PdfItem[], gutter = 0.6): PdfLine[] {
     }
   }
   done.push(...open)
-  const lines = done.map((l) => {
-    let text = ''
-    for (const run of l.runs) text = run.text === ' ' ? `${text} ` : glue(text, run.text, false)
+  const lines = splitAtColumnEdges(done).map((l) => {
     const ink = l.runs.filter((r) => r.text !== ' ')
+    // Spacing between characters: none inside a run; between runs, the gap left. A justified line
+    // spreads every character by the same amount, so a space is a gap clearly wider than the usual one.
+    const gaps: number[] = []
+    let end = -Infinity
+    for (const run of ink) {
+      if (end > -Infinity) gaps.push(run.x - end)
+      for (let k = 1; k < [...run.text].length; k++) gaps.push(0)
+      end = run.x + run.width
+    }
+    const sorted = [...gaps].sort((a, b) => a - b)
+    const usual = Math.max(0, sorted[Math.floor(sorted.length / 2)] ?? 0)
+    const wide = (gap: number): boolean => gap > usual + SPACE * l.size
+    let text = ''
+    let spaced = ''
+    end = -Infinity
+    for (const run of ink) {
+      const gap = run.x - end
+      const latin = /[A-Za-z0-9%]$/.test(text) && /^[A-Za-z0-9]/.test(run.text)
+      const space = end > -Infinity && (gap >= BRIDGE * l.size || wide(gap))
+      const own = run.text.replace(/(?<![A-Za-z0-9%]) | (?![A-Za-z0-9])/g, '')
+      text = space && (latin || gap >= BRIDGE * l.size) ? `${text} ${own}` : text + own
+      spaced = space ? `${spaced} ${run.text}` : spaced + run.text
+      end = run.x + run.width
+    }
     const right = Math.max(...ink.map((r) => r.x + r.width))
-    return { text: tidySpaces(text), left: ink[0]?.x ?? 0, right, y: l.y, size: l.size }
+    return { text: text.trim(), spaced: spaced.trim(), left: ink[0]?.x ?? 0, right, y: l.y, size: l.size }
   })
   return joinJustified(lines.filter((l) => l.text !== ''))
-}
-
-/**
- * Spaces in Chinese copy are the spacing of a justified line, not words: they go; a space stays
- * between Latin words and numbers only (pdf.js's own space items carry them).
- */
-function tidySpaces(text: string): string {
-  return text.trim().replace(/ +/g, (spaces: string, offset: number, whole: string) => {
-    const a = whole[offset - 1] ?? ''
-    const b = whole[offset + spaces.length] ?? ''
-    return LATIN.test(a) && LATIN.test(b) ? ' ' : ''
-  })
 }
 
 /**
@@ -188,18 +194,34 @@ function joinJustified(lines: PdfLine[]): PdfLine[] {
       line.left > last.right &&
       line.left - last.right < 3 * line.size
     ) {
-      const across = sorted.some(
-        (o) =>
-          o !== last &&
-          o !== line &&
-          sameSize(o.size, line.size) &&
-          Math.abs(o.y - line.y) > 0.5 * line.size &&
-          Math.abs(o.y - line.y) <= 2.5 * line.size &&
-          o.left <= last.right + 0.2 * line.size &&
-          o.right >= line.left - 0.2 * line.size,
-      )
+      // The gap is spacing when the lines around print across it, but for holes narrower than a
+      // gutter; a gutter (and the indent of the next column's first line) is empty all the way.
+      const from = last.right
+      const to = line.left
+      const ink = sorted
+        .filter(
+          (o) =>
+            o !== last &&
+            o !== line &&
+            sameSize(o.size, line.size) &&
+            Math.abs(o.y - line.y) > 0.5 * line.size &&
+            Math.abs(o.y - line.y) <= 2.5 * line.size &&
+            o.right > from &&
+            o.left < to,
+        )
+        .map((o) => [Math.max(from, o.left), Math.min(to, o.right)] as const)
+        .sort((a, b) => a[0] - b[0])
+      let reached = from
+      let hole = 0
+      for (const [a, b] of ink) {
+        hole = Math.max(hole, a - reached)
+        reached = Math.max(reached, b)
+      }
+      hole = Math.max(hole, to - reached)
+      const across = ink.length > 0 && hole < HOLE * line.size
       if (across) {
-        last.text = tidySpaces(glue(last.text, line.text, true))
+        last.text = joinText(last.text, line.text)
+        last.spaced = joinText(last.spaced, line.spaced)
         last.right = line.right
         continue
       }
@@ -209,13 +231,52 @@ function joinJustified(lines: PdfLine[]): PdfLine[] {
   return out
 }
 
+/**
+ * A run that starts a little left of its column (a bracket set half-width at the line start)
+ * can come within a gutter's width of the column to its left: a line is parted again where a
+ * run after a gap of a third of an em starts at a column's left edge — where at least three other
+ * lines in that size start.
+ */
+function splitAtColumnEdges<
+  L extends { runs: (PdfItem & { gap: number })[]; y: number; size: number; right: number; ink: number },
+>(lines: readonly L[]): L[] {
+  const starts = new Map<number, number[]>()
+  for (const line of lines) {
+    const first = line.runs.find((r) => r.text !== ' ')
+    if (!first) continue
+    const key = Math.round(line.size * 10)
+    starts.set(key, [...(starts.get(key) ?? []), first.x])
+  }
+  const out: L[] = []
+  for (const line of lines) {
+    const edges = starts.get(Math.round(line.size * 10)) ?? []
+    const atEdge = (x: number): boolean => edges.filter((e) => Math.abs(e - x) <= 0.6 * line.size).length >= 4
+    let current: L = { ...line, runs: [] }
+    let end = -Infinity
+    for (const run of line.runs) {
+      if (run.text === ' ') {
+        current.runs.push(run)
+        continue
+      }
+      if (current.runs.some((r) => r.text !== ' ') && run.x - end >= 0.3 * line.size && atEdge(run.x)) {
+        out.push(current)
+        current = { ...line, runs: [] }
+      }
+      current.runs.push(run)
+      end = run.x + run.width
+    }
+    out.push(current)
+  }
+  return out.filter((l) => l.runs.some((r) => r.text !== ' '))
+}
+
 function overlapX(a: { left: number; right: number }, b: { left: number; right: number }): number {
   return Math.min(a.right, b.right) - Math.max(a.left, b.left)
 }
 
 /**
  * Lines → blocks: a line goes under the block above it when it is in the same size, within two
- * line heights below its last line, and overlaps it across most of the narrower one's width.
+ * and a half ems below its last line, and overlaps it across most of the narrower one's width.
  */
 export function buildBlocks(lines: readonly PdfLine[]): Block[] {
   const blocks: Block[] = []
@@ -226,7 +287,7 @@ export function buildBlocks(lines: readonly PdfLine[]): Block[] {
       const last = b.lines.at(-1)
       if (!last || !sameSize(last.size, line.size)) return false
       const step = line.y - last.y
-      if (step <= 0.5 * line.size || step > 2 * line.size) return false
+      if (step <= 0.5 * line.size || step > 2.5 * line.size) return false
       const narrower = Math.min(width, b.right - b.left)
       // An indented first line starts the block: the lines under it start up to 2 ems further left.
       return (
@@ -346,7 +407,7 @@ function orderByPrecedence(blocks: readonly Block[]): Block[] {
 }
 
 /** The size most characters of the page are set in: its body text. */
-export function bodySize(lines: readonly PdfLine[]): number {
+export function bodySize(lines: readonly { text: string; size: number }[]): number {
   const count = new Map<number, number>()
   for (const line of lines) {
     const key = Math.round(line.size * 10) / 10
@@ -421,14 +482,22 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
         const into = k === 0 && isBody ? openBody : open
         const continues =
           into !== null && into.full && !indented && sameSize(into.line.size, line.size) && (k > 0 || isBody)
+        // A full line is justified: its wide gaps are spacing. A short one is set flush: they are spaces.
+        let words = full ? line.text : line.spaced
+        // A dateline run in at the start of a paragraph keeps its spaces (记者 王波 7月2日): the names need them.
+        const dateline = k === 0 || !continuesPossible(open, line) ? splitDateline(line.spaced) : null
+        const plain = dateline?.dateline.replace(/\s+/g, '') ?? ''
+        if (dateline && plain !== '' && words.replace(/\s+/g, '').startsWith(plain) && words === line.text) {
+          words = `${dateline.dateline} ${line.text.replace(/\s+/g, '').slice(plain.length)}`.trim()
+        }
         if (continues && into) {
-          into.line.text = joinText(into.line.text, line.text)
+          into.line.text = joinText(into.line.text, words)
           into.full = full
           open = into
           return
         }
         const entry: OrderedLine = {
-          text: line.text,
+          text: words,
           page: p + 1,
           size: line.size,
           newBlock: k === 0,
@@ -446,6 +515,11 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
   return out
 }
 
+/** Could this line run on the paragraph under way (that paragraph reached its column's edge)? */
+function continuesPossible(open: { full: boolean } | null, line: PdfLine): boolean {
+  return open !== null && open.full && line.size > 0
+}
+
 function joinText(before: string, after: string): string {
   const a = before.at(-1) ?? ''
   const b = after[0] ?? ''
@@ -454,7 +528,7 @@ function joinText(before: string, after: string): string {
 
 /** Body size of the whole document: the size most characters are set in. */
 function documentBody(lines: readonly OrderedLine[]): number {
-  return bodySize(lines.map((l) => ({ text: l.text, size: l.size, left: 0, right: 0, y: 0 })))
+  return bodySize(lines)
 }
 
 /**
@@ -480,7 +554,7 @@ export function toSourceLines(lines: readonly OrderedLine[]): SourceLine[] {
     else if (style === 'subhead' && kindOf(previous) === 'title' && (previous?.size ?? 0) > line.size)
       style = 'subtitle'
     const hint: LineHint = { style, level: style === 'title' ? 1 : 0, bold: false, centered: false, size: line.size }
-    const gap = line.newBlock && (style === 'title' || style === 'kicker' || kindOf(previous) !== style) ? 1 : 0
+    const gap = line.newBlock && (style === 'title' || style === 'kicker') ? 1 : 0
     return { text: line.text, line: i + 1, gap, hint }
   })
 }
