@@ -163,9 +163,16 @@ test('the desk follows an article from 草稿 to 已签发 live; the PDF says �
   // shows it without a reload.
   const chief = await context.newPage()
   await chief.goto(folio.url)
-  await chief.getByTestId('who-dialog').getByTestId('who-option').filter({ hasText: '丙' }).click()
+  // 乙 (编辑室主任) may not sign an issue under the default policy: refused, said on the desk.
+  await chief.getByTestId('who-dialog').getByTestId('who-option').filter({ hasText: '乙' }).click()
   await chief.getByTestId('issue-item').first().click()
   await chief.getByTestId('tab-desk').click()
+  await chief.getByTestId('desk-signoff').click()
+  await expect(chief.getByTestId('desk-error')).toBeVisible()
+  await expect(chief.getByTestId('desk-signoff-state')).toHaveAttribute('data-signed', 'false')
+  await chief.screenshot({ path: '/tmp/desk-refused.png' })
+  await chief.getByTestId('actor-chip').click()
+  await chief.getByTestId('actor-option').filter({ hasText: '丙' }).click()
   await chief.getByTestId('desk-signoff').click()
   await expect(chief.getByTestId('desk-signoff-state')).toHaveAttribute('data-signed', 'true')
   expect(await api<{ by: { name: string } } | null>(page, 'issue.signoff.get', { issueId })).toMatchObject({
