@@ -108,6 +108,20 @@ describe('modular auto-layout', () => {
     for (const r of reasons) expect(r.message_zh.length).toBeGreaterThan(0)
   })
 
+  it('stacks briefs in a narrow column group, one under another', () => {
+    const articles = [article(1, 300), article(2, 160), article(3, 20), article(4, 18), article(5, 22), article(6, 150)]
+    const { layout, reasons } = modularLayout(articles, duikai)
+    const briefs = layout.pages.flatMap((p) => p.blocks).filter((b) => [3, 4, 5].includes(b.articleId))
+    expect(briefs).toHaveLength(3)
+    expect(new Set(briefs.map((b) => `${b.col}:${b.span}`)).size).toBe(1)
+    expect(briefs[0]?.span).toBeLessThanOrEqual(2)
+    const byLine = [...briefs].sort((a, b) => a.line - b.line)
+    for (let i = 1; i < byLine.length; i++) {
+      expect(byLine[i]?.line).toBe((byLine[i - 1]?.line ?? 0) + (byLine[i - 1]?.lines ?? 0))
+    }
+    for (const id of [3, 4, 5]) expect(reasons.find((r) => r.articleId === id)?.message_zh).toMatch(/^简讯：/)
+  })
+
   it('is deterministic: the same input gives the same layout', () => {
     const a = modularLayout(issue(11), duikai)
     const b = modularLayout(issue(11), duikai)

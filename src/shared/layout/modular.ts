@@ -186,7 +186,7 @@ interface Cell {
    * (print.css .block.foot), so it needs one line less.
    */
   foot: boolean
-  label: (part: number) => { zh: string; en: string }
+  label: (part: number, brief: boolean) => { zh: string; en: string }
 }
 
 /**
@@ -232,7 +232,7 @@ function fillCells(
       const p = queue[chosen] as Piece
       if (chosen !== open[0]) outOfOrder += 1
       taken.add(chosen)
-      const label = cell.label(p.part)
+      const label = cell.label(p.part, p.brief)
       if (cut) {
         const rest = continuation(p, cell.span, room) ?? undefined
         cuts += 1
@@ -339,6 +339,10 @@ function planPageAt(ctx: PageContext, queue: Piece[], area: number, full: boolea
       r.shortLines * 0.1 +
       // Shorter pieces stand side by side: a block across the whole page below the lead costs.
       (C >= 6 ? placed.filter((b) => b !== leadBlock && b.span === C).length * 3 : 0) +
+      // Briefs belong in a narrow stack (one or two columns), not spread across a wide group.
+      placed.filter((b) => b.part === 0 && b.span >= 3 && queue.find((q) => q.articleId === b.articleId)?.brief)
+        .length *
+        1.5 +
       leadPenalty
     if (placed.length === 0) return
     if (!best || score < best.score - 1e-9) {
@@ -364,11 +368,11 @@ function planPageAt(ctx: PageContext, queue: Piece[], area: number, full: boolea
           bottom: to,
           foot: full && to === ctx.bottom,
           briefs,
-          label: (part) =>
+          label: (part, brief) =>
             part > 0
               ? { zh: `接续${ZH_PART(part)}：${w} 栏`, en: `Continuation: ${w} columns` }
-              : briefs
-                ? { zh: '简讯：1 栏组合', en: 'Brief: one-column stack' }
+              : briefs || (brief && w <= 2)
+                ? { zh: `简讯：${w} 栏组合`, en: `Brief: ${w}-column stack` }
                 : w >= C
                   ? { zh: `通栏 ${w} 栏${context}`, en: `Full width, ${w} columns` }
                   : { zh: `${w} 栏并排${context}`, en: `${w} columns side by side` },
