@@ -45,6 +45,15 @@ test('a second tab shows a new article and a headline change made in the first, 
   await expect(headline(b)).toHaveValue('向“新”而行 全省开发区纪略')
   await expect(b.getByRole('textbox', { name: '引题' })).toHaveValue('培育和发展新质生产力')
 
+  // B has the caret in its 主题 (nothing typed): A's next change waits until B's focus leaves the editor
+  await headline(b).click()
+  await headline(page).fill('向“新”而行 全省开发区纪略（二）')
+  await waitSaved(page)
+  await expect(b.getByTestId('article-item').nth(0)).toContainText('纪略（二）')
+  await expect(headline(b)).toHaveValue('向“新”而行 全省开发区纪略')
+  await b.getByTestId('issue-item').first().click()
+  await expect(headline(b)).toHaveValue('向“新”而行 全省开发区纪略（二）')
+
   // A deletes the new article: it leaves B's running order too
   const added = page.getByTestId('article-item').filter({ hasText: '晋中国家农高区 新项目签约' })
   await added.click()

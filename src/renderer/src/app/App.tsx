@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary, Issue } from '@shared/api/types'
 import type { LayoutOutcome } from '@shared/layout/outcome'
 import { call, errorMessage, onFlushRequest } from '../api'
@@ -87,18 +87,34 @@ export function App() {
   // A review step moves an article's stage, whichever window took it.
   useLive({ topics: ['review'], issueId: place.issueId }, reloadArticles)
   // The open article changed in another window: shown again — but never while this window has
-  // edits of it not yet saved, nor while the editor has the focus (its save then meets the
-  // conflict banner, and the refused text is kept as a 冲突副本, never lost).
+  // edits of it not yet saved, nor while the editor has the focus (a save then meets the conflict
+  // banner, and the refused text is kept as a 冲突副本, never lost).
+  // Changed while the editor had the focus: shown when the focus leaves it, if nothing was typed.
   const [editorGeneration, setEditorGeneration] = useState(0)
-  useLive(
-    { topics: ['body'], articleId: place.articleId },
-    () => {
-      if (place.articleId === null || hasUnsavedEdits(place.articleId)) return
-      if (document.querySelector('.pane-editor')?.contains(document.activeElement)) return
-      setEditorGeneration((g) => g + 1)
-    },
-    { skipOwn: true, named: true },
-  )
+  const staleArticle = useRef<number | null>(null)
+  const showAgain = (articleId: number | null): void => {
+    staleArticle.current = null
+    if (articleId === null || hasUnsavedEdits(articleId)) return
+    if (document.querySelector('.pane-editor')?.contains(document.activeElement)) {
+      staleArticle.current = articleId
+      return
+    }
+    setEditorGeneration((g) => g + 1)
+  }
+  useLive({ topics: ['body'], articleId: place.articleId }, () => showAgain(place.articleId), {
+    skipOwn: true,
+    named: true,
+  })
+  useEffect(() => {
+    const onFocusOut = (event: FocusEvent): void => {
+      if (staleArticle.current === null || staleArticle.current !== place.articleId) return
+      if (document.querySelector('.pane-editor')?.contains(event.relatedTarget as Node | null)) return
+      // After the field's own flush on blur: typed text makes it unsaved, and then nothing is replaced.
+      setTimeout(() => showAgain(place.articleId), 0)
+    }
+    document.addEventListener('focusout', onFocusOut)
+    return () => document.removeEventListener('focusout', onFocusOut)
+  }, [place.articleId])
   // --- end push channel ---
 
   useEffect(() => {
