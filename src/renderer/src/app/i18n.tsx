@@ -506,7 +506,7 @@ const zh = {
   'desk.signoffMissing': '还有 {count} 篇未签发：{titles}{more}',
   'desk.andMore': '等（另 {n} 篇）',
   'desk.signedOff': '本期已签发',
-  'desk.signedBy': '{name} · {at}，导出的 PDF 标为「付印」',
+  'desk.signedBy': '{name} · {at}，导出的 PDF 每页标明付印',
   'desk.sheetIssue': '本期审签单',
   'desk.sheetArticle': '审签单',
   'desk.sheetArticleHint': '这篇稿件的审签单（PDF）',
