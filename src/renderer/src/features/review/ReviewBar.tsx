@@ -108,12 +108,13 @@ export function ReviewBar({
       .catch((e: unknown) => setError(errorMessage(e, lang)))
   }
 
+  // Until the state has come the bar keeps its place, so the text below does not move under a click.
   if (!review)
-    return error ? (
-      <div className="review-bar" role="alert">
+    return (
+      <div className="review-bar" data-testid="review-bar" data-loading="" role={error ? 'alert' : undefined}>
         {error}
       </div>
-    ) : null
+    )
   const stage = review.stage
   const reviewing = REVIEW_OF_STAGE[stage]
   return (
