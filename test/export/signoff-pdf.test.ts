@@ -148,6 +148,7 @@ describe('校样 / 付印 and the 审签单', () => {
       expect(text, `page ${i + 1}`).not.toContain('校样')
     }
     expect(title(out)).toBe('开发区建设 专刊 2024年第25期（付印）')
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Keywords:\s+付印 签发：丙 \d{4}年/)
 
     const issueSheet = await sheet({ issueId })
     expect(issueSheet.fileName).toBe('审签单-开发区建设-专刊-2024年第25期.pdf')

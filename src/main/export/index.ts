@@ -540,6 +540,8 @@ export async function exportPdf(env: ExportEnv, issueId: number, options: PdfOpt
           title,
           author: input.author,
           subject: [p.issue.title, p.issue.edition, p.issue.number].filter(Boolean).join(' '),
+          // 校样 本期未签发 · 仅供校对 / 付印 签发：丙 2026年12月2日 14:30 — who signed travels with the file.
+          keywords: `${input.stamp.label} ${input.stamp.detail}`,
         },
         {
           now: env.now?.() ?? new Date(),
