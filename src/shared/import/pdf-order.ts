@@ -472,7 +472,8 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
       const next = ordered[b + 1]
       // A word or two alone in a photo's frame above its caption (待插图片, a chart's label) is the picture's, not text.
       const only = block.lines.length === 1 ? block.lines[0] : undefined
-      if (only && charLength(only.text) <= 8 && next && next.size < body && !sameSize(next.size, body)) {
+      const label = only !== undefined && charLength(only.text) <= 8 && only.size < 1.5 * body
+      if (label && next && next.size < body && !sameSize(next.size, body)) {
         if (overlapX(block, next) > 0 && next.top > block.bottom) return
       }
       block.lines.forEach((line, k) => {
