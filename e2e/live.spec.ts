@@ -126,3 +126,29 @@ test('a zone renamed in one tab is renamed in the other tab’s registry view', 
   await expect(b.getByTestId('zone-detail').getByRole('heading', { name: '朔州市怀仁经济技术开发区' })).toBeVisible()
   await expect(b.getByTestId('zone-item').filter({ hasText: '朔州市怀仁经济技术开发区' })).toHaveCount(1)
 })
+
+test('tabs share one event stream (a browser allows six connections per host); when its tab closes another takes it', async ({
+  page,
+  folio,
+}) => {
+  let streams = 0
+  page.context().on('request', (request) => {
+    if (new URL(request.url()).pathname === '/events') streams++
+  })
+  await openSample(page, folio)
+  const b = await secondTab(page, folio.url)
+  const c = await secondTab(page, folio.url)
+  await c.getByTestId('new-article').click()
+  await expect(page.getByTestId('article-item')).toHaveCount(5)
+  await expect(b.getByTestId('article-item')).toHaveCount(5)
+  expect(streams).toBe(1)
+
+  // the first tab (which holds the stream) closes: B and C still see each other's changes
+  await page.close()
+  await expect.poll(() => streams).toBe(2)
+  await c.getByTestId('new-article').click()
+  await expect(c.getByTestId('article-item')).toHaveCount(6)
+  await expect(b.getByTestId('article-item')).toHaveCount(6)
+  await b.getByTestId('new-article').click()
+  await expect(c.getByTestId('article-item')).toHaveCount(7)
+})

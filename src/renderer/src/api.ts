@@ -231,8 +231,8 @@ export const RESYNC: ChangeEvent = {
   origin: null,
 }
 
-/** Browser mode: one EventSource for the tab, reopened after the server went away. */
-function openEventStream(): () => void {
+/** Browser mode: one EventSource, reopened after the server went away; `onOpen` when (re)opened. */
+function openEventStream(emit: (change: ChangeEvent) => void, onOpen: () => void = () => {}): () => void {
   let source: EventSource | null = null
   let retry: ReturnType<typeof setTimeout> | null = null
   let lost = false
@@ -242,12 +242,13 @@ function openEventStream(): () => void {
     source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
     source.onopen = () => {
       wait = 1000
-      if (lost) deliver(RESYNC)
+      if (lost) emit(RESYNC)
       lost = false
+      onOpen()
     }
     source.onmessage = (message: MessageEvent<string>) => {
       try {
-        deliver(JSON.parse(message.data) as ChangeEvent)
+        emit(JSON.parse(message.data) as ChangeEvent)
       } catch (error) {
         console.error(error)
       }
@@ -272,12 +273,48 @@ function openEventStream(): () => void {
 }
 
 /**
+ * Browser mode, all tabs of one server: a browser keeps at most six connections per host, so an
+ * event stream per tab would leave a seventh tab's calls waiting forever. One tab (the holder of
+ * a Web Lock named after the token) keeps the stream and hands each change to the other tabs over
+ * a BroadcastChannel; when it closes, the next tab takes the lock, opens the stream and tells the
+ * others to reload once (changes may have gone by in between). Without Web Locks: a stream per tab.
+ */
+function openSharedStream(): () => void {
+  if (!('locks' in navigator) || typeof BroadcastChannel === 'undefined') return openEventStream(deliver)
+  const name = `folio-events:${token}`
+  const channel = new BroadcastChannel(name)
+  channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver(message.data)
+  const abort = new AbortController()
+  let stop: (() => void) | null = null
+  let release: (() => void) | null = null
+  navigator.locks
+    .request(name, { signal: abort.signal }, () => {
+      const relay = (change: ChangeEvent): void => {
+        deliver(change)
+        channel.postMessage(change)
+      }
+      // The other tabs may have missed changes since the last holder went: they reload once.
+      stop = openEventStream(relay, () => channel.postMessage(RESYNC))
+      return new Promise<void>((resolve) => (release = resolve))
+    })
+    .catch(() => {
+      /* aborted: this tab stopped listening before it got the lock */
+    })
+  return () => {
+    abort.abort()
+    stop?.()
+    release?.()
+    channel.close()
+  }
+}
+
+/**
  * Listens to the library's changes (every window's, this one's included: `change.origin ===
  * windowOrigin` marks its own); answers how to stop. One stream per window, shared by all handlers.
  */
 export function subscribe(handler: ChangeHandler): () => void {
   handlers.add(handler)
-  detach ??= window.folio ? window.folio.onChange(deliver) : openEventStream()
+  detach ??= window.folio ? window.folio.onChange(deliver) : openSharedStream()
   return () => {
     handlers.delete(handler)
     if (handlers.size === 0 && detach) {
