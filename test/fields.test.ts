@@ -32,6 +32,9 @@ describe('field table', () => {
     expect(articleKeys.length).toBeGreaterThan(4)
     for (const key of issueKeys) expect(ISSUE_FIELDS, key).toHaveProperty(key)
     for (const key of articleKeys) expect(ARTICLE_FIELDS, key).toHaveProperty(key)
+    // and the tables hold no field the schemas lost
+    expect(Object.keys(ISSUE_FIELDS).sort()).toEqual([...issueKeys].sort())
+    expect(Object.keys(ARTICLE_FIELDS).sort()).toEqual([...articleKeys].sort())
     // issue.create and article.create take the same fields
     for (const key of keysOf(schemas['issue.create'])) expect(ISSUE_FIELDS, key).toHaveProperty(key)
     for (const key of keysOf(schemas['article.create']).filter((k) => k !== 'issueId' && k !== 'afterId'))

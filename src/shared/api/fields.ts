@@ -41,7 +41,7 @@ export const ARTICLE_FIELDS = {
   dateline: { zh: '电头', en: 'Dateline', max: MAX_FIELD },
   byline: { zh: '署名', en: 'Byline', max: 500 },
   body: { zh: '正文', en: 'Body', max: MAX_BODY },
-  status: { zh: '稿件状态', en: 'Article status', max: null },
+  // An article's stage is not a field: it moves only through review.* (三审三校).
 } as const satisfies Record<string, FieldDef>
 
 export type IssueFieldKey = keyof typeof ISSUE_FIELDS
