@@ -126,11 +126,11 @@ describe('PDF round trip through Folio’s own export', () => {
   const scores: string[] = []
   afterAll(() => console.log(`PDF round trip structure scores:\n  ${scores.join('\n  ')}`))
 
-  // Issue 13 asks for every headline and byline of the seed and 90 % of its paragraphs exact; this
-  // holds what is reached today (headlines all, bylines 3 of 4, paragraphs 26 of 34), so that a
-  // step back fails. The misses: a dateline run into a justified first line loses the spaces its
-  // names need, and two narrow columns beside a wide article are read into each other.
-  it('reads the seed back: every headline, the bylines, most paragraphs exact, the lead first', async () => {
+  // Issue 13 asks for every headline and byline of the seed and 90 % of its paragraphs exact.
+  // Reached today: headlines 4 of 4, paragraphs 31 of 34 (91 %), bylines 3 of 4 — the miss is a
+  // dateline run into a justified first line (科学导报记者 王波 7月2日), which loses the spaces
+  // the names need, so the reader cannot tell the name; held at 3 of 4 so a step back fails.
+  it('reads the seed back: every headline, 90% of paragraphs exact, the bylines but one, the lead first', async () => {
     const issueId = lib.api.call('sample.open', {}).issue.id
     const exported = exportedArticles(issueId)
     const read = await importPdf(await exportIssue(issueId, 'seed'))
@@ -138,7 +138,7 @@ describe('PDF round trip through Folio’s own export', () => {
     scores.push(report('seed 开发区建设 2024年第25期', s))
     expect(s.missing.filter((m) => m.startsWith('headline'))).toEqual([])
     expect(s.bylines[0]).toBeGreaterThanOrEqual(s.bylines[1] - 1)
-    expect(s.paragraphs[0] / s.paragraphs[1]).toBeGreaterThanOrEqual(0.75)
+    expect(s.paragraphs[0] / s.paragraphs[1]).toBeGreaterThanOrEqual(0.9)
     // In the running order of the pages: the lead first.
     expect(norm(read[0]?.headline)).toBe(norm(exported[0]?.headline))
   }, 120_000)

@@ -92,6 +92,8 @@ function sameSize(a: number, b: number): boolean {
 const BRIDGE = 6
 /** A gap wider than the line's usual spacing by this many ems is a space (a space is a quarter to a third of an em). */
 const SPACE = 0.18
+/** Points a column may stand off its block's edge and still be that column. */
+const GRID = 1.5
 /** The widest hole, in ems, the lines around a gap may leave in it for the gap to be a justified line's spacing. */
 const HOLE = 0.7
 
@@ -289,6 +291,10 @@ export function buildBlocks(lines: readonly PdfLine[]): Block[] {
       const step = line.y - last.y
       if (step <= 0.5 * line.size || step > 2.5 * line.size) return false
       const narrower = Math.min(width, b.right - b.left)
+      // A column set a few points over (another band of columns under a photo across them) is another block.
+      if (b.lines.length > 1 && Math.abs(line.left - b.left) > GRID && line.left - b.left < 0.8 * line.size)
+        return false
+      if (b.lines.length > 1 && line.right - b.right > GRID) return false
       // An indented first line starts the block: the lines under it start up to 2 ems further left.
       return (
         overlapX(b, line) >= 0.5 * narrower &&
@@ -322,7 +328,7 @@ export function buildBlocks(lines: readonly PdfLine[]): Block[] {
  * columns only); each part is ordered in the same way. A region
  * that neither cut parts (a photo set across two columns mid-page) is ordered by precedence.
  */
-export function orderBlocks(blocks: readonly Block[]): Block[] {
+export function orderBlocks(blocks: readonly Block[], body = 0): Block[] {
   if (blocks.length <= 1) return [...blocks]
   const min = Math.min(...blocks.map((b) => b.size))
   const columns = cut(blocks, (b) => [b.left, b.right], 0.4 * min)
@@ -331,9 +337,14 @@ export function orderBlocks(blocks: readonly Block[]): Block[] {
   // columns but the first) comes off first; one across several (two articles' headlines side
   // by side) does not: each group is read whole.
   const peel = top !== undefined && rest.length > 0
-  const across = top ? columns.filter((group) => group.some((b) => top.includes(b))).length : 0
-  if (columns.length > 1 && !(peel && across === 1)) return columns.flatMap(orderBlocks)
-  if (peel) return [...orderBlocks(top), ...orderBlocks(rest.flat())]
+  const touched = top ? columns.filter((group) => group.some((b) => top.includes(b))) : []
+  // Body text in several groups above a gap across them all: a band of columns (over a photo
+  // set across columns the text flows band by band), read before what is under it.
+  const inTop = (b: Block): boolean => top?.includes(b) === true
+  const textBand = body > 0 && touched.filter((g) => g.some((b) => inTop(b) && sameSize(b.size, body))).length > 1
+  const order = (part: readonly Block[]): Block[] => orderBlocks(part, body)
+  if (columns.length > 1 && !(peel && (touched.length === 1 || textBand))) return columns.flatMap(order)
+  if (peel && top) return [...order(top), ...order(rest.flat())]
   return orderByPrecedence(blocks)
 }
 
@@ -467,7 +478,7 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
     let open: { line: OrderedLine; full: boolean } | null = null
     // The body paragraph under way: a photo's caption (smaller than the body) set into the column does not end it.
     let openBody: { line: OrderedLine; full: boolean } | null = null
-    const ordered = orderBlocks(buildBlocks(lines))
+    const ordered = orderBlocks(buildBlocks(lines), body)
     ordered.forEach((block, b) => {
       const next = ordered[b + 1]
       // A word or two alone in a photo's frame above its caption (待插图片, a chart's label) is the picture's, not text.
