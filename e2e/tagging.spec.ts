@@ -250,9 +250,11 @@ test('zones and figures in a photo caption are suggested, tagged, kept through e
 
   const panel = page.getByTestId('tags-panel')
   const inCaption = panel.getByTestId('suggestion').filter({ hasText: '图片说明' })
-  await expect(inCaption.filter({ hasText: '孝义经济开发区' })).toHaveCount(1)
+  // by kind: the figure's reading names its zone too (figure-context.ts)
+  const zoneInCaption = inCaption.and(page.locator('[data-kind=zone]'))
+  await expect(zoneInCaption.filter({ hasText: '孝义经济开发区' })).toHaveCount(1)
   await expect(inCaption.filter({ hasText: '3亿元' })).toHaveCount(1)
-  await inCaption.filter({ hasText: '孝义经济开发区' }).getByTestId('accept').click()
+  await zoneInCaption.filter({ hasText: '孝义经济开发区' }).getByTestId('accept').click()
   await inCaption.filter({ hasText: '3亿元' }).getByTestId('accept').click()
   const chips = page.getByTestId('caption-tag')
   await expect(chips).toHaveText(['孝义经济开发区×', '3亿元×'])

@@ -63,6 +63,16 @@ describe('metric', () => {
     expect(readingOf('实现营业收入120亿元、出货量10万吨。', '10万吨').metric).toBe('')
   })
 
+  it('does not take a kind of enterprise for enterprises', () => {
+    const r = read('园区拥有高新技术企业9家、“专精特新”企业6家、科技领军企业3家，入驻企业120家。')
+    expect(r.map((x) => [x.figure.text, x.reading.metric])).toEqual([
+      ['9家', '高新技术企业数'],
+      ['6家', ''],
+      ['3家', ''],
+      ['120家', '企业数'],
+    ])
+  })
+
   it('does not read a metric word inside a zone name', () => {
     expect(readingOf('太原经济技术开发区达120亿元。', '120亿元').metric).toBe('')
   })

@@ -32,6 +32,8 @@ export interface MetricEntry {
   /** Canonical metric of a count of the things (签约项目数). */
   count?: string
   words: string[]
+  /** Generic words among `words` (企业): not the metric right after a quotation mark or a modifier (“专精特新”企业, 领军企业). */
+  bare?: string[]
 }
 
 export type FigureAspect = '' | '增速' | '占比'
@@ -101,6 +103,13 @@ export function defaultMetrics(): MetricDictionary {
   return defaultDictionary
 }
 
+/**
+ * Before a bare word, what makes it a kind of its own: a closing quotation mark or a Han
+ * character other than the verbs and particles that lead into a count (拥有企业, 引进企业, 其中企业).
+ */
+const QUALIFIED = /[”"’』」》\u4e00-\u9fff]/
+const LEADS_IN = new Set([...'有增育引进驻聚落中及和与其共计达成批类家个新'])
+
 /** Metric words of `text`, left to right, longest first at each position, outside zone names. */
 function metricMentions(text: string, dict: MetricDictionary, zones: readonly ZoneTag[]): Mention[] {
   const found: Mention[] = []
@@ -114,7 +123,13 @@ function metricMentions(text: string, dict: MetricDictionary, zones: readonly Zo
     }
     const hit = dict.byFirst.get(text.charAt(i))?.find((w) => text.startsWith(w.word, i))
     if (hit) {
-      found.push({ start: i, end: i + hit.word.length, entry: hit.entry })
+      if (
+        !hit.entry.bare?.includes(hit.word) ||
+        !QUALIFIED.test(text.charAt(i - 1)) ||
+        LEADS_IN.has(text.charAt(i - 1))
+      ) {
+        found.push({ start: i, end: i + hit.word.length, entry: hit.entry })
+      }
       i += hit.word.length
     } else i++
   }

@@ -400,12 +400,22 @@ const SuggestionRow = memo(function SuggestionRow({
     (s.zone
       ? `→ ${s.zone.name}${s.zone.known ? '' : t('tags.newZone')}`
       : s.figure
-        ? `= ${describeFigure(s.figure)}`
+        ? `= ${describeFigure({ ...s.figure, metric: '', period: '', zone: '' })}`
         : '')
+  // What a figure's sentence says it measures, beside the found text on the first line (it has the room).
+  const reading = s.figure ? figureReading(s.figure) : ''
   return (
     <li data-testid="suggestion" data-kind={s.kind}>
       <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
-      <span className="suggestion-text">{s.text}</span>
+      <span className="suggestion-text" title={reading ? `${s.text} · ${reading}` : undefined}>
+        {s.text}
+        {reading && (
+          <span className="muted suggestion-reading" style={{ fontFamily: 'var(--sans)', fontSize: 12 }}>
+            {' '}
+            {reading}
+          </span>
+        )}
+      </span>
       <span className="muted suggestion-detail" title={detail}>
         {detail}
       </span>
@@ -435,6 +445,11 @@ const SuggestionRow = memo(function SuggestionRow({
     </li>
   )
 })
+
+/** What a figure suggestion's sentence says it measures: metric · period · zone ('' when nothing). */
+function figureReading(f: NonNullable<Suggestion['figure']>): string {
+  return [f.metric, f.period, f.zone].filter(Boolean).join(' · ')
+}
 
 /** The figure form for a selection: what detection reads in it, with its sentence's reading when a suggestion covers it. */
 function prefillFigure(text: string, suggestions: readonly Suggestion[]): FigureData {
