@@ -179,3 +179,16 @@ describe('a two-column PDF made by another tool', () => {
     expect(paragraphs).toEqual(expected.map(norm))
   })
 })
+
+describe('bad input', () => {
+  it.each([
+    ['not a PDF', Buffer.from('这不是 PDF，只是文字'), '不是 PDF'],
+    ['a damaged PDF', Buffer.from('%PDF-1.7\n1 0 obj <<>> garbage'), '已损坏'],
+  ])('%s is refused with a clear message, Chinese first', async (_label, bytes, zh) => {
+    const answer = await lib.api.dispatchAsync('import.pdf', { data: bytes.toString('base64') })
+    expect(answer.ok).toBe(false)
+    if (answer.ok) return
+    expect(answer.error.message_zh).toContain(zh)
+    expect(answer.error.message_en).toMatch(/PDF/)
+  })
+})
