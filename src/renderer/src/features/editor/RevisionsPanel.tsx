@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { DiffPart } from '@shared/api/review-types'
 import type { Revision, RevisionSummary } from '@shared/api/types'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
+import { useLive } from '../../app/live'
 import { DiffModeToggle, DiffView, type DiffMode } from '../review/DiffView'
 import '../review/review.css'
 
@@ -29,11 +30,14 @@ export function RevisionsPanel({
   const [diff, setDiff] = useState<{ key: string; parts: DiffPart[] } | null>(null)
   const [mode, setMode] = useState<DiffMode>('inline')
 
-  useEffect(() => {
+  const load = useCallback(() => {
     call('revision.list', { articleId })
       .then(setRevisions)
       .catch((e: unknown) => setError(errorMessage(e, lang)))
   }, [articleId, lang])
+  useEffect(load, [load])
+  // A revision kept elsewhere (a sign-off in another window) shows up here too.
+  useLive({ topics: ['revisions'], articleId }, load)
 
   // Older → newer; one ticked compares it with the text as it is now.
   const byAge = [...picked].sort((a, b) => a - b)

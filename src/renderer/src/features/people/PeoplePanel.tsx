@@ -58,9 +58,8 @@ export function PeoplePanel({ onClose }: { onClose(): void }) {
     }
   }
 
-  const update = (person: Person, patch: Partial<Pick<Person, 'name' | 'roles' | 'active'>>): void => {
-    void run(() => call('person.update', { id: person.id, patch }))
-  }
+  const update = (person: Person, patch: Partial<Pick<Person, 'name' | 'roles' | 'active'>>): Promise<boolean> =>
+    run(() => call('person.update', { id: person.id, patch }))
 
   const savePolicy = async (): Promise<void> => {
     if (!policy) return
@@ -229,12 +228,18 @@ function MemberRow({
   onUpdate,
 }: {
   person: Person
-  onUpdate(patch: Partial<Pick<Person, 'name' | 'roles' | 'active'>>): void
+  onUpdate(patch: Partial<Pick<Person, 'name' | 'roles' | 'active'>>): Promise<boolean>
 }) {
   const { t, lang } = useI18n()
   const [name, setName] = useState(person.name)
+  // Ticked at once; the library's answer (or its refusal, reloaded) puts the truth back.
+  const [ticked, setTicked] = useState<{ over: Role[]; roles: Role[] } | null>(null)
+  // Compared by content: a reload that brings the same roles back (another change announced) keeps the tick.
+  const roles = ticked && ticked.over.join() === person.roles.join() ? ticked.roles : person.roles
+  const setRoles = (next: Role[]): void => setTicked({ over: person.roles, roles: next })
   const rename = (): void => {
-    if (name.trim() !== person.name) onUpdate({ name: name.trim() })
+    // Refused (a name already in use): the field shows the name the library keeps.
+    if (name.trim() !== person.name) void onUpdate({ name: name.trim() }).then((done) => done || setName(person.name))
   }
   return (
     <tr className={person.active ? '' : 'inactive'} data-testid="member" data-name={person.name}>
@@ -261,15 +266,15 @@ function MemberRow({
             type="checkbox"
             aria-label={`${person.name}：${roleLabel(r, lang)}`}
             data-testid={`member-role-${r}`}
-            checked={person.roles.includes(r)}
+            checked={roles.includes(r)}
             disabled={!person.active}
-            onChange={(e) =>
-              onUpdate({
-                roles: e.target.checked
-                  ? ROLES.filter((x) => x === r || person.roles.includes(x))
-                  : person.roles.filter((x) => x !== r),
-              })
-            }
+            onChange={(e) => {
+              const next = e.target.checked
+                ? ROLES.filter((x) => x === r || roles.includes(x))
+                : roles.filter((x) => x !== r)
+              setRoles(next)
+              void onUpdate({ roles: next }).then((done) => done || setTicked(null))
+            }}
           />
         </td>
       ))}
@@ -278,7 +283,7 @@ function MemberRow({
           type="button"
           className="btn small ghost"
           data-testid="member-active"
-          onClick={() => onUpdate({ active: !person.active })}
+          onClick={() => void onUpdate({ active: !person.active })}
         >
           {person.active ? t('people.deactivate') : t('people.reactivate')}
         </button>
