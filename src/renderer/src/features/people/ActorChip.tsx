@@ -162,6 +162,18 @@ function WhoIsWorking({
     })
     return () => cancelAnimationFrame(frame)
   }, [preselect])
+  // Enter takes the preselected member even before the focus has reached the list (a button
+  // with the focus answers Enter itself).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Enter' || e.isComposing || !chosen) return
+      if (e.target instanceof HTMLElement && e.target.closest('button, textarea, input')) return
+      e.preventDefault()
+      onChoose(chosen)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [chosen, onChoose])
   return (
     <Dialog
       title={t('people.whoTitle')}
