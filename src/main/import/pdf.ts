@@ -4,7 +4,7 @@
  * pdf.js (its legacy Node build) reads each page's text items with their positions and sizes;
  * src/shared/import/pdf-order.ts rebuilds the reading order from the column geometry and turns
  * sizes into hints (headline, subhead, caption); the masthead on the first page is left out as
- * the text import leaves it out; then the shared reader (plaintext.ts readLines) decides the
+ * the plain-text reader leaves it out; then the shared reader (plaintext.ts readLines) decides the
  * articles and their parts, as for text and Word. Photos are not taken from a PDF: a caption is
  * kept as a photo block without an image.
  *
