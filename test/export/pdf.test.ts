@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LayoutReport } from '../../src/shared/layout/report'
 import { EXPORT_COMMANDS } from '../../src/main/cli/export-commands'
 import { launchPrintBrowser, type PlaywrightEngine } from '../../src/main/export/browser'
 import { exportHtml, exportPdf, layoutIssue, type ExportEnv, type PdfReport } from '../../src/main/export/index'
@@ -197,11 +198,22 @@ describe('CLI commands', () => {
     const layout = byName('layout auto')
     const exportCmd = byName('export pdf')
     expect(layout && exportCmd).toBeTruthy()
-    const laid = (await layout?.run(lib.api, { issue: String(issueId), template: 'sikai' }, [], lib)) as {
-      layout: { pages: unknown[] }
+    const laid = (await layout?.run(lib.api, { issue: String(issueId), template: 'sikai' }, [], lib)) as LayoutReport
+    // The shape `folio layout auto --json` prints (issue 12 item 8).
+    expect(laid.template).toMatchObject({ id: 'sikai', columns: 6 })
+    expect(laid.pages.length).toBeGreaterThan(0)
+    for (const [index, page] of laid.pages.entries()) {
+      // Every page but the last at most 10% empty; every block placed on the grid with its fit.
+      if (index < laid.pages.length - 1) expect(page.emptyFraction).toBeLessThanOrEqual(0.1)
+      for (const block of page.blocks) {
+        expect(block.columns).toBeGreaterThan(0)
+        expect(block.column + block.columns).toBeLessThanOrEqual(6)
+        expect(block.fit).toMatchObject({ overset: 0 })
+        expect(block.fit?.shortLines).toBeLessThanOrEqual(3 * block.columns)
+      }
     }
-    expect(laid.layout.pages.length).toBeGreaterThan(0)
-    expect(layout?.human?.(laid)).toMatch(/第1版/)
+    expect(new Set(laid.pages.flatMap((p) => p.blocks.map((b) => b.articleId))).size).toBe(4)
+    expect(layout?.human?.(laid)).toMatch(/第1版.*空 \d+% empty/)
     const out = join(lib.dir, 'cli.pdf')
     const r = (await exportCmd?.run(lib.api, { issue: String(issueId), out, template: 'A4' }, [], lib)) as PdfReport
     expect(existsSync(out)).toBe(true)

@@ -4,7 +4,7 @@
  *   export html --issue ID --out FILE [--template NAME]
  *   export bundle --issue ID --out FILE
  *   import-bundle FILE
- *   layout auto --issue ID [--template NAME]
+ *   layout auto --issue ID [--template NAME] [--json]: pages with emptyFraction, blocks with fit
  * They run over the CLI's own library connection (db + api) for the layout tables.
  */
 import { resolve } from 'node:path'
@@ -20,6 +20,7 @@ import {
   type LayoutOutcome,
   type PdfReport,
 } from '../export/index'
+import { layoutReport, type LayoutReport, type ReportBlock, type ReportPage } from '../../shared/layout/report'
 import type { Library } from '../library'
 import type { Command } from './commands'
 
@@ -43,17 +44,24 @@ function fitLines(r: LayoutOutcome): string[] {
   return lines
 }
 
-function pageLines(r: LayoutOutcome): string[] {
-  return r.layout.pages.map(
-    (p) =>
-      `  第${p.number}版${p.name ? ` ${p.name}` : ''}: ` +
-      (p.blocks.map((b) => `#${b.articleId}(${b.span}栏×${b.lines}行)`).join(' ') || '（空）'),
+/** What an export report prints as JSON: the layout's pages without repeating the template in full. */
+function lean<T extends LayoutOutcome>(r: T): Omit<T, 'layout'> & { layout: unknown } {
+  return { ...r, layout: { template: r.layout.template.id, pages: r.layout.pages } }
+}
+
+function reportPageLine(p: ReportPage): string {
+  const blocks = p.blocks.map((b) => `#${b.articleId}${b.part ? `(续${b.part})` : ''}(${b.columns}栏×${b.lines}行)`)
+  return (
+    `  第${p.number}版${p.name ? ` ${p.name}` : ''}（空 ${Math.round(p.emptyFraction * 100)}% empty）: ` +
+    (blocks.join(' ') || '（空）')
   )
 }
 
-/** What a report prints as JSON: the layout's pages without repeating the template in full. */
-function lean<T extends LayoutOutcome>(r: T): Omit<T, 'layout'> & { layout: unknown } {
-  return { ...r, layout: { template: r.layout.template.id, pages: r.layout.pages } }
+function fitLine(page: number, b: ReportBlock): string {
+  const fit = b.fit as NonNullable<ReportBlock['fit']>
+  return fit.overset > 0
+    ? `  · 第${page}版 #${b.articleId} 超 ${fit.overset} 字 overset by ${fit.overset} characters`
+    : `  · 第${page}版 #${b.articleId} 余 ${fit.shortLines} 行 ${fit.shortLines} lines short`
 }
 
 export const EXPORT_COMMANDS: Command[] = [
@@ -144,19 +152,27 @@ export const EXPORT_COMMANDS: Command[] = [
   {
     name: 'layout auto',
     summary: '自动排版（按稿件顺序上版）/ auto-layout an issue onto pages',
-    usage: 'layout auto --issue ID [--template NAME]',
+    usage: 'layout auto --issue ID [--template NAME] [--json]',
     options: { issue: { type: 'string' }, template: { type: 'string' } },
     run: (_api, v, _p, library) =>
       withEnv(library, async (env) =>
-        lean(
+        layoutReport(
           await layoutIssue(env, issueId(v.issue), {
             ...(typeof v.template === 'string' && { template: v.template }),
           }),
         ),
       ),
     human: (data) => {
-      const r = data as LayoutOutcome
-      return [`已排版 laid out on ${r.layout.pages.length} 版 pages`, ...pageLines(r), ...fitLines(r)].join('\n')
+      const r = data as LayoutReport
+      return [
+        `已排版 laid out on ${r.pages.length} 版 pages (${r.template.name}, ${r.template.columns} 栏 columns)`,
+        ...r.pages.map(reportPageLine),
+        ...r.pages.flatMap((p) =>
+          p.blocks.filter((b) => b.fit && (b.fit.overset > 0 || b.fit.shortLines > 0)).map((b) => fitLine(p.number, b)),
+        ),
+        ...r.unplaced.map((u) => `  ⚠ 未上版 not placed: #${u.articleId}《${u.headline}》`),
+        ...r.warnings.map((w) => `  ⚠ ${w.message_zh}  (${w.message_en})`),
+      ].join('\n')
     },
   },
 ]
