@@ -115,6 +115,7 @@ describe('folio import (plain text)', () => {
       ['empty.txt', Buffer.alloc(0), /空/],
       ['huge.txt', Buffer.alloc(51 * 1024 * 1024, 0x41), /过大|超过/],
       ['broken.docx', Buffer.from('PK\u0003\u0004 this is not really a zip'), /Word|docx/],
+      ['broken.pdf', Buffer.from('%PDF-1.7\n1 0 obj <<>> garbage'), /PDF/],
     ]
     for (const [name, bytes, message] of cases) {
       const file = join(lib.dir, name)
@@ -126,6 +127,25 @@ describe('folio import (plain text)', () => {
     }
     expect((await cli('import', join(lib.dir, 'missing.txt'))).err).toContain('找不到文件')
     expect(libraryDump()).toBe(before)
+  })
+})
+
+describe('folio import FILE.pdf', () => {
+  it('reads a printed page through the same reader as the preview and commits it', async () => {
+    // A two-column page printed by LibreOffice (test/fixtures/pdf), not by Folio.
+    const pdf = join(__dirname, 'fixtures/pdf/two-columns.pdf')
+    const dry = await cli('import', pdf, '--dry-run', '--json')
+    expect(dry.err).toBe('')
+    expect(dry.code).toBe(0)
+    const preview = JSON.parse(dry.out) as ImportJson
+    expect(preview.articles).toHaveLength(1)
+    expect(preview.articles[0]?.headline).toBe('高新区产业发展稳中有进')
+    expect(preview.articles[0]?.paragraphs).toHaveLength(4)
+    expect(preview.articles[0]?.id).toBeNull()
+    const done = JSON.parse((await cli('import', pdf, '--json')).out) as ImportJson
+    expect(done.issue.title).toBe('two-columns')
+    expect(done.articles[0]?.id).toEqual(expect.any(Number))
+    expect(done.articles[0]?.paragraphs).toEqual(preview.articles[0]?.paragraphs)
   })
 })
 

@@ -134,7 +134,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'import',
-    summary: '导入文本或 Word 稿件 / import a text or .docx file',
+    summary: '导入文本、Word 或 PDF 稿件 / import a text, .docx or .pdf file',
     usage: 'import FILE [--issue ID] [--dry-run] [--split headings] [--json]',
     options: { issue: { type: 'string' }, 'dry-run': { type: 'boolean' }, split: { type: 'string' } },
     run: (api, v, positionals) => {

@@ -1,6 +1,6 @@
 /**
- * `folio import FILE`: plain text extracted from a printed issue, or a Word .docx, through the
- * same parsers the UI's import preview uses, then `import.commit` unless --dry-run.
+ * `folio import FILE`: plain text extracted from a printed issue, a Word .docx or a printed issue's
+ * PDF, through the same parsers the UI's import preview uses, then `import.commit` unless --dry-run.
  */
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
@@ -10,6 +10,7 @@ import type { ImportArticle, ImportImage } from '../../shared/import/model'
 import { MAX_TEXT_BYTES } from '../../shared/import/decode'
 import type { Api } from '../api'
 import { parseDocx } from '../import/docx'
+import { parsePdf } from '../import/pdf'
 import { toImportArticle } from '../../shared/import/model'
 import { toIssueFields } from '../../shared/import/masthead-fields'
 import { parseTextFile } from '../services/import'
@@ -33,6 +34,13 @@ async function prepare(file: string, split: 'file' | 'headings'): Promise<Prepar
     const docx = await parseDocx(readFileSync(file), { split })
     const title = basename(file, extname(file))
     return { issue: { title }, articles: docx.articles, images: docx.images }
+  }
+  if (extname(file).toLowerCase() === '.pdf') {
+    const pdf = await parsePdf(readFileSync(file))
+    if (pdf.articles.length === 0) {
+      fail('invalid_input', '这个 PDF 里没有读出任何稿件。', 'No articles could be read from this PDF.')
+    }
+    return { issue: { title: basename(file, extname(file)) }, articles: pdf.articles, images: pdf.images }
   }
   if (size > MAX_TEXT_BYTES) {
     fail(
