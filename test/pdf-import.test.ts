@@ -127,25 +127,28 @@ describe('PDF round trip through Folio’s own export', () => {
   afterAll(() => console.log(`PDF round trip structure scores:\n  ${scores.join('\n  ')}`))
 
   // Issue 13 asks for every headline and byline of the seed and 90 % of its paragraphs exact.
-  // Reached today: headlines 4 of 4, paragraphs 31 of 34 (91 %), bylines 3 of 4 — the miss is a
-  // dateline run into a justified first line (科学导报记者 王波 7月2日), which loses the spaces
-  // the names need, so the reader cannot tell the name; held at 3 of 4 so a step back fails.
-  it('reads the seed back: every headline, 90% of paragraphs exact, the bylines but one, the lead first', async () => {
+  // Reached: headlines 4 of 4, bylines 4 of 4 (the dateline 科学导报 记者王波 7月2日 broken over
+  // two justified lines keeps its word gaps), paragraphs 33 of 34 (97 %); held there so a step back fails.
+  it('reads the seed back: every headline and byline, 97% of paragraphs exact, the lead first', async () => {
     const issueId = lib.api.call('sample.open', {}).issue.id
     const exported = exportedArticles(issueId)
     const read = await importPdf(await exportIssue(issueId, 'seed'))
     const s = score(exported, read)
     scores.push(report('seed 开发区建设 2024年第25期', s))
     expect(s.missing.filter((m) => m.startsWith('headline'))).toEqual([])
-    expect(s.bylines[0]).toBeGreaterThanOrEqual(s.bylines[1] - 1)
-    expect(s.paragraphs[0] / s.paragraphs[1]).toBeGreaterThanOrEqual(0.9)
+    expect(s.missing.filter((m) => m.startsWith('byline'))).toEqual([])
+    expect(s.paragraphs[0] / s.paragraphs[1]).toBeGreaterThanOrEqual(0.97)
     // In the running order of the pages: the lead first.
     expect(norm(read[0]?.headline)).toBe(norm(exported[0]?.headline))
   }, 120_000)
 
-  it.each(['guangxi-beibuwan-2024-21', 'henan-gaoxin-2024-31'])(
-    'reads an issue composed from %s back',
-    async (fixture) => {
+  // Reached: guangxi 80 % (narrow columns beside a large photo read into each other), henan 100 %.
+  it.each([
+    ['guangxi-beibuwan-2024-21', 0.8],
+    ['henan-gaoxin-2024-31', 1],
+  ])(
+    'reads an issue composed from %s back (at least %s of the checks right)',
+    async (fixture, least) => {
       const issueId = composeIssue(fixture)
       const exported = exportedArticles(issueId)
       expect(exported.length).toBeGreaterThan(1)
@@ -153,7 +156,7 @@ describe('PDF round trip through Folio’s own export', () => {
       const s = score(exported, read)
       scores.push(report(`${fixture} (${exported.length} articles)`, s))
       expect(s.headlines[0]).toBe(s.headlines[1])
-      expect(s.score).toBeGreaterThanOrEqual(0.8)
+      expect(s.score).toBeGreaterThanOrEqual(least)
     },
     120_000,
   )

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildLines, orderPages, toSourceLines, type PdfItem, type PdfPage } from './pdf-order'
+import { datelineNames, splitDateline } from './patterns'
 
 const PAGE = { width: 600, height: 800 }
 
@@ -49,6 +50,87 @@ describe('glyph runs to lines', () => {
     const [line] = buildLines(items)
     expect(line?.spaced).toBe('记者 王波')
     expect(line?.text).toBe('记者王波')
+  })
+})
+
+/**
+ * A justified line: `words` set from x across `width` points, every character spread by the same
+ * amount, and a word gap of `gap` points more between the words.
+ */
+function justified(words: string[], x: number, y: number, width: number, gap: number, size = 10): PdfItem[] {
+  const chars = words.join('').length
+  const spread = (width - chars * size - (words.length - 1) * gap) / (chars - 1)
+  const items: PdfItem[] = []
+  let at = x
+  words.forEach((word, w) => {
+    if (w > 0) at += gap
+    for (const ch of word) {
+      items.push({ text: ch, x: at, y, width: size, size })
+      at += size + spread
+    }
+  })
+  return items
+}
+
+describe('word gaps in a justified line (a dateline run into the first lines)', () => {
+  it('does not take a space pdf.js put inside a run of spread characters for a word gap', () => {
+    // 科 学 as one item (pdf.js puts a space where the glyphs stand apart) in a line spread by 2 points.
+    const items = [
+      { text: '科 学', x: 40, y: 100, width: 22, size: 10 },
+      ...glyphs('导报', 64, 100, 10, 2),
+      ...glyphs('记者王波', 90, 100, 10, 2),
+    ]
+    const [line] = buildLines(items)
+    expect(line?.spaced).toBe('科学导报 记者王波')
+    expect(line?.text).toBe('科学导报记者王波')
+  })
+
+  it('keeps a space inside a run when the run is set wider than its characters (记者 王波 set solid)', () => {
+    const [line] = buildLines([{ text: '记者 王波', x: 40, y: 100, width: 43, size: 10 }])
+    expect(line?.spaced).toBe('记者 王波')
+  })
+
+  it('keeps the gaps of a dateline broken over two justified lines, so the reader finds the name', () => {
+    const items = [
+      ...glyphs('一篇稿件的主题', 40, 60, 20),
+      ...justified(['科学导报', '记者王波'], 40, 100, 100, 3),
+      ...justified(['7月2日', '中国农村'], 40, 115, 100, 3),
+      ...glyphs('发展中心调研。', 40, 130),
+      ...column(['第二段写了十几个字的内容'], 40, 145, 10),
+    ]
+    const [, first] = texts([page(items)])
+    expect(first).toBe('科学导报 记者王波7月2日 中国农村发展中心调研。')
+    const dateline = splitDateline(first ?? '')
+    expect(dateline?.rest).toBe('中国农村发展中心调研。')
+    expect(datelineNames(dateline?.dateline ?? '')).toEqual(['王波'])
+  })
+
+  it.each([
+    [
+      ['记者了解到今年', '园区'],
+      ['新引进项目共计十', '二个'],
+    ],
+    [
+      ['记者从省商务厅', '获悉'],
+      ['今年前五个月全省', '外贸'],
+    ],
+    [
+      ['记者王波', '在园区'],
+      ['看到一排排厂房正', '在建设'],
+    ],
+  ])('gives body text that starts with 记者 no dateline: %s', (line1, line2) => {
+    // Word-like gaps inside the lines too (a justified line's spread is uneven at punctuation).
+    const items = [
+      ...glyphs('一篇稿件的主题', 40, 60, 20),
+      ...justified(line1, 60, 100, 100, 5),
+      ...justified(line2, 40, 115, 120, 5),
+      ...glyphs('这一行是短的。', 40, 130),
+      ...column(['第二段写了十几个字的内容'], 40, 145, 12),
+    ]
+    const [, first] = texts([page(items)])
+    const plain = [...line1, ...line2].join('') + '这一行是短的。'
+    expect(first).toBe(plain)
+    expect(splitDateline(first ?? '')).toBeNull()
   })
 })
 

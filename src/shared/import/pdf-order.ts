@@ -51,6 +51,8 @@ export interface PdfLine {
    * flush left (记者 王波); in a justified line such gaps are spacing, and `text` is read.
    */
   spaced: string
+  /** The line's usual spacing between characters (points): a justified line's spread, 0 when set solid. */
+  spacing: number
   left: number
   right: number
   /** Baseline. */
@@ -155,7 +157,10 @@ export function buildLines(items: readonly PdfItem[], gutter = 0.6): PdfLine[] {
     let end = -Infinity
     for (const run of ink) {
       if (end > -Infinity) gaps.push(run.x - end)
-      for (let k = 1; k < [...run.text].length; k++) gaps.push(0)
+      // Inside a run: no gap, but where pdf.js put a space (the gap it stands for, when it can be told).
+      const inner = innerGap(run, l.size) ?? 0
+      const spaces = run.text.split(' ').length - 1
+      for (let k = 1; k < [...run.text.replace(/ /g, '')].length; k++) gaps.push(k <= spaces ? inner : 0)
       end = run.x + run.width
     }
     const sorted = [...gaps].sort((a, b) => a - b)
@@ -170,13 +175,41 @@ export function buildLines(items: readonly PdfItem[], gutter = 0.6): PdfLine[] {
       const space = end > -Infinity && (gap >= BRIDGE * l.size || wide(gap))
       const own = run.text.replace(/(?<![A-Za-z0-9%]) | (?![A-Za-z0-9])/g, '')
       text = space && (latin || gap >= BRIDGE * l.size) ? `${text} ${own}` : text + own
-      spaced = space ? `${spaced} ${run.text}` : spaced + run.text
+      // A space pdf.js put inside a run of Chinese characters is a word gap only when the run is
+      // spread wider than the line's usual spacing (a justified line's spread is no word gap).
+      const inner = innerGap(run, l.size)
+      const runSpaced = inner !== null && !wide(inner) ? run.text.replace(/ /g, '') : run.text
+      spaced = space ? `${spaced} ${runSpaced}` : spaced + runSpaced
       end = run.x + run.width
     }
     const right = Math.max(...ink.map((r) => r.x + r.width))
-    return { text: text.trim(), spaced: spaced.trim(), left: ink[0]?.x ?? 0, right, y: l.y, size: l.size }
+    return {
+      text: text.trim(),
+      spaced: spaced.trim(),
+      spacing: usual,
+      left: ink[0]?.x ?? 0,
+      right,
+      y: l.y,
+      size: l.size,
+    }
   })
   return joinJustified(lines.filter((l) => l.text !== ''))
+}
+
+/** Characters set an em wide (Chinese and full-width forms): a run of them has a known width. */
+const WIDE = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef ]+$/u
+
+/**
+ * The gap at each space inside a run of em-wide characters (pdf.js puts a space into a run where
+ * the glyphs stand apart): what the run is wider than its characters, shared among its spaces;
+ * 0 for a run without spaces; null when its width cannot be told (Latin, digits).
+ */
+function innerGap(run: { text: string; width: number }, size: number): number | null {
+  const chars = [...run.text.replace(/ /g, '')].length
+  const spaces = run.text.split(' ').length - 1
+  if (spaces === 0) return 0
+  if (!WIDE.test(run.text) || chars < 2) return null
+  return Math.max(0, run.width - chars * size) / spaces
 }
 
 /**
@@ -223,7 +256,10 @@ function joinJustified(lines: PdfLine[]): PdfLine[] {
       const across = ink.length > 0 && hole < HOLE * line.size
       if (across) {
         last.text = joinText(last.text, line.text)
-        last.spaced = joinText(last.spaced, line.spaced)
+        // In `spaced` the gap is a word gap when it is wider than the line's spread (记者 王波 set flush).
+        const spread = Math.max(last.spacing, line.spacing)
+        last.spaced =
+          to - from > spread + SPACE * line.size ? `${last.spaced} ${line.spaced}` : joinText(last.spaced, line.spaced)
         last.right = line.right
         continue
       }
@@ -475,9 +511,10 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
       const edge = line.y < 0.15 * page.height || line.y > 0.9 * page.height
       return !(edge && pages.length > 1 && (seen.get(repeatedKey(line))?.size ?? 0) > 1)
     })
-    let open: { line: OrderedLine; full: boolean } | null = null
+    // `head`: the first line of a paragraph with its word gaps, while a dateline in it may run on into the next line.
+    let open: { line: OrderedLine; full: boolean; head?: string } | null = null
     // The body paragraph under way: a photo's caption (smaller than the body) set into the column does not end it.
-    let openBody: { line: OrderedLine; full: boolean } | null = null
+    let openBody: { line: OrderedLine; full: boolean; head?: string } | null = null
     const ordered = orderBlocks(buildBlocks(lines), body)
     ordered.forEach((block, b) => {
       const next = ordered[b + 1]
@@ -503,6 +540,22 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
           words = `${dateline.dateline} ${line.text.replace(/\s+/g, '').slice(plain.length)}`.trim()
         }
         if (continues && into) {
+          // A dateline broken over the first two lines (科学导报 记者王波 | 7月2日 中国…, both justified):
+          // read it again on both lines with their word gaps, and keep its gaps when it reaches further.
+          if (into.head !== undefined) {
+            const before = splitDateline(into.head)?.dateline.replace(/\s+/g, '') ?? ''
+            const again = splitDateline(joinText(into.head, line.spaced))
+            const plain = again?.dateline.replace(/\s+/g, '') ?? ''
+            const whole = joinText(into.line.text, line.text).replace(/\s+/g, '')
+            if (again && plain.length > before.length && whole.startsWith(plain)) {
+              into.line.text = `${again.dateline} ${whole.slice(plain.length)}`.trim()
+              into.full = full
+              into.head = undefined
+              open = into
+              return
+            }
+            into.head = undefined
+          }
           into.line.text = joinText(into.line.text, words)
           into.full = full
           open = into
@@ -518,7 +571,11 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
         out.push(entry)
         // A headline set on two lines (centred, neither one full) is one headline.
         const title = !isBody && line.size > body
-        open = { line: entry, full: full || (title && block.lines.length > 1) }
+        open = {
+          line: entry,
+          full: full || (title && block.lines.length > 1),
+          ...(isBody && full ? { head: line.spaced } : {}),
+        }
         if (isBody) openBody = open
         else if (line.size > body) openBody = null
       })
