@@ -17,6 +17,7 @@ import * as images from './services/images'
 import * as importer from './services/import'
 import * as issues from './services/issues'
 import * as proof from './services/proof'
+import * as proofSettings from './services/proof-settings'
 import * as revisions from './services/revisions'
 import * as search from './services/search'
 import * as tags from './services/tags'
@@ -187,6 +188,9 @@ const handlers: Handlers = {
   'search.articles': (ctx, input) => search.searchArticles(ctx, input),
   'proof.issue': (ctx, input) => proof.proofIssue(ctx, input.issueId),
   'proof.article': (ctx, input) => proof.proofArticle(ctx, input.id),
+  'proof.settings': (ctx, input) => proofSettings.proofSettings(ctx, input.articleId),
+  'proof.rule': (ctx, input) => proofSettings.setRule(ctx, input),
+  'proof.ignore': (ctx, input) => proofSettings.setIgnored(ctx, input),
   'figure.consistency': (ctx) => tags.figureConsistency(ctx),
   'tag.rejections': (ctx, input) => tags.listRejections(ctx, input.articleId),
   'tag.reject': (ctx, input) => tags.rejectSuggestion(ctx, input),

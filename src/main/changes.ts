@@ -110,6 +110,11 @@ export const CHANGES: { [M in Method]: Describe<M> } = {
   'proof.issue': null,
   'proof.article': null,
   'proof.pdf': null,
+  'proof.settings': null,
+  // A rule off for the library concerns every article; for one article, that article.
+  'proof.rule': (input, _settings, look) =>
+    input.scope === 'library' ? change(['proof']) : ofArticle(['proof'], input.articleId, look),
+  'proof.ignore': (input, _settings, look) => ofArticle(['proof'], input.articleId, look),
   'review.sheet': null,
   // 三审三校 (issue 11)
   'person.list': null,

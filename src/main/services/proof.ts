@@ -12,12 +12,20 @@ import {
   type ReportArticle,
   type ReportFinding,
 } from '../../shared/api/proof-types'
-import { DEFAULT_RATE_WEIGHTS, errorRate, proofText, zoneMentions, type RateWeights } from '../../shared/proof'
+import {
+  DEFAULT_RATE_WEIGHTS,
+  errorRate,
+  ignoreKey,
+  proofText,
+  zoneMentions,
+  type RateWeights,
+} from '../../shared/proof'
 import { detectZones, loadGazetteer, type Gazetteer } from '../../shared/tagging'
 import { countChars } from '../../shared/text/count'
 import type { ServiceContext } from './context'
 import { getIssue } from './issues'
 import { registryGazetteer } from './zones'
+import { ignoredKeys, rulesOffArticle, rulesOffLibrary } from './proof-settings'
 
 interface ArticleTextRow {
   id: number
@@ -45,7 +53,11 @@ const ARTICLE_FIELDS = [
  * rules (a zone's first mention, numerals used consistently) see the whole article, and gives
  * each finding back to the part it stands in, offsets into that part.
  */
-function proofParts(parts: readonly (readonly [ProofField, string])[], gazetteer: Gazetteer): ReportFinding[] {
+function proofParts(
+  parts: readonly (readonly [ProofField, string])[],
+  gazetteer: Gazetteer,
+  settings: Scope = NO_SETTINGS,
+): ReportFinding[] {
   const present = parts.filter(([, text]) => text !== '')
   const starts: number[] = []
   let text = ''
@@ -55,7 +67,7 @@ function proofParts(parts: readonly (readonly [ProofField, string])[], gazetteer
     text += part
   }
   const zones = (t: string) => zoneMentions(detectZones(t, gazetteer))
-  return proofText(text, { zones }).map((f) => {
+  const findings = proofText(text, { zones, disabled: settings.disabled }).map((f): ReportFinding => {
     let i = present.length - 1
     while (i > 0 && starts[i]! > f.start) i--
     const [field, part] = present[i]!
@@ -77,6 +89,21 @@ function proofParts(parts: readonly (readonly [ProofField, string])[], gazetteer
       after: contextAfter(part, end),
     }
   })
+  return settings.ignored.size === 0 ? findings : findings.filter((f) => !settings.ignored.has(ignoreKey(f)))
+}
+
+/** What the library's 校对 settings leave out of one text unit. */
+interface Scope {
+  disabled: readonly string[]
+  ignored: ReadonlySet<string>
+}
+const NO_SETTINGS: Scope = { disabled: [], ignored: new Set() }
+
+function articleScope(ctx: ServiceContext, articleId: number, offLibrary: readonly string[]): Scope {
+  return {
+    disabled: [...offLibrary, ...rulesOffArticle(ctx, articleId)],
+    ignored: new Set(ignoredKeys(ctx, articleId)),
+  }
 }
 
 function contextBefore(text: string, at: number): string {
@@ -118,9 +145,9 @@ function mastheadParts(issue: { title: string; edition: string; slogan: string }
   ]
 }
 
-function articleReport(row: ArticleTextRow, gazetteer: Gazetteer, weights: RateWeights): ReportArticle {
+function articleReport(row: ArticleTextRow, gazetteer: Gazetteer, weights: RateWeights, scope: Scope): ReportArticle {
   const parts = partsOf(row)
-  const findings = proofParts(parts, gazetteer)
+  const findings = proofParts(parts, gazetteer, scope)
   const chars = charsOf(parts)
   const own = errorRate({ chars, findings }, weights)
   return {
@@ -144,12 +171,13 @@ export function proofIssue(
   const issue = getIssue(ctx, issueId)
   const gazetteer = registry(ctx)
   const masthead = mastheadParts(issue)
-  const mastheadFindings = proofParts(masthead, gazetteer)
+  const offLibrary = rulesOffLibrary(ctx)
+  const mastheadFindings = proofParts(masthead, gazetteer, { disabled: offLibrary, ignored: new Set() })
   const mastheadChars = charsOf(masthead)
   const rows = ctx.db
     .prepare(`${SELECT_ARTICLES} AND issue_id = ? ORDER BY position, id`)
     .all(issueId) as ArticleTextRow[]
-  const articles = rows.map((row) => articleReport(row, gazetteer, weights))
+  const articles = rows.map((row) => articleReport(row, gazetteer, weights, articleScope(ctx, row.id, offLibrary)))
 
   const all = [...mastheadFindings, ...articles.flatMap((a) => a.findings)]
   const chars = mastheadChars + articles.reduce((sum, a) => sum + a.chars, 0)
@@ -182,5 +210,5 @@ export function proofArticle(
 ): ReportArticle {
   const row = ctx.db.prepare(`${SELECT_ARTICLES} AND id = ?`).get(articleId) as ArticleTextRow | undefined
   if (!row) fail('not_found', `找不到第 ${articleId} 号稿件。`, `Article ${articleId} does not exist.`, 'id')
-  return articleReport(row, registry(ctx), weights)
+  return articleReport(row, registry(ctx), weights, articleScope(ctx, row.id, rulesOffLibrary(ctx)))
 }

@@ -231,6 +231,28 @@ export const MIGRATIONS: readonly string[] = [
   // 14: figures detected but not tagged, with the metric, period and zone read from their sentences,
   // and their live values, so 数据核对 flags a contradiction nobody has tagged (figure-values.ts)
   FIGURE_GUESSES_MIGRATION,
+  // 15: 校对 settings kept in the library (issue 10): rules switched off for the whole library
+  // (article_id NULL) or for one article, and findings ignored in an article (by ignoreKey, see
+  // src/shared/proof/ignore.ts), each with who did it and when
+  `
+  CREATE TABLE proof_rules_off (
+    id           INTEGER PRIMARY KEY,
+    article_id   INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+    rule         TEXT NOT NULL,
+    person_id    INTEGER,
+    person_name  TEXT NOT NULL DEFAULT '',
+    at           TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX proof_rules_off_scope ON proof_rules_off(ifnull(article_id, 0), rule);
+  CREATE TABLE proof_ignores (
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    person_id    INTEGER,
+    person_name  TEXT NOT NULL DEFAULT '',
+    at           TEXT NOT NULL,
+    PRIMARY KEY (article_id, key)
+  ) WITHOUT ROWID;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

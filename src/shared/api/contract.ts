@@ -24,7 +24,7 @@ import { layoutSchema, templateSchema, type IssueLayout, type PageTemplate } fro
 import type { ExportJobStatus, LayoutOutcome } from '../layout/outcome'
 import type { FigureConflict, FigurePage, TagRejection, ZoneDetail, ZoneSummary } from './tagging-types'
 import { FIGURE_PAGE_MAX } from './tagging-types'
-import type { ProofReport, ReportArticle } from './proof-types'
+import type { ProofReport, ProofSettings, ReportArticle } from './proof-types'
 // --- 三审三校 (issue 11): people, review, history diff, desk, issue sign-off ---
 import { ROLES, REVIEWS } from './review-types'
 import type { ArticleReview, Desk, DiffPart, IssueSignoff, Person, ReviewPolicy, ReviewStep } from './review-types'
@@ -300,6 +300,22 @@ export const schemas = {
   'proof.issue': z.object({ issueId: id }).strict(),
   /** One article's findings by field (title fields and body, captions included) and its own rate. */
   'proof.article': z.object({ id }).strict(),
+  /** An article's 校对 settings: rules off (library, article) and ignored findings. */
+  'proof.settings': z.object({ articleId: id }).strict(),
+  /**
+   * Switches a rule off (on: false) or back on, for the article or (scope library) for every
+   * article of the library; answers the article's settings.
+   */
+  'proof.rule': z
+    .object({
+      articleId: id,
+      rule: z.string().min(1).max(60),
+      on: z.boolean(),
+      scope: z.enum(['article', 'library']),
+    })
+    .strict(),
+  /** 忽略 kept in the library: a finding's ignoreKey ignored in the article, or brought back. */
+  'proof.ignore': z.object({ articleId: id, key: z.string().min(1).max(400), ignored: z.boolean() }).strict(),
   /** The 校对报告 of an issue as a PDF (printed by the print engine, bundled fonts), in Chinese or English. */
   'proof.pdf': z.object({ issueId: id, lang: z.enum(['zh', 'en']).optional() }).strict(),
   // --- 审签单 (issue 11 item 6) ---
@@ -385,6 +401,9 @@ export interface Results {
   'proof.issue': ProofReport
   'proof.article': ReportArticle
   'proof.pdf': { fileName: string; mime: string; data: string }
+  'proof.settings': ProofSettings
+  'proof.rule': ProofSettings
+  'proof.ignore': ProofSettings
   'review.sheet': { fileName: string; mime: string; data: string }
   'zone.list': ZoneSummary[]
   'zone.get': ZoneDetail

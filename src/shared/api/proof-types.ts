@@ -70,3 +70,15 @@ export function reportFileName(issue: ProofReport['issue'], ext: 'pdf' | 'csv'):
   const name = [issue.title, issue.edition, issue.number].filter(Boolean).join('-')
   return `校对报告-${name.replace(/[\\/:*?"<>|\s]+/g, '_')}.${ext}`
 }
+
+/**
+ * 校对 settings of one article as stored in the library: rules switched off for the whole library
+ * and for this article, and the findings ignored in it (ignoreKey of src/shared/proof/ignore.ts).
+ * The editor and the 校对报告 honour the same settings.
+ */
+export interface ProofSettings {
+  articleId: number
+  offLibrary: string[]
+  offArticle: string[]
+  ignored: string[]
+}

@@ -161,6 +161,8 @@ export const CHANGE_TOPICS = [
   'tags',
   'layout',
   'templates',
+  /** 校对 settings: rules switched off, findings ignored. */
+  'proof',
   'library',
 ] as const
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number]

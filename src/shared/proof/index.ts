@@ -9,6 +9,7 @@
  */
 export { applyFixes, fixAll, proofText, rulesFor } from './engine'
 export { protectedSpans } from './exceptions'
+export { IGNORE_CONTEXT, ignoreKey } from './ignore'
 export { DEFAULT_LISTS } from './lists'
 export { getRule, RULES } from './rules'
 export { zoneMentions } from './zones'

@@ -14,7 +14,7 @@ import {
   type ElementNode,
 } from 'lexical'
 import { $isListNode } from '@lexical/list'
-import { getRule, proofText, type Category, type Finding } from '@shared/proof'
+import { getRule, IGNORE_CONTEXT, ignoreKey, proofText, type Category, type Finding } from '@shared/proof'
 import { $isPhotoNode, type PhotoNode } from '../nodes/PhotoNode'
 import { isDirty, type Dirty } from '../blocks'
 import { $blockText, type BlockText } from '../tagging/segments'
@@ -44,16 +44,10 @@ export interface ProofItem {
   after: string
 }
 
-/**
- * What 忽略 remembers: the rule and the finding with the letters and digits around it, not its
- * offsets — so it still matches after edits elsewhere, and after fixes of the punctuation next to it.
- */
-export const ignoreKey = (item: Pick<ProofItem, 'rule' | 'before' | 'text' | 'after'>): string =>
-  `${item.rule}|${words(item.before)}[${item.text}]${words(item.after)}`
+/** What 忽略 remembers (shared with the 校对报告, which honours the same ignores). */
+export { ignoreKey }
 
-const words = (text: string): string => text.replace(/[^\p{L}\p{N}]/gu, '')
-
-const CONTEXT = 6
+const CONTEXT = IGNORE_CONTEXT
 
 interface Source {
   blockKey: string
