@@ -128,35 +128,31 @@ describe('PDF round trip through Folio’s own export', () => {
 
   // Issue 13 asks for every headline and byline of the seed and 90 % of its paragraphs exact.
   // Reached: headlines 4 of 4, bylines 4 of 4 (the dateline 科学导报 记者王波 7月2日 broken over
-  // two justified lines keeps its word gaps), paragraphs 33 of 34 (97 %); held there so a step back fails.
-  it('reads the seed back: every headline and byline, 97% of paragraphs exact, the lead first', async () => {
+  // two justified lines keeps its word gaps), paragraphs 34 of 34 (lines beside a column gutter
+  // are no longer read across it); held there so a step back fails.
+  it('reads the seed back: every headline, byline and paragraph exact, the lead first', async () => {
     const issueId = lib.api.call('sample.open', {}).issue.id
     const exported = exportedArticles(issueId)
     const read = await importPdf(await exportIssue(issueId, 'seed'))
     const s = score(exported, read)
     scores.push(report('seed 开发区建设 2024年第25期', s))
     expect(s.missing.filter((m) => m.startsWith('headline'))).toEqual([])
-    expect(s.missing.filter((m) => m.startsWith('byline'))).toEqual([])
-    expect(s.paragraphs[0] / s.paragraphs[1]).toBeGreaterThanOrEqual(0.97)
+    expect(s.missing).toEqual([])
     // In the running order of the pages: the lead first.
     expect(norm(read[0]?.headline)).toBe(norm(exported[0]?.headline))
   }, 120_000)
 
-  // Reached: guangxi 80 % (narrow columns beside a large photo read into each other), henan 100 %.
-  it.each([
-    ['guangxi-beibuwan-2024-21', 0.8],
-    ['henan-gaoxin-2024-31', 1],
-  ])(
-    'reads an issue composed from %s back (at least %s of the checks right)',
-    async (fixture, least) => {
+  // Reached: both 100 % (guangxi's narrow columns beside a large photo no longer read into each other).
+  it.each(['guangxi-beibuwan-2024-21', 'henan-gaoxin-2024-31'])(
+    'reads an issue composed from %s back: every headline, byline and paragraph',
+    async (fixture) => {
       const issueId = composeIssue(fixture)
       const exported = exportedArticles(issueId)
       expect(exported.length).toBeGreaterThan(1)
       const read = await importPdf(await exportIssue(issueId, fixture))
       const s = score(exported, read)
       scores.push(report(`${fixture} (${exported.length} articles)`, s))
-      expect(s.headlines[0]).toBe(s.headlines[1])
-      expect(s.score).toBeGreaterThanOrEqual(least)
+      expect(s.missing).toEqual([])
     },
     120_000,
   )

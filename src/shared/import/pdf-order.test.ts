@@ -134,6 +134,63 @@ describe('word gaps in a justified line (a dateline run into the first lines)', 
   })
 })
 
+describe('narrow columns side by side (beside a large photo)', () => {
+  /** A column of full lines ten characters wide; the `hung` rows start with a bracket hung half an em out before them. */
+  function narrow(text: string, x: number, top: number, hung: number[] = []): PdfItem[] {
+    const items: PdfItem[] = []
+    let rest = text
+    for (let row = 0; rest.length > 0; row++) {
+      const y = top + row * 15
+      if (hung.includes(row)) {
+        items.push({ text: '（', x: x - 5, y, width: 5, size: 10 })
+        rest = rest.slice(1)
+        items.push(...glyphs(rest.slice(0, 10), x, y))
+        rest = rest.slice(10)
+      } else {
+        items.push(...glyphs(rest.slice(0, 10), x, y))
+        rest = rest.slice(10)
+      }
+    }
+    return items
+  }
+  const left =
+    '左栏这一段话一共有八十个字一行十个字刚好排满八行不多也不少每一行都排到栏的右边左栏这一段话一共有八十个字一行十个字刚好排满八行不多也不少每一行都排到栏的右边'
+  const right =
+    '右栏这段话也排满八行右栏这段话也排满八行右栏这段话也排满八行（广西）括号半个字挂在栏外右栏这段话也排满八行右栏这段话也排满八行右栏这段话也排满八行再补七个字排满'
+
+  it('does not read across a gutter that a bracket hung into it narrows', () => {
+    expect(right.indexOf('（')).toBe(30)
+    const items = [...narrow(left, 40, 100), ...narrow(right, 148.5, 100, [3])]
+    expect(texts([page(items)])).toEqual([left, right])
+  })
+
+  it('runs a line on when it stops short only because the next line starts with a figure that did not fit', () => {
+    const items = [
+      ...glyphs('本报讯十月二十一日', 40, 100),
+      ...glyphs('2024年园区举办对接会', 40, 115),
+      ...glyphs('这一行排满了十个字的', 40, 130),
+      ...glyphs('短的一行。', 40, 145),
+    ].map((item) => (/^\d$/.test(item.text) ? { ...item, width: 5 } : item))
+    // Figures are half an em wide: pull the rest of the second line in by the half ems they left.
+    const second = items.filter((i) => i.y === 115)
+    second.forEach((item, k) => {
+      item.x = 40 + second.slice(0, k).reduce((sum, i) => sum + i.width, 0)
+    })
+    expect(second.at(-1)?.x).toBe(130)
+    expect(texts([page(items)])).toEqual(['本报讯十月二十一日2024年园区举办对接会这一行排满了十个字的短的一行。'])
+  })
+
+  it('still ends a paragraph at a short line when the figure after it would have fitted there', () => {
+    const items = [
+      ...glyphs('这一行排满了十个字的', 40, 100),
+      ...glyphs('差一个字排满的一行', 40, 115),
+      ...glyphs('2段不缩进也排满十个', 40, 130),
+      ...glyphs('又一行。', 40, 145),
+    ]
+    expect(texts([page(items)])).toEqual(['这一行排满了十个字的差一个字排满的一行', '2段不缩进也排满十个又一行。'])
+  })
+})
+
 describe('reading order', () => {
   const left = ['左栏第一段的文字写得比较长一些需要折成好几行才能排完', '左栏第二段也是这样']
   const right = ['右栏第一段紧接着左栏往下读的文字也要折好几行', '右栏第二段']

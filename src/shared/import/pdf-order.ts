@@ -253,7 +253,14 @@ function joinJustified(lines: PdfLine[]): PdfLine[] {
         reached = Math.max(reached, b)
       }
       hole = Math.max(hole, to - reached)
-      const across = ink.length > 0 && hole < HOLE * line.size
+      // A gutter is a channel down the page: other lines in this size end at its left edge and start
+      // at its right one (a line there starting with a bracket hung half an em out fills no hole).
+      const ends = sorted.filter((o) => sameSize(o.size, line.size) && Math.abs(o.right - from) <= GRID).length
+      const starts = sorted.filter(
+        (o) => sameSize(o.size, line.size) && Math.abs(o.left - to) <= 0.6 * line.size + GRID,
+      ).length
+      const gutter = ends >= 4 && starts >= 4
+      const across = ink.length > 0 && hole < HOLE * line.size && !gutter
       if (across) {
         last.text = joinText(last.text, line.text)
         // In `spaced` the gap is a word gap when it is wider than the line's spread (记者 王波 set flush).
@@ -526,7 +533,16 @@ export function orderPages(pages: readonly PdfPage[]): OrderedLine[] {
       }
       block.lines.forEach((line, k) => {
         const indented = line.left > block.left + 0.8 * line.size
-        const full = line.right >= block.right - 0.8 * line.size && block.lines.length > 1
+        // Full: it reaches the block's right edge, or it stops short only because the next line's
+        // first word, Latin or figures (2024中国…), did not fit in what is left (half an em a character at least).
+        const after = block.lines[k + 1]
+        const word = /^[A-Za-z0-9%.,-]+/.exec(after?.text ?? '')?.[0] ?? ''
+        const wrapped =
+          after !== undefined &&
+          after.left <= block.left + 0.8 * after.size &&
+          sameSize(after.size, line.size) &&
+          0.5 * word.length * line.size > block.right - line.right
+        const full = (line.right >= block.right - 0.8 * line.size || wrapped) && block.lines.length > 1
         const isBody = sameSize(line.size, body)
         const into = k === 0 && isBody ? openBody : open
         const continues =
