@@ -1,14 +1,17 @@
 /**
  * The 校对 panel beside the text (a 标注 | 校对 switch with the tags panel): the findings of the
  * article, windowed; the selected one with its rule and standard; 修改 one, 全部修改 (every safe
- * fix, one undo step), 忽略 one (for this article while the app runs).
+ * fix, one undo step), 忽略 one, switch a rule off for the article or the library — both kept in the
+ * library (proof/settings.ts), so the 校对报告 and the next opening honour them.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { getRule, type Category } from '@shared/proof'
 import { useI18n, type MessageKey } from '../../app/i18n'
 import { useStore } from '../store'
+import { errorMessage } from '../../api'
 import { ignoreKey, type ProofItem } from './proofs'
 import type { ProofSession } from './session'
+import { setIgnored, switchRule } from './settings'
 
 export type SidePanel = 'tags' | 'proof'
 
@@ -55,18 +58,33 @@ export function ProofPanel({ session, tabs, onClose }: { session: ProofSession; 
   const safe = items.filter((i) => i.fixKind === 'safe' && i.canFix).length
 
   // Rows get callbacks that never change, so a row renders again only when its finding does.
-  const latest = useRef({ session })
+  const [error, setError] = useState<string | null>(null)
+  const latest = useRef({ session, lang })
   useLayoutEffect(() => {
-    latest.current = { session }
+    latest.current = { session, lang }
   })
+  // setError never changes: rows' callbacks reach it through a ref that is never reassigned.
+  const showError = useRef(setError)
   const fixOne = useCallback((item: ProofItem) => {
     const { session } = latest.current
     if (!session.actions.fix(item)) setNote({ key: 'proof.moved', count: 0, items: session.items.get() })
   }, [])
   const ignoreOne = useCallback((item: ProofItem) => {
-    const { session } = latest.current
-    session.ignored.set(new Set([...session.ignored.get(), ignoreKey(item)]))
+    const { session, lang } = latest.current
+    showError.current(null)
+    setIgnored(session, [ignoreKey(item)], true).catch((e: unknown) => showError.current(errorMessage(e, lang)))
   }, [])
+  const failed = (e: unknown): void => setError(errorMessage(e, lang))
+  const ruleSwitch = (rule: string, scope: 'article' | 'library', on: boolean): void => {
+    setError(null)
+    switchRule(session, rule, scope, on).catch(failed)
+  }
+  const offLibrary = useStore(session.offLibrary)
+  const offArticle = useStore(session.offArticle)
+  const ruleName = (id: string): string => {
+    const r = getRule(id)
+    return r ? (lang === 'zh' ? r.message_zh : r.message_en) : id
+  }
   const selectOne = useCallback((item: ProofItem) => latest.current.session.actions.select(item, true), [])
 
   const rule = active ? getRule(active.rule) : undefined
@@ -129,6 +147,24 @@ export function ProofPanel({ session, tabs, onClose }: { session: ProofSession; 
             <button type="button" className="btn small" onClick={() => ignoreOne(active)}>
               {t('proof.ignore')}
             </button>
+            <button
+              type="button"
+              className="btn small"
+              title={t('proof.offArticleHint')}
+              data-testid="proof-off-article"
+              onClick={() => ruleSwitch(active.rule, 'article', false)}
+            >
+              {t('proof.offArticle')}
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              title={t('proof.offLibraryHint')}
+              data-testid="proof-off-library"
+              onClick={() => ruleSwitch(active.rule, 'library', false)}
+            >
+              {t('proof.offLibrary')}
+            </button>
             {sameRule > 1 && (
               <button
                 type="button"
@@ -156,6 +192,7 @@ export function ProofPanel({ session, tabs, onClose }: { session: ProofSession; 
       <div className="side-scroll">
         <FindingList items={items} activeId={activeId} onSelect={selectOne} onFix={fixOne} onIgnore={ignoreOne} />
       </div>
+      {error && <p className="form-error">{error}</p>}
       {ignored.size > 0 && (
         <footer className="proof-foot muted">
           {t('proof.ignored', { count: ignored.size })}
@@ -163,10 +200,40 @@ export function ProofPanel({ session, tabs, onClose }: { session: ProofSession; 
             type="button"
             className="link"
             data-testid="proof-unignore"
-            onClick={() => session.ignored.set(new Set())}
+            onClick={() => {
+              setError(null)
+              setIgnored(session, [...ignored], false).catch(failed)
+            }}
           >
             {t('proof.unignore')}
           </button>
+        </footer>
+      )}
+      {offLibrary.size + offArticle.size > 0 && (
+        <footer className="proof-foot muted" data-testid="proof-rules-off">
+          {t('proof.rulesOff')}
+          {[...offArticle].map((id) => (
+            <button
+              key={`a:${id}`}
+              type="button"
+              className="link"
+              title={t('proof.ruleOn', { rule: ruleName(id) })}
+              onClick={() => ruleSwitch(id, 'article', true)}
+            >
+              {t('proof.ruleOffArticle', { rule: ruleName(id) })} ✕
+            </button>
+          ))}
+          {[...offLibrary].map((id) => (
+            <button
+              key={`l:${id}`}
+              type="button"
+              className="link"
+              title={t('proof.ruleOn', { rule: ruleName(id) })}
+              onClick={() => ruleSwitch(id, 'library', true)}
+            >
+              {t('proof.ruleOffLibrary', { rule: ruleName(id) })} ✕
+            </button>
+          ))}
         </footer>
       )}
     </aside>

@@ -64,9 +64,24 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
     let last: ProofRun = { items: [], touched: new Set(), blocks: new Map(), pending: 0, keys: [] }
     let first = true
 
+    /** Null when no rule is switched off, else whether a finding's rule is on. */
+    const switchedOn = (): ((item: ProofItem) => boolean) | null => {
+      const lib = session.offLibrary.get()
+      const own = session.offArticle.get()
+      return lib.size === 0 && own.size === 0 ? null : (item) => !lib.has(item.rule) && !own.has(item.rule)
+    }
+    const onRules = (): ProofItem[] => {
+      const wanted = switchedOn()
+      return wanted === null ? last.items : last.items.filter(wanted)
+    }
+
     const publish = (touched: ReadonlySet<string>): void => {
       const ignored = session.ignored.get()
-      const items = ignored.size === 0 ? last.items : last.items.filter((i) => !ignored.has(ignoreKey(i)))
+      const wanted = switchedOn()
+      const items =
+        ignored.size === 0 && wanted === null
+          ? last.items
+          : last.items.filter((i) => !ignored.has(ignoreKey(i)) && (wanted === null || wanted(i)))
       if (first || !sameList(session.items.get(), items)) {
         first = false
         session.items.set(items)
@@ -148,7 +163,7 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       let applied = 0
       const ignored = session.ignored.get()
       editor.update(
-        () => void (applied = rule === null ? $fixAllSafe(last.items, ignored) : $fixRule(last.items, ignored, rule)),
+        () => void (applied = rule === null ? $fixAllSafe(onRules(), ignored) : $fixRule(onRules(), ignored, rule)),
         { tag: HISTORY_PUSH_TAG, discrete: true },
       )
       if (applied > 0) runNow()
@@ -175,7 +190,10 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
     window.addEventListener('keydown', onKey)
 
     schedule()
-    const unsubscribeIgnored = session.ignored.subscribe(() => publish(new Set()))
+    const republish = () => publish(new Set())
+    const unsubscribeIgnored = session.ignored.subscribe(republish)
+    const unsubscribeOffLibrary = session.offLibrary.subscribe(republish)
+    const unsubscribeOffArticle = session.offArticle.subscribe(republish)
     const unsubscribeActive = session.active.subscribe(drawCurrent)
     const unregister = editor.registerUpdateListener((update) => {
       if (dirty.note(update)) schedule()
@@ -183,6 +201,8 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
     return () => {
       unregister()
       unsubscribeIgnored()
+      unsubscribeOffLibrary()
+      unsubscribeOffArticle()
       unsubscribeActive()
       window.removeEventListener('keydown', onKey)
       if (timer !== null) clearTimeout(timer)

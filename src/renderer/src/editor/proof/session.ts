@@ -25,8 +25,11 @@ export interface ProofSession {
   articleId: number
   /** Findings in document order, ignored ones left out. */
   items: Store<ProofItem[]>
-  /** 忽略: keys (ignoreKey) hidden for this article while the app runs. */
+  /** 忽略: keys (ignoreKey) hidden in this article, as kept in the library (proof/settings.ts). */
   ignored: Store<ReadonlySet<string>>
+  /** Rules switched off in the library and in this article, as kept in the library. */
+  offLibrary: Store<ReadonlySet<string>>
+  offArticle: Store<ReadonlySet<string>>
   /** The id of the finding selected from the panel or by F8. */
   active: Store<string | null>
   /** Whether the whole article has been proofed once since it opened (before that a count means nothing). */
@@ -38,15 +41,7 @@ export interface ProofSession {
   open(): void
 }
 
-/** Ignored findings per article for this session of the app (not stored in the library). */
-const IGNORED = new Map<number, Store<ReadonlySet<string>>>()
-
 export function createProofSession(articleId: number, open: () => void): ProofSession {
-  let ignored = IGNORED.get(articleId)
-  if (!ignored) {
-    ignored = createStore<ReadonlySet<string>>(new Set())
-    IGNORED.set(articleId, ignored)
-  }
   const actions: ProofActions = {
     runNow: () => {},
     select: () => {},
@@ -58,7 +53,9 @@ export function createProofSession(articleId: number, open: () => void): ProofSe
   return {
     articleId,
     items: createStore<ProofItem[]>([]),
-    ignored,
+    ignored: createStore<ReadonlySet<string>>(new Set()),
+    offLibrary: createStore<ReadonlySet<string>>(new Set()),
+    offArticle: createStore<ReadonlySet<string>>(new Set()),
     active: createStore<string | null>(null),
     proofed: createStore(false),
     actions,

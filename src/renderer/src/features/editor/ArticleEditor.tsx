@@ -11,6 +11,7 @@ import type { Article } from '@shared/api/types'
 import type { SerializedBody } from '@shared/doc/splice'
 import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
+import { useLive } from '../../app/live'
 import { useI18n } from '../../app/i18n'
 import { BODY_NODES } from '../../editor/nodes'
 import { docToPlainText, editorBody, parseDoc } from '@shared/doc/lexical'
@@ -26,6 +27,7 @@ import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
 import { ProofPanel, SideTabs, type SidePanel } from '../../editor/proof/ProofPanel'
 import { ProofPlugin } from '../../editor/proof/ProofPlugin'
 import { createProofSession, type ProofSession } from '../../editor/proof/session'
+import { loadProofSettings } from '../../editor/proof/settings'
 import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin'
 import { createStore, useStore, type Store } from '../../editor/store'
 import { editorTheme } from '../../editor/theme'
@@ -257,6 +259,13 @@ function LoadedEditor({
       .then((list) => setRejected(new Set(list.map((r) => rejectionKey(r.kind, r.text)))))
       .catch((error: unknown) => console.error(error))
   }, [article.id])
+
+  // 校对 settings kept in the library (rules off, findings ignored); another window's change follows.
+  const loadProof = useCallback(() => {
+    loadProofSettings(proof).catch((error: unknown) => console.error(error))
+  }, [proof])
+  useEffect(loadProof, [loadProof])
+  useLive({ topics: ['proof'], articleId: article.id }, loadProof, { skipOwn: true })
 
   const reject = (kind: 'zone' | 'figure', text: string): void => {
     setRejected((prev) => new Set([...prev, rejectionKey(kind, text)]))
