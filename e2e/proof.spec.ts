@@ -167,6 +167,9 @@ test('keys: Tab from the title fields goes to the body; Ctrl+Alt+0/1/2 set æ­£æ–
   const second = body(page).locator('p').nth(1)
   const text = (await second.textContent()) ?? ''
   await second.click()
+  // Lexical takes the caret from the document's selectionchange, a task after the click: let it run
+  // before the key, or the key applies where the caret was (CI once pressed it too early).
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
   await page.keyboard.press('Control+Alt+1')
   await expect(body(page).locator('h3').filter({ hasText: text })).toHaveCount(1)
   await page.keyboard.press('Control+Alt+2')
