@@ -211,6 +211,118 @@ describe('search across articles', () => {
     ])
   })
 
+  it('puts the few headline and title-part matches of a query common in the bodies first, in order, however it is tuned', () => {
+    // 园区 in every body, in few headlines (one at a field end), in some kickers and a byline's end;
+    // a deleted article's headline holds it too. Each tuning sends the tiers through other paths:
+    // looked up in the title indexes (few), walked in running order (many), or all by LIKE (rare).
+    const issues = [1, 2, 3].map((n) => lib.api.call('issue.create', { title: '开发区建设', number: `2025年第${n}期` }))
+    const titles: [issue: number, headline: string, kicker: string, byline: string][] = [
+      [0, '园区快讯', '', ''],
+      [0, '一年', '园区动态', ''],
+      [0, '综述', '', '记者 王园区'],
+      [1, '走进园区', '', ''],
+      [1, '区园', 'gw园', ''],
+      [2, '园区新闻', '', ''],
+      [2, '年终', '开发园区', ''],
+      [2, '要闻', '', ''],
+    ]
+    for (const [issue, headline, kicker, byline] of titles)
+      lib.api.call('article.create', {
+        issueId: issues[issue]!.id,
+        headline,
+        kicker,
+        byline,
+        body: JSON.stringify(docFromBlocks([{ type: 'paragraph', text: `${headline}：园区建设提速，GW级园区。` }])),
+      })
+    const gone = lib.api.call('article.create', {
+      issueId: issues[2]!.id,
+      headline: '园区撤稿',
+      body: JSON.stringify(docFromBlocks([{ type: 'paragraph', text: '园区。' }])),
+    })
+    lib.api.call('article.delete', { id: gone.id })
+    // What search must answer, worked out here: headline, then other title parts, then body; newest issue first, running order.
+    const expected = (query: string, issueId?: number) => {
+      const rows = lib.db
+        .prepare(
+          `SELECT a.id, a.issue_id, a.position, a.headline, a.kicker || char(0) || a.subtitle || char(0) || a.dateline
+                  || char(0) || a.byline AS titles, a.body_text FROM articles a JOIN issues i ON i.id = a.issue_id
+           WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL`,
+        )
+        .all() as {
+        id: number
+        issue_id: number
+        position: number
+        headline: string
+        titles: string
+        body_text: string
+      }[]
+      const q = query.toLowerCase()
+      const tier = (r: (typeof rows)[number]) =>
+        r.headline.toLowerCase().includes(q)
+          ? 0
+          : r.titles.toLowerCase().includes(q)
+            ? 1
+            : r.body_text.toLowerCase().includes(q)
+              ? 2
+              : 3
+      return rows
+        .filter((r) => tier(r) < 3 && (issueId === undefined || r.issue_id === issueId))
+        .sort((a, b) => tier(a) - tier(b) || b.issue_id - a.issue_id || a.position - b.position || a.id - b.id)
+        .map((r) => r.id)
+    }
+    const queries = ['园区', '园', '区', 'gw', 'G', '快讯', '鲸鱼']
+    for (const common of [1, 2, 3, 4, 6, 10, 1000]) {
+      SEARCH_TUNING.common = common
+      try {
+        for (const query of queries) {
+          const all = expected(query)
+          expect(
+            search(query, { limit: 500 }).map((h) => h.articleId),
+            `${query} at ${common}`,
+          ).toEqual(all)
+          for (const limit of [1, 2, 3, 5])
+            expect(
+              search(query, { limit }).map((h) => h.articleId),
+              `${query} ×${limit} at ${common}`,
+            ).toEqual(all.slice(0, limit))
+          expect(
+            search(query, { issueId: issues[1]!.id }).map((h) => h.articleId),
+            `${query} in an issue at ${common}`,
+          ).toEqual(expected(query, issues[1]!.id))
+        }
+      } finally {
+        SEARCH_TUNING.common = 1000
+      }
+    }
+    // The order spelled out once: the three headlines newest issue first, then the kickers and the byline.
+    SEARCH_TUNING.common = 4
+    try {
+      expect(search('园区', { limit: 6 }).map((h) => [h.headline, h.field])).toEqual([
+        ['园区新闻', 'headline'],
+        ['走进园区', 'headline'],
+        ['园区快讯', 'headline'],
+        ['年终', 'kicker'],
+        ['一年', 'kicker'],
+        ['综述', 'byline'],
+      ])
+      // The title indexes follow edits: a headline that gains the query moves up, one that loses it moves down.
+      const [first] = expected('园区').filter((id) => lib.api.call('article.get', { id }).headline === '要闻')
+      const edited = lib.api.call('article.get', { id: first! })
+      lib.api.call('article.update', { id: first!, baseVersion: edited.version, patch: { headline: '要闻 园区' } })
+      const renamed = search('园区', { limit: 500 }).find((h) => h.field === 'headline' && h.headline === '园区新闻')!
+      const before = lib.api.call('article.get', { id: renamed.articleId })
+      lib.api.call('article.update', {
+        id: renamed.articleId,
+        baseVersion: before.version,
+        patch: { headline: '新闻' },
+      })
+      expect(search('园区', { limit: 500 }).map((h) => h.articleId)).toEqual(expected('园区'))
+      expect(search('园区', { limit: 1 })[0]?.headline).toBe('要闻 园区')
+    } finally {
+      SEARCH_TUNING.common = 1000
+    }
+  })
+
   it('takes every query literally: quotes, FTS syntax and SQL are just characters', () => {
     for (const query of [
       '"',

@@ -3,7 +3,8 @@
  * body (captions included). Queries of three or more characters go through the FTS5 trigram
  * index (migration 6), which finds any Chinese substring; shorter ones (开发, 晋) are matched
  * with LIKE over the same fields, on the rows the trigram terms and the field-end indexes
- * (migration 9) say may hold them. The query is always taken literally: quotes, *, OR, NEAR and
+ * (migration 9) say may hold them; a common one finds its title matches through the title parts'
+ * own trigram indexes (migration 16). The query is always taken literally: quotes, *, OR, NEAR and
  * SQL are just characters. The match, the order (title matches first, newest issue first, then
  * the running order) and the limit are in SQL and only ids come back; the page's rows are then
  * read with their text for the snippets and counts.
@@ -108,38 +109,120 @@ function rare(ctx: ServiceContext, short: string): boolean {
 }
 
 /**
- * A common query (one or two characters, or a word the trigram index finds everywhere), `need`
- * ids in order. The title parts are read in running
- * order, newest issue first, from a covering index of them joined (migration 12) — never the
- * article rows with their bodies — until the page holds enough headline matches or the titles run
- * out; then the body, walking the articles the same way until the page is full, which a common
- * character does within the first few issues however large the library is.
+ * A common query (one or two characters the trigram terms find everywhere), `need` ids in order:
+ * headline matches, then the other title parts, then the body, each newest issue first in running
+ * order. A title tier with few matches is looked up — its candidates from the title parts' own
+ * trigram terms and field ends (migrations 16 and 9), LIKE deciding, ordered and limited in SQL —
+ * so a query common in the bodies but rare in the titles does not read every title; a tier with
+ * many is walked in running order from the covering index of the titles (migration 12) until the
+ * page is full. The body is always walked (from the rows, in the same order), which a common query
+ * fills within the first few issues however large the library is.
  */
 function commonShortIds(ctx: ServiceContext, params: Record<string, unknown>, inIssue: string, need: number): number[] {
   const from = `FROM issues i CROSS JOIN articles a ON a.issue_id = i.id
     WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}`
   const order = 'ORDER BY i.id DESC, a.position, a.id'
-  const headlines: number[] = []
-  const others: number[] = []
-  const titles = ctx.db
-    .prepare(`SELECT a.id, ${likeField('headline')} AS head ${from} AND ${TITLES} LIKE @pattern ESCAPE '\\' ${order}`)
-    .iterate(params) as IterableIterator<{ id: number; head: number }>
-  for (const row of titles) {
-    if (row.head) headlines.push(row.id)
-    else if (others.length < need) others.push(row.id)
-    if (headlines.length >= need) break
-  }
-  const ids = [...headlines, ...others].slice(0, need)
-  if (ids.length < need) {
-    const body = `${likeField('body_text')} AND NOT ${TITLES} LIKE @pattern ESCAPE '\\'`
-    ids.push(
-      ...(ctx.db
-        .prepare(`SELECT a.id ${from} AND ${body} ${order} LIMIT ${need - ids.length}`)
-        .pluck()
-        .all(params) as number[]),
+  const tiers = [
+    { terms: 'temp.folio_headline_terms', fields: ['headline'] as const, match: likeField('headline') },
+    {
+      terms: 'temp.folio_title_terms',
+      fields: ['kicker', 'subtitle', 'dateline', 'byline'] as const,
+      match: `NOT ${likeField('headline')} AND ${TITLES} LIKE @pattern ESCAPE '\\'`,
+    },
+  ]
+  const short = params.short as string
+  const ids: number[] = []
+  const rows = walkedRows(ctx, params)
+  for (const tier of tiers) {
+    const left = need - ids.length
+    if (left <= 0) return ids
+    // Walking reads about left × rows / matches title rows (all `rows` of one issue at most), looking
+    // up about `matches` candidates, each dearer: a tier is walked once it has enough matches that
+    // the walk is the cheaper (never fewer than SEARCH_TUNING.common, as tests lower it to force a walk).
+    const enough = Math.ceil(
+      Math.min(
+        SEARCH_TUNING.common,
+        params.issueId !== undefined ? rows / LOOKUP_COST : Math.sqrt((left * rows) / LOOKUP_COST),
+      ),
     )
+    const candidates = titleCandidates(tier.terms, tier.fields, short)
+    const sql = fewerThan(ctx, candidates.counts, short, Math.max(1, enough))
+      ? `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
+         WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}
+           AND a.id IN (${candidates.union}) AND ${tier.match}
+         ORDER BY a.issue_id DESC, a.position, a.id LIMIT ${left}`
+      : `SELECT a.id ${from} AND ${tier.match} ${order} LIMIT ${left}`
+    ids.push(...(prepared(ctx, sql).all(params) as number[]))
+  }
+  const left = need - ids.length
+  if (left > 0) {
+    const body = `${likeField('body_text')} AND NOT ${TITLES} LIKE @pattern ESCAPE '\\'`
+    ids.push(...(prepared(ctx, `SELECT a.id ${from} AND ${body} ${order} LIMIT ${left}`).all(params) as number[]))
   }
   return ids
+}
+
+/**
+ * The articles that may hold `@short` in one of `fields` (title parts), as shortCandidates finds
+ * them but from a title index's terms (`terms`, a vocabulary of migration 16's tables): `union`
+ * lists them, `counts` are its parts, to be counted each up to a bound (fewerThan).
+ */
+function titleCandidates(terms: string, fields: readonly Field[], short: string): { union: string; counts: string[] } {
+  const range = (expression: string) => `${expression} >= @short AND ${expression} < @short || char(1114111)`
+  const parts = [
+    `SELECT doc AS id FROM ${terms} WHERE ${range('term')}`,
+    ...fields.flatMap((f) =>
+      [...short].length === 2
+        ? [`SELECT id FROM articles WHERE lower(substr(${f}, -2)) = @short`]
+        : [
+            `SELECT id FROM articles WHERE lower(substr(${f}, -1)) = @short`,
+            `SELECT id FROM articles WHERE ${range(`lower(substr(${f}, -2))`)}`,
+          ],
+    ),
+  ]
+  return { union: parts.join(' UNION '), counts: parts }
+}
+
+/** Whether the candidate parts together hold fewer than `bound` rows (each count stops there). */
+function fewerThan(ctx: ServiceContext, counts: string[], short: string, bound: number): boolean {
+  const sql = `SELECT ${counts.map((part) => `(SELECT COUNT(*) FROM (${part} LIMIT @bound))`).join(' + ')}`
+  return (prepared(ctx, sql).get({ short, bound }) as number) < bound
+}
+
+/**
+ * How much dearer a title tier's candidate looked up is than a title row walked: about 1.5 µs
+ * against 0.3 µs on the bench libraries (bench/views.bench.ts). It only picks the cheaper path.
+ */
+const LOOKUP_COST = 5
+
+/**
+ * The title rows a walk may read: the issue's articles, or the library's, estimated from the
+ * largest article id (an index seek; deleted rows and gaps only make it larger).
+ */
+function walkedRows(ctx: ServiceContext, params: Record<string, unknown>): number {
+  const sql =
+    params.issueId !== undefined
+      ? 'SELECT COUNT(*) FROM articles WHERE issue_id = @issueId'
+      : 'SELECT ifnull(max(id), 0) FROM articles'
+  return prepared(ctx, sql).get(params.issueId !== undefined ? { issueId: params.issueId } : {}) as number
+}
+
+type Plucked = ReturnType<ReturnType<ServiceContext['db']['prepare']>['pluck']>
+const statements = new WeakMap<ServiceContext['db'], Map<string, Plucked>>()
+
+/**
+ * A statement giving one column, compiled once per connection: a common query's few statements
+ * differ only by their limits, and compiling them each time cost as much as running them.
+ */
+function prepared(ctx: ServiceContext, sql: string): Plucked {
+  let cache = statements.get(ctx.db)
+  if (!cache) statements.set(ctx.db, (cache = new Map()))
+  let statement = cache.get(sql)
+  if (!statement) {
+    if (cache.size >= 200) cache.clear()
+    cache.set(sql, (statement = ctx.db.prepare(sql).pluck()))
+  }
+  return statement
 }
 
 /** A tier with more matches than `common` is read by walking the articles in order (see trigramIds); tests lower it. */
@@ -221,9 +304,12 @@ function indexable(query: string): boolean {
   )
 }
 
-/** The trigram index's terms and where each occurs (fts5vocab, per connection, nothing stored). */
+/** The trigram indexes' terms and where each occurs (fts5vocab, per connection, nothing stored): all fields, the headline, the other title parts. */
 function openVocabulary(ctx: ServiceContext): void {
-  ctx.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.folio_terms USING fts5vocab(main, 'article_search', 'instance')")
+  ctx.db.exec(`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.folio_terms USING fts5vocab(main, 'article_search', 'instance');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.folio_headline_terms USING fts5vocab(main, 'headline_search', 'instance');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.folio_title_terms USING fts5vocab(main, 'title_search', 'instance');`)
 }
 
 /**
