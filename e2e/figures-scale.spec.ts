@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
 import { docFromBlocks, type SerializedNode } from '../src/shared/doc/lexical'
-import { expect, test } from './fixtures'
+import { apiCall as call, expect, test } from './fixtures'
 
 const TEXT = { detail: 0, format: 0, mode: 'normal', style: '', version: 1 }
 const figure = (text: string, value: number, unit: string): SerializedNode => ({
@@ -27,24 +26,6 @@ function body(pieces: SerializedNode[]): string {
   const [paragraph] = doc.root.children
   if (paragraph) paragraph.children = pieces
   return JSON.stringify(doc)
-}
-
-/** Calls the API from the page, with the tab's token, as the renderer does. */
-async function call(page: Page, method: string, input: unknown): Promise<{ id: number }> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const token = /token=([\w-]+)/.exec(window.location.hash)?.[1] ?? sessionStorage.getItem('folio.token') ?? ''
-      const response = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token },
-        body: JSON.stringify(i),
-      })
-      const answer = (await response.json()) as { ok: boolean; result: { id: number } }
-      if (!answer.ok) throw new Error(JSON.stringify(answer))
-      return answer.result
-    },
-    [method, input] as const,
-  )
 }
 
 test('数据核对 draws only the rows on screen, fetches later ones on scrolling, and filters with a total', async ({

@@ -90,6 +90,24 @@ export { expect }
 
 export const body = (page: Page) => page.getByTestId('body')
 
+/** Calls the API from the page, with the tab's token, as the renderer does. */
+export async function apiCall<T = { id: number }>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const token = /token=([\w-]+)/.exec(window.location.hash)?.[1] ?? sessionStorage.getItem('folio.token') ?? ''
+      const response = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token },
+        body: JSON.stringify(i),
+      })
+      const answer = (await response.json()) as { ok: boolean; result: unknown }
+      if (!answer.ok) throw new Error(JSON.stringify(answer))
+      return answer.result
+    },
+    [method, input] as const,
+  ) as Promise<T>
+}
+
 /** A fresh tab on the server's library with the bundled sample issue opened (its four articles listed). */
 export async function openSample(page: Page, folio: FolioServer): Promise<void> {
   await page.goto(folio.url)

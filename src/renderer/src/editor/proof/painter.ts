@@ -8,6 +8,7 @@
  * same shape — see GUIDE 5.4, one annotation layer) so they can share it.
  */
 import type { LexicalEditor } from 'lexical'
+import { NearView } from '../near'
 import { domRange, type BlockText } from '../tagging/segments'
 
 export interface Mark {
@@ -18,16 +19,13 @@ export interface Mark {
   inCaption?: boolean
 }
 
-/** How far beyond the visible part of the editor blocks keep their highlights, by default. */
-const NEAR_MARGIN = '600px 0px'
+/** How far above and below the visible part of the editor blocks keep their highlights, by default (px). */
+const NEAR_MARGIN = 600
 
 export class HighlightPainter<M extends Mark> {
   private readonly highlights: Map<string, Highlight> | null
   private readonly drawn = new Map<M, { range: Range; name: string }>()
-  private readonly near = new Set<string>()
-  private readonly watched = new Map<string, HTMLElement>()
-  private readonly keyOf = new WeakMap<Element, string>()
-  private readonly observer: IntersectionObserver | null
+  private readonly near: NearView | null
   private shown: M[] = []
   private blocks = new Map<string, BlockText>()
 
@@ -36,28 +34,14 @@ export class HighlightPainter<M extends Mark> {
     names: readonly string[],
     /** Which highlight a mark goes into. */
     private readonly nameOf: (mark: M) => string,
-    /** IntersectionObserver rootMargin: a block this near the view has its marks drawn. */
+    /** A block this near the view (CSS px above and below it) has its marks drawn. */
     margin = NEAR_MARGIN,
   ) {
     const drawing = typeof CSS !== 'undefined' && 'highlights' in CSS
     this.highlights = drawing ? new Map(names.map((n) => [n, new Highlight()])) : null
     if (this.highlights) for (const [name, h] of this.highlights) CSS.highlights.set(name, h)
     const scroller = editor.getRootElement()?.closest('.editor-scroll') ?? null
-    this.observer =
-      this.highlights && typeof IntersectionObserver !== 'undefined'
-        ? new IntersectionObserver(
-            (entries) => {
-              for (const entry of entries) {
-                const key = this.keyOf.get(entry.target)
-                if (key === undefined) continue
-                if (entry.isIntersecting) this.near.add(key)
-                else this.near.delete(key)
-              }
-              this.draw(new Set())
-            },
-            { root: scroller, rootMargin: margin },
-          )
-        : null
+    this.near = this.highlights ? new NearView(scroller, margin, () => this.draw(new Set())) : null
   }
 
   /** The marks to show now; `touched` blocks have their ranges made again. */
@@ -69,33 +53,25 @@ export class HighlightPainter<M extends Mark> {
   }
 
   dispose(): void {
-    this.observer?.disconnect()
+    this.near?.dispose()
     if (this.highlights) for (const name of this.highlights.keys()) CSS.highlights.delete(name)
   }
 
   private watch(): void {
-    const observer = this.observer
-    if (!observer) return
-    const keys = new Set(this.shown.filter((m) => !m.inCaption).map((m) => m.blockKey))
-    for (const [key, element] of this.watched) {
-      if (keys.has(key) && this.editor.getElementByKey(key) === element) continue
-      observer.unobserve(element)
-      this.watched.delete(key)
-      this.near.delete(key)
+    if (!this.near) return
+    const elements = new Map<string, HTMLElement>()
+    for (const m of this.shown) {
+      if (m.inCaption || elements.has(m.blockKey)) continue
+      const element = this.editor.getElementByKey(m.blockKey)
+      if (element) elements.set(m.blockKey, element)
     }
-    for (const key of keys) {
-      const element = this.editor.getElementByKey(key)
-      if (!element || this.watched.get(key) === element) continue
-      this.keyOf.set(element, key)
-      this.watched.set(key, element)
-      observer.observe(element)
-    }
+    this.near.watch(elements)
   }
 
   private draw(touched: ReadonlySet<string>): void {
     const highlights = this.highlights
     if (!highlights) return
-    const wanted = (m: M): boolean => !m.inCaption && (!this.observer || this.near.has(m.blockKey))
+    const wanted = (m: M): boolean => !m.inCaption && (!this.near || this.near.has(m.blockKey))
     const live = new Set(this.shown)
     for (const [m, { range, name }] of this.drawn) {
       if (live.has(m) && wanted(m) && !touched.has(m.blockKey)) continue

@@ -3,21 +3,21 @@
  * only for the blocks that changed, and suggested spans are drawn as dashed underlines with the
  * CSS Custom Highlight API, so the document itself is untouched until the editor accepts one.
  * The highlights are kept and only the ranges of changed blocks are redrawn, and only blocks near
- * the editor's view have ranges at all: Chromium revalidates and repaints every registered range
- * whenever the document changes, so hundreds of them made each keystroke's paint cost grow with
- * the article.
+ * the editor's view have ranges at all (HighlightPainter, as 校对 draws its findings): Chromium
+ * revalidates and repaints every registered range whenever the document changes, so hundreds of
+ * them made each keystroke's paint cost grow with the article.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useEffect, useRef } from 'react'
 import type { Gazetteer } from '@shared/tagging'
 import { DirtyBlocks } from '../blocks'
-import { domRange, type BlockText } from './segments'
+import { HighlightPainter } from '../proof/painter'
 import { BlockSuggestions, ignoredOccurrences, type Suggestion } from './suggestions'
 
 const DELAY_MS = 250
 const HIGHLIGHTS = { zone: 'folio-suggest-zone', figure: 'folio-suggest-figure' } as const
-/** How far beyond the visible part of the editor blocks keep their highlights. */
-const NEAR_MARGIN = '600px 0px'
+/** How far above and below the visible part of the editor blocks keep their highlights (px). */
+const NEAR_MARGIN = 600
 
 const sameList = (a: readonly Suggestion[], b: readonly Suggestion[]): boolean =>
   a.length === b.length && a.every((s, i) => s === b[i])
@@ -40,70 +40,13 @@ export function TagsPlugin({
     const detector = cache.current
     const ignored = ignoredOccurrences(editor)
     const dirty = new DirtyBlocks()
-    const drawing = typeof CSS !== 'undefined' && 'highlights' in CSS
-    const highlights = drawing ? { zone: new Highlight(), figure: new Highlight() } : null
-    if (highlights) {
-      CSS.highlights.set(HIGHLIGHTS.zone, highlights.zone)
-      CSS.highlights.set(HIGHLIGHTS.figure, highlights.figure)
-    }
-    const drawn = new Map<Suggestion, Range>()
+    const painter = new HighlightPainter<Suggestion>(
+      editor,
+      [HIGHLIGHTS.zone, HIGHLIGHTS.figure],
+      (s) => HIGHLIGHTS[s.kind],
+      NEAR_MARGIN,
+    )
     let shown: Suggestion[] = []
-    let texts = new Map<string, BlockText>()
-    // Blocks with suggestions are watched; those near the view are drawn.
-    const near = new Set<string>()
-    const watched = new Map<string, HTMLElement>()
-    const keyOf = new WeakMap<Element, string>()
-    const scroller = editor.getRootElement()?.closest('.editor-scroll') ?? null
-    const observer =
-      highlights && typeof IntersectionObserver !== 'undefined'
-        ? new IntersectionObserver(
-            (entries) => {
-              for (const entry of entries) {
-                const key = keyOf.get(entry.target)
-                if (key === undefined) continue
-                if (entry.isIntersecting) near.add(key)
-                else near.delete(key)
-              }
-              draw(new Set())
-            },
-            { root: scroller, rootMargin: NEAR_MARGIN },
-          )
-        : null
-    const watch = (): void => {
-      if (!observer) return
-      const keys = new Set(shown.filter((s) => !s.inCaption).map((s) => s.blockKey))
-      for (const [key, element] of watched) {
-        if (keys.has(key) && editor.getElementByKey(key) === element) continue
-        observer.unobserve(element)
-        watched.delete(key)
-        near.delete(key)
-      }
-      for (const key of keys) {
-        const element = editor.getElementByKey(key)
-        if (!element || watched.get(key) === element) continue
-        keyOf.set(element, key)
-        watched.set(key, element)
-        observer.observe(element)
-      }
-    }
-    const draw = (touched: ReadonlySet<string>): void => {
-      if (!highlights) return
-      const wanted = (s: Suggestion): boolean => !observer || near.has(s.blockKey)
-      const live = new Set(shown)
-      for (const [s, range] of drawn) {
-        if (live.has(s) && wanted(s) && !touched.has(s.blockKey)) continue
-        highlights[s.kind].delete(range)
-        drawn.delete(s)
-      }
-      for (const s of shown) {
-        if (drawn.has(s) || !wanted(s)) continue
-        const block = texts.get(s.blockKey)
-        const range = block ? domRange(editor, block, s.start, s.end) : null
-        if (!range) continue
-        drawn.set(s, range)
-        highlights[s.kind].add(range)
-      }
-    }
     let timer: ReturnType<typeof setTimeout> | null = null
     let first = true
     const run = (): void => {
@@ -111,14 +54,12 @@ export function TagsPlugin({
       const { suggestions, touched, blocks } = editor
         .getEditorState()
         .read(() => detector.$update(dirty.take(), rejected, ignored.get()))
-      texts = blocks
       if (first || !sameList(shown, suggestions)) {
         first = false
         shown = suggestions
         onSuggestions(suggestions)
       }
-      watch()
-      draw(touched)
+      painter.show(shown, blocks, touched)
     }
     const schedule = (): void => {
       if (timer !== null) clearTimeout(timer)
@@ -136,12 +77,8 @@ export function TagsPlugin({
     return () => {
       unregister()
       unsubscribe()
-      observer?.disconnect()
+      painter.dispose()
       if (timer !== null) clearTimeout(timer)
-      if (highlights) {
-        CSS.highlights.delete(HIGHLIGHTS.zone)
-        CSS.highlights.delete(HIGHLIGHTS.figure)
-      }
     }
   }, [editor, gazetteer, rejected, onSuggestions])
   return null

@@ -1,0 +1,54 @@
+import { docFromBlocks } from '../src/shared/doc/lexical'
+import { apiCall, body, expect, test } from './fixtures'
+
+/**
+ * Suggestion underlines (and 校对 marks, through the same painter) are drawn only for blocks near
+ * the editor's view, and follow the view as it scrolls: editor/near.ts works the near set out on
+ * scroll rather than through IntersectionObservers, which cost a millisecond per keystroke.
+ */
+test('suggestion highlights cover the blocks near the view and follow a scroll to the end', async ({ page, folio }) => {
+  await page.goto(folio.url)
+  await expect(page.getByTestId('new-issue')).toBeVisible()
+  const issue = await apiCall(page, 'issue.create', { title: '开发区建设', number: '2024年第31期' })
+  const paragraphs = Array.from(
+    { length: 160 },
+    (_, n) => `第${n + 1}段：孝义经济开发区今年新签约项目，园区企业稳步扩产，带动当地就业持续增长。`,
+  )
+  const doc = docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text })))
+  await apiCall(page, 'article.create', { issueId: issue.id, headline: '长文', body: JSON.stringify(doc) })
+  await page.reload()
+  await page.getByTestId('article-item').filter({ hasText: '长文' }).click()
+  await expect(body(page).locator('p')).toHaveCount(160)
+  await expect(page.getByTestId('show-tags')).toContainText('160')
+
+  /** The paragraph numbers (1-based) holding a drawn zone suggestion, and the scroller's view. */
+  const drawn = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('[data-testid=body]')
+      const blocks = root ? Array.from(root.children) : []
+      const highlight = CSS.highlights.get('folio-suggest-zone')
+      const numbers = new Set<number>()
+      for (const range of highlight ?? []) {
+        const block = blocks.findIndex((b) => b.contains(range.startContainer))
+        if (block >= 0) numbers.add(block + 1)
+      }
+      return [...numbers].sort((a, b) => a - b)
+    })
+
+  // At the top: the first paragraphs are drawn, the last ones are not.
+  await expect.poll(async () => (await drawn())[0]).toBe(1)
+  const top = await drawn()
+  expect(top.length).toBeGreaterThan(3)
+  expect(top.length).toBeLessThan(100)
+  expect(top.at(-1)).toBeLessThan(100)
+
+  // Scrolled to the end: the last paragraph is drawn and the first ones are dropped.
+  await page.locator('.editor-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  await expect.poll(async () => (await drawn()).at(-1)).toBe(160)
+  const end = await drawn()
+  expect(end[0]).toBeGreaterThan(60)
+
+  // Back to the top: drawn again there.
+  await page.locator('.editor-scroll').evaluate((el) => el.scrollTo({ top: 0 }))
+  await expect.poll(async () => (await drawn())[0]).toBe(1)
+})
