@@ -17,6 +17,12 @@
  *   TYPING_TRACE=1 npx tsx bench/typing.bench.ts   also traces 60 keys on each side and prints where
  *                                                  the renderer's main thread spent them, by event
  *
+ *   TYPING_VARIANTS=nohl,chrome npx tsx bench/typing.bench.ts
+ *                          also types, in the same rounds, into Folio pages with one cost taken away
+ *                          (VARIANTS below: CSS or a script injected, each on its own copy of the
+ *                          article so the live channel never reloads another tab's editor) and
+ *                          prints their ratios to bare Lexical — where the gap is, not a result
+ *
  * Folio is built into tmp/typing-bench/ (not out/, which others share) unless
  * TYPING_FOLIO_OUT names an existing build; the bare page is built with vite beside it.
  */
@@ -261,7 +267,7 @@ const PROBE = `(() => {
 })()`
 
 interface Side {
-  name: 'folio' | 'bare'
+  name: string
   page: Page
   cdp: CDPSession
   selector: string
@@ -377,6 +383,34 @@ async function trace(browser: Browser, side: Side, label: string): Promise<void>
   for (const [name, ms] of top) console.log(`  ${(ms / keys).toFixed(2).padStart(7)}  ${name}`)
 }
 
+// ---------------------------------------------------------------- variants (TYPING_VARIANTS)
+
+const NO_HIGHLIGHTS = 'CSS.highlights.set = function () { return CSS.highlights }'
+const NO_CHROME = '.side-panel, .statusbar, .review-bar, .toolbar { display: none !important }'
+const NO_STYLING =
+  '.tag { background: none !important; box-shadow: none !important; border-radius: 0 !important } ' +
+  '.sheet { box-shadow: none !important; border: none !important; background: none !important }'
+
+/** Folio with one cost taken away, to see how much of the gap it is (never recorded). */
+const VARIANTS: Record<string, { init?: string; css?: string }> = {
+  /** No CSS Custom Highlights registered: no suggestion underlines, no 校对 marks. */
+  nohl: { init: NO_HIGHLIGHTS },
+  /** The side panel, status bar, review bar and toolbar hidden. */
+  chrome: { css: NO_CHROME },
+  /** Tags and the sheet without backgrounds, shadows or borders. */
+  styling: { css: NO_STYLING },
+  /** All three. */
+  all: { init: NO_HIGHLIGHTS, css: `${NO_CHROME} ${NO_STYLING}` },
+  /** The deferred work (字数 recount, autosave) pushed out of the burst: timers of 100–800 ms wait 20 s. */
+  timers: {
+    init: `(() => { const later = window.setTimeout; window.setTimeout = function (f, d, ...a) { return later(f, typeof d === 'number' && d > 100 && d <= 800 && d !== 250 && d !== 400 ? 20000 : d, ...a) } })()`,
+  },
+}
+
+const variantNames = (process.env.TYPING_VARIANTS ?? '').split(',').filter(Boolean)
+for (const name of variantNames) if (!VARIANTS[name]) throw new Error(`unknown variant ${name}`)
+const variantLabel = (b: Body, variant: string): string => `${b.label}（${variant}）`
+
 // ---------------------------------------------------------------- the run
 
 async function open(
@@ -386,10 +420,12 @@ async function open(
   selector: string,
   ready: (page: Page) => Promise<void>,
   width?: number,
+  init?: string,
 ): Promise<Side> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, locale: 'zh-CN' })
   const page = await context.newPage()
   await page.addInitScript(PROBE)
+  if (init) await page.addInitScript(init)
   await page.goto(url)
   await ready(page)
   if (width)
@@ -418,7 +454,8 @@ async function main(): Promise<void> {
 
   const folioOut = buildFolio()
   const bareOut = await buildBare([big, small])
-  library(join(WORK, 'lib', 'library.sqlite'), [big, small])
+  const copies = variantNames.flatMap((v) => [big, small].map((b) => ({ ...b, label: variantLabel(b, v) })))
+  library(join(WORK, 'lib', 'library.sqlite'), [big, small, ...copies])
   const folio = await startFolio(folioOut, join(WORK, 'lib', 'library.sqlite'))
   const bare = await serve(bareOut)
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true })
@@ -431,12 +468,25 @@ async function main(): Promise<void> {
           .locator(`${selector} p`)
           .nth(b.paragraphs - 1)
           .waitFor({ timeout: 60_000 })
-      const folioSide = await open(browser, 'folio', folio.url, '[data-testid=body]', async (page) => {
-        await page.getByTestId('article-item').filter({ hasText: b.label }).click()
-        await lastParagraph('[data-testid=body]')(page)
-        // Detection and the first count have run.
-        await page.waitForTimeout(1500)
-      })
+      const openFolio = (name: string, label: string, variant?: { init?: string; css?: string }) =>
+        open(
+          browser,
+          name,
+          folio.url,
+          '[data-testid=body]',
+          async (page) => {
+            await page.getByTestId('article-item').filter({ hasText: label }).first().click()
+            await lastParagraph('[data-testid=body]')(page)
+            if (variant?.css) await page.addStyleTag({ content: variant.css })
+            // Detection and the first count have run.
+            await page.waitForTimeout(1500)
+          },
+          undefined,
+          variant?.init,
+        )
+      const folioSide = await openFolio('folio', b.label)
+      const variantSides: Side[] = []
+      for (const v of variantNames) variantSides.push(await openFolio(v, variantLabel(b, v), VARIANTS[v]))
       const width = await folioSide.page.evaluate(
         () => document.querySelector<HTMLElement>('[data-testid=body]')?.getBoundingClientRect().width ?? 694,
       )
@@ -449,7 +499,8 @@ async function main(): Promise<void> {
         width,
       )
       // Warm up both: the first keys compile code paths and load fonts.
-      for (const side of [folioSide, bareSide]) {
+      const sides = [folioSide, bareSide, ...variantSides]
+      for (const side of sides) {
         await typeKeys(side, 20)
         await compose(side, 2)
       }
@@ -459,20 +510,20 @@ async function main(): Promise<void> {
       ]
       if (process.env.TYPING_TRACE) for (const side of [folioSide, bareSide]) await trace(browser, side, b.label)
       for (const scenario of scenarios) {
-        const rounds = {
-          folio: { p50: [] as number[], p95: [] as number[] },
-          bare: { p50: [] as number[], p95: [] as number[] },
-        }
+        const rounds: Record<string, { p50: number[]; p95: number[] }> = {}
+        const median = (name: string, q: 'p50' | 'p95'): number => stats(rounds[name]?.[q] ?? []).median
+        const last = (name: string, q: 'p50' | 'p95'): string => rounds[name]?.[q].at(-1)?.toFixed(1) ?? '?'
+        for (const side of sides) rounds[side.name] = { p50: [], p95: [] }
         for (let r = 0; r < ROUNDS; r++) {
-          const order = r % 2 === 0 ? [folioSide, bareSide] : [bareSide, folioSide]
+          const order = r % 2 === 0 ? sides : [...sides].reverse()
           for (const side of order) {
             const samples = await scenario.run(side)
             const s = stats(samples)
-            rounds[side.name].p50.push(s.median)
-            rounds[side.name].p95.push(s.p95)
+            rounds[side.name]?.p50.push(s.median)
+            rounds[side.name]?.p95.push(s.p95)
           }
           console.log(
-            `${b.label} ${scenario.label} round ${r + 1}: Folio p50 ${rounds.folio.p50.at(-1)?.toFixed(1)} p95 ${rounds.folio.p95.at(-1)?.toFixed(1)} · bare p50 ${rounds.bare.p50.at(-1)?.toFixed(1)} p95 ${rounds.bare.p95.at(-1)?.toFixed(1)} ms`,
+            `${b.label} ${scenario.label} round ${r + 1}: Folio p50 ${last('folio', 'p50')} p95 ${last('folio', 'p95')} · bare p50 ${last('bare', 'p50')} p95 ${last('bare', 'p95')} ms`,
           )
         }
         const what = `${scenario.label === 'typing' ? 'typing' : 'pinyin steps'}, ${b === big ? '50k tagged article' : '5k article'}`
@@ -481,17 +532,20 @@ async function main(): Promise<void> {
             row(
               `${what}, ${q}`,
               'bare Lexical',
-              stats(rounds.folio[q]).median,
-              stats(rounds.bare[q]).median,
+              median('folio', q),
+              median('bare', q),
               ROUNDS,
               'ms',
               `key → next paint, median of ${ROUNDS} rounds`,
             ),
           )
         }
+        for (const v of ['folio', ...variantNames])
+          console.log(
+            `  ${what}: ${v.padEnd(8)} p50 ${(median(v, 'p50') / median('bare', 'p50')).toFixed(2)}× p95 ${(median(v, 'p95') / median('bare', 'p95')).toFixed(2)}× bare Lexical`,
+          )
       }
-      await folioSide.page.context().close()
-      await bareSide.page.context().close()
+      for (const side of sides) await side.page.context().close()
     }
   } finally {
     await browser.close()
