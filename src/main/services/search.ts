@@ -145,11 +145,11 @@ function commonShortIds(ctx: ServiceContext, params: Record<string, unknown>, in
         params.issueId !== undefined ? rows / LOOKUP_COST : Math.sqrt((left * rows) / LOOKUP_COST),
       ),
     )
-    const candidates = titleCandidates(tier.terms, tier.fields, short)
-    const sql = fewerThan(ctx, candidates.counts, short, Math.max(1, enough))
+    const candidates = candidateParts(tier.terms, tier.fields, short)
+    const sql = fewerThan(ctx, candidates, short, Math.max(1, enough))
       ? `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
          WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}
-           AND a.id IN (${candidates.union}) AND ${tier.match}
+           AND a.id IN (${candidates.join(' UNION ')}) AND ${tier.match}
          ORDER BY a.issue_id DESC, a.position, a.id LIMIT ${left}`
       : `SELECT a.id ${from} AND ${tier.match} ${order} LIMIT ${left}`
     ids.push(...(prepared(ctx, sql).all(params) as number[]))
@@ -163,13 +163,14 @@ function commonShortIds(ctx: ServiceContext, params: Record<string, unknown>, in
 }
 
 /**
- * The articles that may hold `@short` in one of `fields` (title parts), as shortCandidates finds
- * them but from a title index's terms (`terms`, a vocabulary of migration 16's tables): `union`
- * lists them, `counts` are its parts, to be counted each up to a bound (fewerThan).
+ * The articles that may hold `@short` (one or two characters, folded) in one of `fields`, one
+ * SELECT each: an occurrence three or more characters before the field's end starts a trigram of
+ * the index whose vocabulary is `terms` (a term range); one in the last two characters is in the
+ * end indexes (migration 9). `short` decides only how many characters there are.
  */
-function titleCandidates(terms: string, fields: readonly Field[], short: string): { union: string; counts: string[] } {
+function candidateParts(terms: string, fields: readonly Field[], short: string): string[] {
   const range = (expression: string) => `${expression} >= @short AND ${expression} < @short || char(1114111)`
-  const parts = [
+  return [
     `SELECT doc AS id FROM ${terms} WHERE ${range('term')}`,
     ...fields.flatMap((f) =>
       [...short].length === 2
@@ -180,7 +181,6 @@ function titleCandidates(terms: string, fields: readonly Field[], short: string)
           ],
     ),
   ]
-  return { union: parts.join(' UNION '), counts: parts }
 }
 
 /** Whether the candidate parts together hold fewer than `bound` rows (each count stops there). */
@@ -312,22 +312,9 @@ function openVocabulary(ctx: ServiceContext): void {
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.folio_title_terms USING fts5vocab(main, 'title_search', 'instance');`)
 }
 
-/**
- * Every article that may hold `@short` (one or two characters, folded) in a searched field: an
- * occurrence three or more characters before the field's end starts a trigram of the index (a
- * term range on folio_terms); one in the last two characters is in the end indexes (migration 9).
- */
+/** Every article that may hold `@short` in a searched field (the full index's terms, all fields). */
 function shortCandidates(query: string): string {
-  const ends =
-    [...query].length === 2
-      ? FIELDS.map((f) => `SELECT id FROM articles WHERE lower(substr(${f}, -2)) = @short`)
-      : FIELDS.flatMap((f) => [
-          `SELECT id FROM articles WHERE lower(substr(${f}, -1)) = @short`,
-          `SELECT id FROM articles WHERE lower(substr(${f}, -2)) >= @short AND lower(substr(${f}, -2)) < @short || char(1114111)`,
-        ])
-  return ['SELECT doc FROM temp.folio_terms WHERE term >= @short AND term < @short || char(1114111)', ...ends].join(
-    ' UNION ',
-  )
+  return candidateParts('temp.folio_terms', FIELDS, query).join(' UNION ')
 }
 
 export function searchArticles(ctx: ServiceContext, input: ParsedInput<'search.articles'>): SearchHit[] {
