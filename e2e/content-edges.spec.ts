@@ -9,7 +9,7 @@ import { textNode } from '../src/shared/doc/serialized'
 import { KNOWN_NODE_TYPES } from '../src/shared/doc/node-types'
 import { MAX_TEXT_BYTES } from '../src/shared/import/decode'
 import { parseIssueText } from '../src/shared/import/plaintext'
-import { body, expect, test, waitSaved } from './fixtures'
+import { apiCall as api, body, expect, test, waitSaved } from './fixtures'
 
 const SEED = readFileSync(join(__dirname, '../resources/samples/kaifaqu-2024-25.txt'), 'utf8')
 
@@ -43,22 +43,6 @@ const HOSTILE_BODY = JSON.stringify({
     ],
   },
 })
-
-async function api(page: Page, method: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Folio-Token': sessionStorage.getItem('folio.token') ?? '' },
-        body: JSON.stringify(input),
-      })
-      const answer = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown }
-      if (!answer.ok) throw new Error(JSON.stringify(answer.error))
-      return answer.result
-    },
-    { method, input },
-  )
-}
 
 /** Records every element that, even briefly, carries a style Folio does not write, or is an iframe. */
 async function watchStyles(page: Page): Promise<void> {

@@ -34,7 +34,7 @@ test('数据核对 draws only the rows on screen, fetches later ones on scrollin
 }) => {
   await page.goto(folio.url)
   await expect(page.getByTestId('tab-figures')).toBeVisible()
-  const issue = await call(page, 'issue.create', { title: '开发区建设', number: '2024年第30期' })
+  const issue = await call<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第30期' })
   for (let k = 0; k < 3; k++) {
     const pieces = [
       ...(k === 0 ? [zone('sx-huairen-etdz', '怀仁经开区')] : []),

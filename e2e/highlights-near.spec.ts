@@ -9,7 +9,7 @@ import { apiCall, body, expect, test } from './fixtures'
 test('suggestion highlights cover the blocks near the view and follow a scroll to the end', async ({ page, folio }) => {
   await page.goto(folio.url)
   await expect(page.getByTestId('new-issue')).toBeVisible()
-  const issue = await apiCall(page, 'issue.create', { title: '开发区建设', number: '2024年第31期' })
+  const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第31期' })
   const paragraphs = Array.from(
     { length: 160 },
     (_, n) => `第${n + 1}段：孝义经济开发区今年新签约项目，园区企业稳步扩产，带动当地就业持续增长。`,

@@ -5,8 +5,7 @@
  * printed, and PDF export only once the pre-flight warnings are accepted.
  */
 import { execFileSync } from 'node:child_process'
-import type { Page } from '@playwright/test'
-import { expect, test, openSample } from './fixtures'
+import { apiCall as api, expect, test, openSample } from './fixtures'
 
 interface Block {
   articleId: number
@@ -23,22 +22,6 @@ interface Layout {
 interface Outcome {
   layout: Layout
   fits: { page: number; articleId: number; part?: number; overChars: number; shortLines: number }[]
-}
-
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Folio-Token': sessionStorage.getItem('folio.token') ?? '' },
-        body: JSON.stringify(input),
-      })
-      const answer = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown }
-      if (!answer.ok) throw new Error(JSON.stringify(answer.error))
-      return answer.result
-    },
-    { method, input },
-  ) as Promise<T>
 }
 
 /** Share of each page's type area below the masthead/folio covered by blocks. */
