@@ -15,7 +15,13 @@
  *
  *   npx tsx bench/typing.bench.ts            (TYPING_ROUNDS=5, TYPING_KEYS=150, TYPING_GAP_MS=60)
  *   TYPING_TRACE=1 npx tsx bench/typing.bench.ts   also traces 60 keys on each side and prints where
- *                                                  the renderer's main thread spent them, by event
+ *                                                  the renderer's main thread spent them: self time
+ *                                                  per key by event, beside bare Lexical's
+ *   TYPING_PROFILE=1        the page's script time per key by function (V8 sampling profiler)
+ *                           (TYPING_TRACE=only / TYPING_PROFILE=only: that and no rounds)
+ *   TYPING_COMPARE=<dir>    also types, in the same rounds, into a second Folio build (say main's)
+ *                           on its own copy of the library: a change measured against the code before it
+ *   TYPING_ONLY=big|small   one article only (nothing recorded)
  *
  *   TYPING_VARIANTS=nohl,chrome npx tsx bench/typing.bench.ts
  *                          also types, in the same rounds, into Folio pages with one cost taken away
@@ -28,7 +34,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
@@ -294,8 +300,21 @@ async function caret(side: Side): Promise<void> {
     selection?.removeAllRanges()
     selection?.addRange(range)
   }, side.selector)
+  // The pointer rests over the text, as after the click that put the caret there, on both sides:
+  // Chromium hit-tests under it after each frame's layout (a fake mouse move), so a pointer left
+  // over the running order (where Folio's article was clicked open) or outside a page that was
+  // never clicked would measure different work, not a different editor.
+  const box = await side.page
+    .locator(side.selector)
+    .locator('p')
+    .nth(await middle(side))
+    .boundingBox()
+  if (box) await side.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await side.page.waitForTimeout(300)
 }
+
+const middle = (side: Side): Promise<number> =>
+  side.page.evaluate((selector) => Math.floor(document.querySelectorAll(`${selector} p`).length / 2), side.selector)
 
 const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 
@@ -356,31 +375,126 @@ async function compose(side: Side, words: number): Promise<number[]> {
 interface TraceEvent {
   name: string
   ph: string
+  ts: number
   dur?: number
   tid: number
   pid: number
   args?: { name?: string }
 }
 
+/** Per event name: inclusive and self (children taken out) ms per key. */
+type TraceTotals = Map<string, { inclusive: number; self: number }>
+
 /**
- * Types 60 keys under a Chrome trace and prints the renderer main thread's time by top-level event
+ * Types 60 keys under a Chrome trace and returns the renderer main thread's time by event
  * (script, style, layout, paint …) per key: where Folio's extra time per keystroke goes.
  */
-async function trace(browser: Browser, side: Side, label: string): Promise<void> {
+async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   const keys = 60
   await caret(side)
   await browser.startTracing(side.page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] })
   await typeKeys(side, keys)
   const buffer = await browser.stopTracing()
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-  const onMain = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
-  // Nested events are inside RunTask; count each named event's own total, not exclusive time.
-  const totals = new Map<string, number>()
-  for (const e of onMain) totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000)
-  const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 18)
-  console.log(`\ntrace ${label} ${side.name}: ms per key (inclusive) over ${keys} keys`)
-  for (const [name, ms] of top) console.log(`  ${(ms / keys).toFixed(2).padStart(7)}  ${name}`)
+  // Every renderer's main thread is in the trace; the page typed into is the busiest of them.
+  const busy = new Map<string, number>()
+  for (const e of events)
+    if (e.ph === 'X' && e.dur) busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur)
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const main = mains.sort((a, b) => (busy.get(`${b.pid}:${b.tid}`) ?? 0) - (busy.get(`${a.pid}:${a.tid}`) ?? 0))[0]
+  const onMain = events
+    .filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const totals: TraceTotals = new Map()
+  const add = (name: string, inclusive: number, self: number): void => {
+    const t = totals.get(name) ?? { inclusive: 0, self: 0 }
+    t.inclusive += inclusive / 1000 / keys
+    t.self += self / 1000 / keys
+    totals.set(name, t)
+  }
+  // Complete events nest on one thread: each one's self time is its duration less its children's.
+  const stack: { e: TraceEvent; children: number }[] = []
+  const close = (until: number): void => {
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!
+      if (top.e.ts + (top.e.dur ?? 0) > until) break
+      stack.pop()
+      add(top.e.name, top.e.dur ?? 0, (top.e.dur ?? 0) - top.children)
+      if (stack.length > 0) stack[stack.length - 1]!.children += top.e.dur ?? 0
+    }
+  }
+  for (const e of onMain) {
+    close(e.ts)
+    stack.push({ e, children: 0 })
+  }
+  close(Infinity)
+  return totals
+}
+
+/** Prints the events where a side spends most, self time per key, beside the baseline's. */
+function printTraces(label: string, traces: Map<string, TraceTotals>): void {
+  const bare = traces.get('bare')
+  for (const [name, totals] of traces) {
+    if (name === 'bare') continue
+    const rows = [...totals].map(([event, t]) => ({ event, t, base: bare?.get(event)?.self ?? 0 }))
+    rows.sort((a, b) => b.t.self - b.base - (a.t.self - a.base))
+    const sum = (m: TraceTotals | undefined): number => [...(m?.values() ?? [])].reduce((s, t) => s + t.self, 0)
+    console.log(
+      `\ntrace ${label}: ${name} against bare, self ms per key (main thread total ${sum(totals).toFixed(2)} vs ${sum(bare).toFixed(2)})`,
+    )
+    for (const { event, t, base } of rows.slice(0, Number(process.env.TYPING_TRACE_TOP ?? 18)))
+      console.log(
+        `  ${t.self.toFixed(2).padStart(6)} vs ${base.toFixed(2).padStart(5)}  (+${(t.self - base).toFixed(2)}, incl ${t.inclusive.toFixed(2)})  ${event}`,
+      )
+  }
+}
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+
+/**
+ * TYPING_PROFILE=1: types 60 keys under V8's sampling profiler and prints the page's own script
+ * time per key by function (self time), grouped by where the code comes from (Lexical, React,
+ * Folio's renderer) — what runs on the key path besides the editor.
+ */
+async function profile(side: Side, label: string): Promise<void> {
+  const keys = 60
+  await caret(side)
+  await side.cdp.send('Profiler.enable')
+  await side.cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await side.cdp.send('Profiler.start')
+  await typeKeys(side, keys)
+  const { profile: p } = (await side.cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+  }
+  const byId = new Map(p.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  const groups = new Map<string, number>()
+  p.samples.forEach((id, i) => {
+    const node = byId.get(id)
+    const ms = (p.timeDeltas[i] ?? 0) / 1000
+    if (!node) return
+    const { functionName, url, lineNumber } = node.callFrame
+    const file = url.split('/').pop() ?? ''
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + ms)
+    const group = !url
+      ? functionName || '(native)'
+      : /lexical/i.test(url)
+        ? 'lexical'
+        : /react/i.test(url)
+          ? 'react'
+          : file
+    groups.set(group, (groups.get(group) ?? 0) + ms)
+  })
+  console.log(`\nprofile ${label} ${side.name}: self ms per key over ${keys} keys`)
+  for (const [name, ms] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`  ${(ms / keys).toFixed(2).padStart(7)}  [${name}]`)
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TYPING_TRACE_TOP ?? 18)))
+    console.log(`  ${(ms / keys).toFixed(3).padStart(7)}  ${name}`)
 }
 
 // ---------------------------------------------------------------- variants (TYPING_VARIANTS)
@@ -456,23 +570,31 @@ async function main(): Promise<void> {
   const bareOut = await buildBare([big, small])
   const copies = variantNames.flatMap((v) => [big, small].map((b) => ({ ...b, label: variantLabel(b, v) })))
   library(join(WORK, 'lib', 'library.sqlite'), [big, small, ...copies])
+  // TYPING_COMPARE=<build dir>: a second Folio build (say, main's) on its own copy of the library,
+  // typed into in the same rounds as side "compare" — a change measured against the code before it.
+  const compareOut = process.env.TYPING_COMPARE ? resolve(process.env.TYPING_COMPARE) : null
+  if (compareOut) copyFileSync(join(WORK, 'lib', 'library.sqlite'), join(WORK, 'lib', 'compare.sqlite'))
   const folio = await startFolio(folioOut, join(WORK, 'lib', 'library.sqlite'))
+  const compare = compareOut ? await startFolio(compareOut, join(WORK, 'lib', 'compare.sqlite')) : null
+  const extra = [...(compare ? ['compare'] : []), ...variantNames]
   const bare = await serve(bareOut)
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true })
   const rows: Row[] = []
+  // TYPING_ONLY=big|small: one article only (an experiment; nothing recorded).
+  const only = process.env.TYPING_ONLY
   try {
-    for (const b of [big, small]) {
+    for (const b of [big, small].filter((x) => !only || x.name === only)) {
       // Folio remembers the open article; each context opens its own.
       const lastParagraph = (selector: string) => (page: Page) =>
         page
           .locator(`${selector} p`)
           .nth(b.paragraphs - 1)
           .waitFor({ timeout: 60_000 })
-      const openFolio = (name: string, label: string, variant?: { init?: string; css?: string }) =>
+      const openFolio = (name: string, label: string, variant?: { init?: string; css?: string }, url = folio.url) =>
         open(
           browser,
           name,
-          folio.url,
+          url,
           '[data-testid=body]',
           async (page) => {
             await page.getByTestId('article-item').filter({ hasText: label }).first().click()
@@ -486,6 +608,7 @@ async function main(): Promise<void> {
         )
       const folioSide = await openFolio('folio', b.label)
       const variantSides: Side[] = []
+      if (compare) variantSides.push(await openFolio('compare', b.label, undefined, compare.url))
       for (const v of variantNames) variantSides.push(await openFolio(v, variantLabel(b, v), VARIANTS[v]))
       const width = await folioSide.page.evaluate(
         () => document.querySelector<HTMLElement>('[data-testid=body]')?.getBoundingClientRect().width ?? 694,
@@ -508,7 +631,14 @@ async function main(): Promise<void> {
         { label: 'typing', run: (side) => typeKeys(side, KEYS) },
         ...(b === big ? [{ label: 'pinyin', run: (side: Side) => compose(side, 12) }] : []),
       ]
-      if (process.env.TYPING_TRACE) for (const side of [folioSide, bareSide]) await trace(browser, side, b.label)
+      if (process.env.TYPING_TRACE) {
+        const traces = new Map<string, TraceTotals>()
+        for (const side of sides) traces.set(side.name, await trace(browser, side))
+        printTraces(b.label, traces)
+      }
+      if (process.env.TYPING_PROFILE) for (const side of sides) await profile(side, b.label)
+      // TYPING_TRACE=only / TYPING_PROFILE=only: the traces or profiles, no rounds (nothing recorded).
+      if (process.env.TYPING_TRACE === 'only' || process.env.TYPING_PROFILE === 'only') scenarios.length = 0
       for (const scenario of scenarios) {
         const rounds: Record<string, { p50: number[]; p95: number[] }> = {}
         const median = (name: string, q: 'p50' | 'p95'): number => stats(rounds[name]?.[q] ?? []).median
@@ -540,7 +670,7 @@ async function main(): Promise<void> {
             ),
           )
         }
-        for (const v of ['folio', ...variantNames])
+        for (const v of ['folio', ...extra])
           console.log(
             `  ${what}: ${v.padEnd(8)} p50 ${(median(v, 'p50') / median('bare', 'p50')).toFixed(2)}× p95 ${(median(v, 'p95') / median('bare', 'p95')).toFixed(2)}× bare Lexical`,
           )
@@ -551,7 +681,9 @@ async function main(): Promise<void> {
     await browser.close()
     bare.server.close()
     folio.child.kill('SIGTERM')
+    compare?.child.kill('SIGTERM')
   }
+  if (rows.length === 0 || only) return
   const file = record('typing', rows, {
     keys: KEYS,
     gapMs: GAP_MS,
