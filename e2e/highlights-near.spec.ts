@@ -52,3 +52,64 @@ test('suggestion highlights cover the blocks near the view and follow a scroll t
   await page.locator('.editor-scroll').evaluate((el) => el.scrollTo({ top: 0 }))
   await expect.poll(async () => (await drawn())[0]).toBe(1)
 })
+
+/**
+ * While the text is typed the marks rest: the second change inside the pause that would redraw
+ * them takes the suggestion and 校对 highlights out of CSS.highlights (Chromium revalidates and
+ * repaints every registered range on each keystroke), and the redraw after the pause puts them
+ * back. A single edit leaves them where they are.
+ */
+test('typing rests the suggestion and 校对 marks until the pause, a single edit keeps them', async ({
+  page,
+  folio,
+}) => {
+  await page.goto(folio.url)
+  await expect(page.getByTestId('new-issue')).toBeVisible()
+  const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第32期' })
+  const paragraphs = [
+    '孝义经济开发区今年新签约项目12个,园区企业稳步扩产。',
+    '怀仁经开区的陶瓷产业集群带动当地就业持续增长。',
+  ]
+  const doc = docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text })))
+  await apiCall(page, 'article.create', { issueId: issue.id, headline: '打字时', body: JSON.stringify(doc) })
+  await page.reload()
+  await page.getByTestId('article-item').filter({ hasText: '打字时' }).click()
+  await expect(body(page).locator('p')).toHaveCount(2)
+
+  const NAMES = ['folio-suggest-zone', 'folio-proof'] as const
+  /** For each highlight: how many ranges it draws, or null when it is not registered. */
+  const registered = () => page.evaluate((names) => names.map((n) => CSS.highlights.get(n)?.size ?? null), [...NAMES])
+  await expect.poll(registered).toEqual([expect.any(Number), expect.any(Number)])
+  await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
+
+  await body(page).locator('p').last().click()
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)))
+  // Two edits a task apart, as two keys of a burst are: the first keeps the marks, the second rests them.
+  const during = await page.evaluate(
+    async (names) => {
+      const state = () => names.map((n) => CSS.highlights.has(n))
+      const tick = () => new Promise((done) => setTimeout(done, 0))
+      document.execCommand('insertText', false, '甲')
+      await tick()
+      const afterOne = state()
+      document.execCommand('insertText', false, '乙')
+      await tick()
+      return { afterOne, afterTwo: state() }
+    },
+    [...NAMES],
+  )
+  expect(during).toEqual({ afterOne: [true, true], afterTwo: [false, false] })
+  await expect(body(page)).toContainText('甲乙')
+
+  // After the pause both are back, with their ranges.
+  await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
+
+  // A pinyin composition step rests them too (Lexical makes no update for it); choosing the word
+  // and pausing brings them back.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.imeSetComposition', { text: 'kai', selectionStart: 3, selectionEnd: 3 })
+  expect(await page.evaluate((names) => names.map((n) => CSS.highlights.has(n)), [...NAMES])).toEqual([false, false])
+  await cdp.send('Input.insertText', { text: '开' })
+  await expect(body(page)).toContainText('甲乙开')
+  await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
+})

@@ -28,6 +28,8 @@ export class HighlightPainter<M extends Mark> {
   private readonly near: NearView | null
   private shown: M[] = []
   private blocks = new Map<string, BlockText>()
+  /** Whether the highlights are in CSS.highlights (they leave it while the text is typed). */
+  private registered = false
 
   constructor(
     private readonly editor: LexicalEditor,
@@ -39,7 +41,7 @@ export class HighlightPainter<M extends Mark> {
   ) {
     const drawing = typeof CSS !== 'undefined' && 'highlights' in CSS
     this.highlights = drawing ? new Map(names.map((n) => [n, new Highlight()])) : null
-    if (this.highlights) for (const [name, h] of this.highlights) CSS.highlights.set(name, h)
+    this.register()
     const scroller = editor.getRootElement()?.closest('.editor-scroll') ?? null
     this.near = this.highlights ? new NearView(scroller, margin, () => this.draw(new Set())) : null
   }
@@ -52,9 +54,29 @@ export class HighlightPainter<M extends Mark> {
     this.draw(touched)
   }
 
+  /**
+   * The text is being typed (a change came while the painter's run after the last one was still
+   * waiting): the marks leave the highlight registry until the next draw, which follows the pause
+   * and puts them back with the blocks that changed redrawn. While any range is registered,
+   * Chromium revalidates every one and repaints their text on each keystroke — in the 5k article
+   * about 0.6 ms of paint per key of a bare editor's ~0.3 (bench/typing.bench.ts, TYPING_TRACE and
+   * the nohl variant). The ranges themselves are kept; a single edit leaves the marks in place.
+   */
+  quiet(): void {
+    if (!this.highlights || !this.registered) return
+    for (const name of this.highlights.keys()) CSS.highlights.delete(name)
+    this.registered = false
+  }
+
   dispose(): void {
     this.near?.dispose()
-    if (this.highlights) for (const name of this.highlights.keys()) CSS.highlights.delete(name)
+    this.quiet()
+  }
+
+  private register(): void {
+    if (!this.highlights || this.registered) return
+    for (const [name, h] of this.highlights) CSS.highlights.set(name, h)
+    this.registered = true
   }
 
   private watch(): void {
@@ -89,7 +111,24 @@ export class HighlightPainter<M extends Mark> {
       this.drawn.set(m, { range, name })
       highlights.get(name)?.add(range)
     }
+    this.register()
   }
+}
+
+/**
+ * Calls `step` on each IME composition step in the editor's text (pinyin being typed): Lexical
+ * makes no update for a step, so a painter rests its marks from here as it does on typed changes.
+ */
+export function registerCompositionSteps(editor: LexicalEditor, step: () => void): () => void {
+  return editor.registerRootListener((root) => {
+    if (!root) return
+    root.addEventListener('compositionstart', step)
+    root.addEventListener('compositionupdate', step)
+    return () => {
+      root.removeEventListener('compositionstart', step)
+      root.removeEventListener('compositionupdate', step)
+    }
+  })
 }
 
 function widen(block: BlockText | undefined, at: number): [number, number] {

@@ -11,7 +11,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useRef } from 'react'
 import type { Gazetteer } from '@shared/tagging'
 import { DirtyBlocks } from '../blocks'
-import { HighlightPainter } from '../proof/painter'
+import { HighlightPainter, registerCompositionSteps } from '../proof/painter'
 import { BlockSuggestions, ignoredOccurrences, type Suggestion } from './suggestions'
 
 const DELAY_MS = 250
@@ -73,7 +73,15 @@ export function TagsPlugin({
     }
     schedule()
     const unregister = editor.registerUpdateListener((update) => {
-      if (dirty.note(update)) schedule()
+      if (!dirty.note(update)) return
+      // A change while the last one's run is still waiting: typing — the underlines rest until it stops.
+      if (timer !== null) painter.quiet()
+      schedule()
+    })
+    // Each pinyin step: the marks rest, and the redraw waits for the pause after it.
+    const unregisterComposition = registerCompositionSteps(editor, () => {
+      painter.quiet()
+      schedule()
     })
     // 仅此一处: filtered again at once, nothing detected again.
     const unsubscribe = ignored.subscribe(() => {
@@ -82,6 +90,7 @@ export function TagsPlugin({
     })
     return () => {
       unregister()
+      unregisterComposition()
       unsubscribe()
       painter.dispose()
       if (timer !== null) clearTimeout(timer)
