@@ -17,8 +17,10 @@
  *   TYPING_TRACE=1 npx tsx bench/typing.bench.ts   also traces 60 keys on each side and prints where
  *                                                  the renderer's main thread spent them: self time
  *                                                  per key by event, beside bare Lexical's
- *   TYPING_PROFILE=1        the page's script time per key by function (V8 sampling profiler)
- *                           (TYPING_TRACE=only / TYPING_PROFILE=only: that and no rounds)
+ *   TYPING_PROFILE=1        the page's script time per key by function (V8 sampling profiler) and
+ *                           the inclusive time of what looks like a React component (=all: of every
+ *                           named function); TYPING_TRACE=only / TYPING_PROFILE=only: that and no rounds;
+ *                           TYPING_TRACE_PINYIN=1: both over pinyin composition steps instead of keys
  *   TYPING_COMPARE=<dir>    also types, in the same rounds, into a second Folio build (say main's)
  *                           on its own copy of the library: a change measured against the code before it
  *   TYPING_ONLY=big|small   one article only (nothing recorded)
@@ -390,10 +392,10 @@ type TraceTotals = Map<string, { inclusive: number; self: number }>
  * (script, style, layout, paint …) per key: where Folio's extra time per keystroke goes.
  */
 async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
-  const keys = 60
   await caret(side)
   await browser.startTracing(side.page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] })
-  await typeKeys(side, keys)
+  // TYPING_TRACE_PINYIN=1: composition steps instead of keys.
+  const keys = (await (process.env.TYPING_TRACE_PINYIN ? compose(side, 6) : typeKeys(side, 60))).length
   const buffer = await browser.stopTracing()
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
   // Every renderer's main thread is in the trace; the page typed into is the busiest of them.
@@ -466,7 +468,7 @@ async function profile(side: Side, label: string): Promise<void> {
   await side.cdp.send('Profiler.enable')
   await side.cdp.send('Profiler.setSamplingInterval', { interval: 100 })
   await side.cdp.send('Profiler.start')
-  await typeKeys(side, keys)
+  await (process.env.TYPING_TRACE_PINYIN ? compose(side, 6) : typeKeys(side, keys))
   const { profile: p } = (await side.cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
   }
@@ -490,6 +492,23 @@ async function profile(side: Side, label: string): Promise<void> {
           : file
     groups.set(group, (groups.get(group) ?? 0) + ms)
   })
+  // Inclusive time of the functions that look like React components: which of them render per key.
+  const parent = new Map<number, number>()
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const components = new Map<string, number>()
+  p.samples.forEach((id, i) => {
+    const seen = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at)?.callFrame.functionName ?? ''
+      const wanted = process.env.TYPING_PROFILE === 'all' ? name.length > 0 : /^[A-Z][A-Za-z0-9]{3,}$/.test(name)
+      if (!wanted || seen.has(name)) continue
+      seen.add(name)
+      components.set(name, (components.get(name) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
+    }
+  })
+  console.log(`\nprofile ${label} ${side.name}: components (inclusive ms per key)`)
+  for (const [name, ms] of [...components].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`  ${(ms / keys).toFixed(3).padStart(7)}  ${name}`)
   console.log(`\nprofile ${label} ${side.name}: self ms per key over ${keys} keys`)
   for (const [name, ms] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8))
     console.log(`  ${(ms / keys).toFixed(2).padStart(7)}  [${name}]`)

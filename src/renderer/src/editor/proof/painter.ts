@@ -116,8 +116,8 @@ export class HighlightPainter<M extends Mark> {
 }
 
 /**
- * Calls `step` on each IME composition step in the editor's text (pinyin being typed): Lexical
- * makes no update for a step, so a painter rests its marks from here as it does on typed changes.
+ * Calls `step` on each IME composition step in the editor's text (pinyin being typed), from the
+ * first one on: a burst of pinyin rests the marks at once, not from its second change.
  */
 export function registerCompositionSteps(editor: LexicalEditor, step: () => void): () => void {
   return editor.registerRootListener((root) => {
