@@ -19,7 +19,7 @@ import {
 import { useEffect } from 'react'
 import { DirtyBlocks } from '../blocks'
 import { domRange, type BlockText } from '../tagging/segments'
-import { HighlightPainter, registerCompositionSteps } from './painter'
+import { HighlightPainter, registerTypingRest } from './painter'
 import {
   $applyFix,
   $fixAllSafe,
@@ -195,20 +195,10 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
     const unsubscribeOffLibrary = session.offLibrary.subscribe(republish)
     const unsubscribeOffArticle = session.offArticle.subscribe(republish)
     const unsubscribeActive = session.active.subscribe(drawCurrent)
-    const unregister = editor.registerUpdateListener((update) => {
-      if (!dirty.note(update)) return
-      // As for tag suggestions: while the text is typed the findings rest until the pause.
-      if (timer !== null) painter.quiet()
-      schedule()
-    })
-    // Each pinyin step: the marks rest, and the redraw waits for the pause after it.
-    const unregisterComposition = registerCompositionSteps(editor, () => {
-      painter.quiet()
-      schedule()
-    })
+    // While the text is typed the marks rest until the run after the pause.
+    const unregister = registerTypingRest(editor, painter, dirty, () => timer !== null, schedule)
     return () => {
       unregister()
-      unregisterComposition()
       unsubscribeIgnored()
       unsubscribeOffLibrary()
       unsubscribeOffArticle()

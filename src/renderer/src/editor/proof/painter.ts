@@ -7,7 +7,9 @@
  * Written for any kind of mark (proofing findings today; tag suggestions and search hits are the
  * same shape — see GUIDE 5.4, one annotation layer) so they can share it.
  */
+import { mergeRegister } from '@lexical/utils'
 import type { LexicalEditor } from 'lexical'
+import type { DirtyBlocks } from '../blocks'
 import { NearView } from '../near'
 import { domRange, type BlockText } from '../tagging/segments'
 
@@ -116,19 +118,38 @@ export class HighlightPainter<M extends Mark> {
 }
 
 /**
- * Calls `step` on each IME composition step in the editor's text (pinyin being typed), from the
- * first one on: a burst of pinyin rests the marks at once, not from its second change.
+ * Notes each change of the text in `dirty` and asks for the painter's deferred run (`schedule`).
+ * While the text is typed — a change that comes while the last one's run is still `waiting`, or
+ * any IME composition step (pinyin), from the first — the painter's marks rest until that run
+ * draws them again. A single edit leaves them in place.
  */
-export function registerCompositionSteps(editor: LexicalEditor, step: () => void): () => void {
-  return editor.registerRootListener((root) => {
-    if (!root) return
-    root.addEventListener('compositionstart', step)
-    root.addEventListener('compositionupdate', step)
-    return () => {
-      root.removeEventListener('compositionstart', step)
-      root.removeEventListener('compositionupdate', step)
-    }
-  })
+export function registerTypingRest(
+  editor: LexicalEditor,
+  painter: { quiet(): void },
+  dirty: DirtyBlocks,
+  waiting: () => boolean,
+  schedule: () => void,
+): () => void {
+  const step = (): void => {
+    painter.quiet()
+    schedule()
+  }
+  return mergeRegister(
+    editor.registerUpdateListener((update) => {
+      if (!dirty.note(update)) return
+      if (waiting()) painter.quiet()
+      schedule()
+    }),
+    editor.registerRootListener((root) => {
+      if (!root) return
+      root.addEventListener('compositionstart', step)
+      root.addEventListener('compositionupdate', step)
+      return () => {
+        root.removeEventListener('compositionstart', step)
+        root.removeEventListener('compositionupdate', step)
+      }
+    }),
+  )
 }
 
 function widen(block: BlockText | undefined, at: number): [number, number] {

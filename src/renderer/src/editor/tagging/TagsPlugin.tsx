@@ -11,7 +11,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useRef } from 'react'
 import type { Gazetteer } from '@shared/tagging'
 import { DirtyBlocks } from '../blocks'
-import { HighlightPainter, registerCompositionSteps } from '../proof/painter'
+import { HighlightPainter, registerTypingRest } from '../proof/painter'
 import { BlockSuggestions, ignoredOccurrences, type Suggestion } from './suggestions'
 
 const DELAY_MS = 250
@@ -72,17 +72,8 @@ export function TagsPlugin({
       timer = setTimeout(run, DELAY_MS)
     }
     schedule()
-    const unregister = editor.registerUpdateListener((update) => {
-      if (!dirty.note(update)) return
-      // A change while the last one's run is still waiting: typing — the underlines rest until it stops.
-      if (timer !== null) painter.quiet()
-      schedule()
-    })
-    // Each pinyin step: the marks rest, and the redraw waits for the pause after it.
-    const unregisterComposition = registerCompositionSteps(editor, () => {
-      painter.quiet()
-      schedule()
-    })
+    // While the text is typed the marks rest until the run after the pause.
+    const unregister = registerTypingRest(editor, painter, dirty, () => timer !== null, schedule)
     // 仅此一处: filtered again at once, nothing detected again.
     const unsubscribe = ignored.subscribe(() => {
       if (timer !== null) clearTimeout(timer)
@@ -90,7 +81,6 @@ export function TagsPlugin({
     })
     return () => {
       unregister()
-      unregisterComposition()
       unsubscribe()
       painter.dispose()
       if (timer !== null) clearTimeout(timer)
