@@ -29,7 +29,8 @@
  *                          also types, in the same rounds, into Folio pages with one cost taken away
  *                          (VARIANTS below: CSS or a script injected, each on its own copy of the
  *                          article so the live channel never reloads another tab's editor) and
- *                          prints their ratios to bare Lexical — where the gap is, not a result
+ *                          prints their ratios to bare Lexical — where the gap is, not a result;
+ *                          TYPING_VARIANTS_FILE=<json> adds {"name": {"css", "init"}} to them
  *
  * Folio is built into tmp/typing-bench/ (not out/, which others share) unless
  * TYPING_FOLIO_OUT names an existing build; the bare page is built with vite beside it.
@@ -433,6 +434,21 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   return totals
 }
 
+/** Each event's median over several traces of one side (an event missing from a trace counts 0). */
+function medianTotals(all: TraceTotals[]): TraceTotals {
+  const names = new Set(all.flatMap((t) => [...t.keys()]))
+  const mid = (xs: number[]): number => stats(xs).median
+  return new Map(
+    [...names].map((name) => [
+      name,
+      {
+        inclusive: mid(all.map((t) => t.get(name)?.inclusive ?? 0)),
+        self: mid(all.map((t) => t.get(name)?.self ?? 0)),
+      },
+    ]),
+  )
+}
+
 /** Prints the events where a side spends most, self time per key, beside the baseline's. */
 function printTraces(label: string, traces: Map<string, TraceTotals>): void {
   const bare = traces.get('bare')
@@ -540,6 +556,10 @@ const VARIANTS: Record<string, { init?: string; css?: string }> = {
   },
 }
 
+// TYPING_VARIANTS_FILE=<json>: more variants, {"name": {"css": "…", "init": "…"}}, for an experiment
+// that should not be written into this file.
+if (process.env.TYPING_VARIANTS_FILE)
+  Object.assign(VARIANTS, JSON.parse(readFileSync(resolve(process.env.TYPING_VARIANTS_FILE), 'utf8')))
 const variantNames = (process.env.TYPING_VARIANTS ?? '').split(',').filter(Boolean)
 for (const name of variantNames) if (!VARIANTS[name]) throw new Error(`unknown variant ${name}`)
 const variantLabel = (b: Body, variant: string): string => `${b.label}（${variant}）`
@@ -651,9 +671,13 @@ async function main(): Promise<void> {
         ...(b === big ? [{ label: 'pinyin', run: (side: Side) => compose(side, 12) }] : []),
       ]
       if (process.env.TYPING_TRACE) {
-        const traces = new Map<string, TraceTotals>()
-        for (const side of sides) traces.set(side.name, await trace(browser, side))
-        printTraces(b.label, traces)
+        // TYPING_TRACE_ROUNDS=n: every side traced n times, interleaved; each event's median.
+        const runs = new Map<string, TraceTotals[]>()
+        const traceRounds = Number(process.env.TYPING_TRACE_ROUNDS ?? 1)
+        for (let r = 0; r < traceRounds; r++)
+          for (const side of r % 2 === 0 ? sides : [...sides].reverse())
+            runs.set(side.name, [...(runs.get(side.name) ?? []), await trace(browser, side)])
+        printTraces(b.label, new Map([...runs].map(([name, all]) => [name, medianTotals(all)])))
       }
       if (process.env.TYPING_PROFILE) for (const side of sides) await profile(side, b.label)
       // TYPING_TRACE=only / TYPING_PROFILE=only: the traces or profiles, no rounds (nothing recorded).
