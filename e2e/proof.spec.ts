@@ -170,11 +170,37 @@ test('keys: Tab from the title fields goes to the body; Ctrl+Alt+0/1/2 set 正�
   // Lexical takes the caret from the document's selectionchange, a task after the click: let it run
   // before the key, or the key applies where the caret was (CI once pressed it too early).
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+  // The toolbar shows where the caret is (it sets its state only when that changes: keep it true).
+  const toolbar = page.getByRole('toolbar')
+  const pressed = (name: string) => toolbar.getByRole('button', { name, exact: true })
+  const bold = toolbar.locator('.tb-bold')
+  const undo = toolbar.getByRole('button', { name: '撤销' })
+  await expect(pressed('正文')).toHaveAttribute('aria-pressed', 'true')
+  await expect(undo).toBeDisabled()
   await page.keyboard.press('Control+Alt+1')
   await expect(body(page).locator('h3').filter({ hasText: text })).toHaveCount(1)
+  await expect(pressed('小标题')).toHaveAttribute('aria-pressed', 'true')
+  await expect(pressed('正文')).toHaveAttribute('aria-pressed', 'false')
+  await expect(undo).toBeEnabled()
   await page.keyboard.press('Control+Alt+2')
   await expect(body(page).locator('blockquote').filter({ hasText: text })).toHaveCount(1)
+  await expect(pressed('引文')).toHaveAttribute('aria-pressed', 'true')
   await page.keyboard.press('Control+Alt+0')
   await expect(body(page).locator('p').filter({ hasText: text })).toHaveCount(1)
   await expect(body(page).locator('h3, blockquote').filter({ hasText: text })).toHaveCount(0)
+  await expect(pressed('正文')).toHaveAttribute('aria-pressed', 'true')
+
+  // Bold typed at the caret lights B; the caret moved into plain text puts it out again.
+  await page.keyboard.press('End')
+  await page.keyboard.press('Control+b')
+  await expect(bold).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.type('重')
+  await expect(body(page).locator('strong, b').filter({ hasText: '重' })).toHaveCount(1)
+  await expect(bold).toHaveAttribute('aria-pressed', 'true')
+  await body(page).locator('p').nth(2).click()
+  await expect(bold).toHaveAttribute('aria-pressed', 'false')
+  // Undo all the way back disables 撤销 and enables 重做.
+  for (let i = 0; i < 6 && (await undo.isEnabled()); i++) await page.keyboard.press('Control+z')
+  await expect(undo).toBeDisabled()
+  await expect(toolbar.getByRole('button', { name: '重做' })).toBeEnabled()
 })

@@ -59,42 +59,67 @@ export function ToolbarPlugin() {
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
 
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerUpdateListener(({ editorState }) => {
-          editorState.read(() => {
-            const selection = $getSelection()
-            if (!$isRangeSelection(selection)) return
-            setBold(selection.hasFormat('bold'))
-            setItalic(selection.hasFormat('italic'))
-            const anchor = selection.anchor.getNode()
-            const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow()
-            const list = $getNearestNodeOfType(anchor, ListNode)
-            if (list && $isListNode(list)) setBlock(list.getListType() === 'number' ? 'number' : 'bullet')
-            else if ($isHeadingNode(top)) setBlock('subhead')
-            else if ($isQuoteNode(top)) setBlock('quote')
-            else setBlock('paragraph')
-          })
-        }),
-        editor.registerCommand(
-          KEY_DOWN_COMMAND,
-          (event) => {
-            const mod = event.ctrlKey || event.metaKey
-            const style =
-              mod && event.altKey && !event.shiftKey && !event.isComposing ? STYLE_KEYS[event.code] : undefined
-            if (!style) return false
-            event.preventDefault()
-            applyStyle(editor, style)
-            return true
-          },
-          COMMAND_PRIORITY_NORMAL,
-        ),
-        editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
+  useEffect(() => {
+    // What the buttons show, as last set: an update (every keystroke, every composition step) that
+    // leaves it as it was sets no state. A setState with an unchanged value can still cost React a
+    // render pass and a commit (its eager bail-out needs a fiber with no pending work), and that
+    // pass ran on every key (bench/typing.bench.ts, TYPING_PROFILE).
+    let shown = ''
+    let undo: boolean | null = null
+    let redo: boolean | null = null
+    return mergeRegister(
+      editor.registerUpdateListener(({ editorState }) => {
+        editorState.read(() => {
+          const selection = $getSelection()
+          if (!$isRangeSelection(selection)) return
+          const anchor = selection.anchor.getNode()
+          const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow()
+          const list = $getNearestNodeOfType(anchor, ListNode)
+          const next: Block =
+            list && $isListNode(list)
+              ? list.getListType() === 'number'
+                ? 'number'
+                : 'bullet'
+              : $isHeadingNode(top)
+                ? 'subhead'
+                : $isQuoteNode(top)
+                  ? 'quote'
+                  : 'paragraph'
+          const b = selection.hasFormat('bold')
+          const i = selection.hasFormat('italic')
+          const key = `${next} ${b} ${i}`
+          if (key === shown) return
+          shown = key
+          setBold(b)
+          setItalic(i)
+          setBlock(next)
+        })
+      }),
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event) => {
+          const mod = event.ctrlKey || event.metaKey
+          const style =
+            mod && event.altKey && !event.shiftKey && !event.isComposing ? STYLE_KEYS[event.code] : undefined
+          if (!style) return false
+          event.preventDefault()
+          applyStyle(editor, style)
+          return true
+        },
+        COMMAND_PRIORITY_NORMAL,
       ),
-    [editor],
-  )
+      editor.registerCommand(
+        CAN_UNDO_COMMAND,
+        (v) => (v !== undo && ((undo = v), setCanUndo(v)), false),
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerCommand(
+        CAN_REDO_COMMAND,
+        (v) => (v !== redo && ((redo = v), setCanRedo(v)), false),
+        COMMAND_PRIORITY_LOW,
+      ),
+    )
+  }, [editor])
 
   const setBlockType = (next: Block): void => {
     if (next === 'bullet' || next === 'number') {
