@@ -9,6 +9,7 @@ import { errorMessage } from '../../api'
 import { Dialog } from '../../app/Dialog'
 import { useI18n } from '../../app/i18n'
 import { useLive } from '../../app/live'
+import { Popup } from '../../app/Popup'
 import {
   actorStore,
   chooseActor,
@@ -98,7 +99,7 @@ export function ActorChip() {
         </button>
       )}
       {menu && (
-        <div className="actor-menu" role="menu" data-testid="actor-menu">
+        <Popup className="actor-menu" role="menu" data-testid="actor-menu">
           {active.map((p) => (
             <button
               key={p.id}
@@ -125,7 +126,7 @@ export function ActorChip() {
           >
             {t('people.title')}…
           </button>
-        </div>
+        </Popup>
       )}
       {asking && <WhoIsWorking members={active} preselect={asking.preselect} onChoose={choose} />}
       {panel && (

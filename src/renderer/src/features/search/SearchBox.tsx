@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { SearchHit } from '@shared/api/types'
 import { call, errorMessage } from '../../api'
 import { useI18n } from '../../app/i18n'
+import { Popup } from '../../app/Popup'
 
 const DELAY_MS = 200
 
@@ -72,7 +73,7 @@ export function SearchBox({ onOpen, onClear }: { onOpen(hit: SearchHit, query: s
         }}
       />
       {open && query.trim() !== '' && (hits !== null || error) && (
-        <div className="search-results" data-testid="search-results">
+        <Popup className="search-results" data-testid="search-results">
           {error && <p className="form-error">{error}</p>}
           {hits?.length === 0 && <p className="muted">{t('search.none')}</p>}
           {hits !== null && hits.length > 0 && (
@@ -103,7 +104,7 @@ export function SearchBox({ onOpen, onClear }: { onOpen(hit: SearchHit, query: s
               ))}
             </ul>
           )}
-        </div>
+        </Popup>
       )}
     </div>
   )
