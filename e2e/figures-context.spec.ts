@@ -77,9 +77,15 @@ test('a contradiction typed into two articles is flagged in 数据核对 without
   await page.getByTestId('article-item').nth(2).click()
   await appendParagraph(page, '2023年，应县经济技术开发区实现工业总产值86亿元，同比增长12%。')
   const panel = page.getByTestId('tags-panel')
-  await expect(
-    panel.getByTestId('suggestion').filter({ hasText: '86亿元' }).locator('.suggestion-reading'),
-  ).toContainText('工业总产值 · 2023年 · 应县经济技术开发区')
+  // The whole reading on hover; on the row, cut with '…' to the panel's width, never past it.
+  const output = panel.getByTestId('suggestion').filter({ hasText: '86亿元' })
+  await expect(output.locator('.suggestion-text')).toHaveAttribute(
+    'title',
+    '86亿元 · 工业总产值 · 2023年 · 应县经济技术开发区',
+  )
+  await expect(output.locator('.suggestion-reading')).toHaveText(/^ 工业总产值 · 2023年.*…$/)
+  for (const cell of await panel.locator('.suggestion-text, .suggestion-detail').all())
+    expect(await cell.evaluate((el) => `${el.scrollWidth - el.clientWidth} ${el.textContent}`)).toMatch(/^0 /)
   await waitSaved(page)
 
   await page.getByTestId('article-item').nth(3).click()

@@ -5,9 +5,20 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, $getSelection, $isRangeSelection } from 'lexical'
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 import { detectFigures } from '@shared/tagging'
 import { call, errorMessage } from '../../api'
+import { canvasFont, fitLine, forgetMeasures, measurer, type Measure } from '../../app/fit'
 import { useI18n } from '../../app/i18n'
 import { useStore, type Store } from '../store'
 import { $isFigureTagNode, describeFigure, type FigureData } from '../nodes/FigureTagNode'
@@ -356,6 +367,7 @@ function SuggestionList({
   }, [measure])
   // The list moves when the sections above it change, and its length with the suggestions.
   useLayoutEffect(measure, [measure, suggestions.length])
+  const fit = useRowFit(list, suggestions.length > 0)
 
   const first = Math.min(view.first, suggestions.length)
   const last = Math.min(view.last, suggestions.length)
@@ -370,6 +382,7 @@ function SuggestionList({
           key={s.id}
           suggestion={s}
           count={counts.get(rejectionKey(s.kind, s.text)) ?? 1}
+          fit={fit}
           onAccept={onAccept}
           onIgnore={onIgnore}
           onReject={onReject}
@@ -379,9 +392,58 @@ function SuggestionList({
   )
 }
 
+/**
+ * How a row's two lines are cut to their cells (app/fit.ts: no clip, so no paint layer per row):
+ * each cell's width and each run's measure, read from a rendered row before the list is painted
+ * and again when the language (the actions' width) or the fonts change. Null until measured.
+ */
+interface RowFit {
+  text: number
+  detail: number
+  /** found text (0) and reading (1) on the first line; the detail (0) on the second. */
+  measureText: Measure
+  measureDetail: Measure
+}
+
+function useRowFit(list: RefObject<HTMLUListElement | null>, hasRows: boolean): RowFit | null {
+  const { lang } = useI18n()
+  const [fit, setFit] = useState<RowFit | null>(null)
+  const [fonts, setFonts] = useState(0)
+  useEffect(() => {
+    const loaded = (): void => {
+      forgetMeasures()
+      setFonts((n) => n + 1)
+    }
+    document.fonts.addEventListener('loadingdone', loaded)
+    return () => document.fonts.removeEventListener('loadingdone', loaded)
+  }, [])
+  useLayoutEffect(() => {
+    const text = list.current?.querySelector<HTMLElement>('.suggestion-text')
+    const detail = list.current?.querySelector<HTMLElement>('.suggestion-detail')
+    if (!hasRows || !text || !detail) return
+    const textStyle = getComputedStyle(text)
+    const detailStyle = getComputedStyle(detail)
+    const sans = getComputedStyle(document.documentElement).getPropertyValue('--sans')
+    const found = measurer(canvasFont(textStyle))
+    const reading = measurer(canvasFont(textStyle, `${READING_PX}px`, sans))
+    const second = measurer(canvasFont(detailStyle))
+    // A pixel to spare: canvas and layout round differently.
+    setFit({
+      text: text.clientWidth - 1,
+      detail: detail.clientWidth - 1,
+      measureText: (t, part) => (part === 0 ? found(t) : reading(t)),
+      measureDetail: (t) => second(t),
+    })
+  }, [list, hasRows, lang, fonts])
+  return fit
+}
+
+const READING_PX = 12
+
 const SuggestionRow = memo(function SuggestionRow({
   suggestion: s,
   count,
+  fit,
   onAccept,
   onIgnore,
   onReject,
@@ -389,6 +451,7 @@ const SuggestionRow = memo(function SuggestionRow({
   suggestion: Suggestion
   /** Suggestions of the same kind and text in the article, this one among them. */
   count: number
+  fit: RowFit | null
   onAccept(s: Suggestion): void
   onIgnore(s: Suggestion): void
   onReject(s: Suggestion): void
@@ -404,20 +467,27 @@ const SuggestionRow = memo(function SuggestionRow({
         : '')
   // What a figure's sentence says it measures, beside the found text on the first line (it has the room).
   const reading = s.figure ? figureReading(s.figure) : ''
+  // Cut to their cells when measured (the whole on hover); whole before, for the one measuring pass.
+  const [shownText, shownReading] = fit
+    ? fitLine([s.text, reading && ` ${reading}`], fit.measureText, fit.text)
+    : [s.text, reading && ` ${reading}`]
+  const [shownDetail] = fit ? fitLine([detail], fit.measureDetail, fit.detail) : [detail]
   return (
     <li data-testid="suggestion" data-kind={s.kind}>
       <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
-      <span className="suggestion-text" title={reading ? `${s.text} · ${reading}` : undefined}>
-        {s.text}
-        {reading && (
-          <span className="muted suggestion-reading" style={{ fontFamily: 'var(--sans)', fontSize: 12 }}>
-            {' '}
-            {reading}
+      <span
+        className="suggestion-text"
+        title={reading ? `${s.text} · ${reading}` : shownText !== s.text ? s.text : undefined}
+      >
+        {shownText}
+        {shownReading && (
+          <span className="muted suggestion-reading" style={{ fontFamily: 'var(--sans)', fontSize: READING_PX }}>
+            {shownReading}
           </span>
         )}
       </span>
       <span className="muted suggestion-detail" title={detail}>
-        {detail}
+        {shownDetail}
       </span>
       <span className="suggestion-actions">
         <button type="button" className="link" onClick={() => onAccept(s)} data-testid="accept">
