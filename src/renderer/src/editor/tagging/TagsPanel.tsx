@@ -417,10 +417,10 @@ function useRowFit(list: RefObject<HTMLUListElement | null>, hasRows: boolean): 
     document.fonts.addEventListener('loadingdone', loaded)
     return () => document.fonts.removeEventListener('loadingdone', loaded)
   }, [])
-  useLayoutEffect(() => {
+  const measure = useCallback(() => {
     const text = list.current?.querySelector<HTMLElement>('.suggestion-text')
     const detail = list.current?.querySelector<HTMLElement>('.suggestion-detail')
-    if (!hasRows || !text || !detail) return
+    if (!text || !detail) return
     const textStyle = getComputedStyle(text)
     const detailStyle = getComputedStyle(detail)
     const sans = getComputedStyle(document.documentElement).getPropertyValue('--sans')
@@ -434,7 +434,9 @@ function useRowFit(list: RefObject<HTMLUListElement | null>, hasRows: boolean): 
       measureText: (t, part) => (part === 0 ? found(t) : reading(t)),
       measureDetail: (t) => second(t),
     })
-  }, [list, hasRows, lang, fonts])
+  }, [list])
+  // Before the first paint of the rows, and again when what their cells' widths depend on changes.
+  useLayoutEffect(measure, [measure, hasRows, lang, fonts])
   return fit
 }
 
