@@ -5,17 +5,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, $getSelection, $isRangeSelection } from 'lexical'
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-  type RefObject,
-} from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { detectFigures } from '@shared/tagging'
 import { call, errorMessage } from '../../api'
 import { canvasFont, fitLine, forgetMeasures, measurer, type Measure } from '../../app/fit'
@@ -367,7 +357,15 @@ function SuggestionList({
   }, [measure])
   // The list moves when the sections above it change, and its length with the suggestions.
   useLayoutEffect(measure, [measure, suggestions.length])
-  const fit = useRowFit(list, suggestions.length > 0)
+  // Each row's cut, measured before the rows are first painted and again when what the cells'
+  // widths depend on changes: the language (the actions' width) and the fonts.
+  const { lang } = useI18n()
+  const fonts = useFontsLoaded()
+  const [fit, setFit] = useState<RowFit | null>(null)
+  const measureFit = useCallback(() => {
+    if (list.current) setFit(rowFit(list.current))
+  }, [])
+  useLayoutEffect(measureFit, [measureFit, suggestions.length > 0, lang, fonts])
 
   const first = Math.min(view.first, suggestions.length)
   const last = Math.min(view.last, suggestions.length)
@@ -405,39 +403,37 @@ interface RowFit {
   measureDetail: Measure
 }
 
-function useRowFit(list: RefObject<HTMLUListElement | null>, hasRows: boolean): RowFit | null {
-  const { lang } = useI18n()
-  const [fit, setFit] = useState<RowFit | null>(null)
-  const [fonts, setFonts] = useState(0)
+/** How a rendered list's rows fit, from its first row (null while it has none). */
+function rowFit(list: HTMLUListElement): RowFit | null {
+  const text = list.querySelector<HTMLElement>('.suggestion-text')
+  const detail = list.querySelector<HTMLElement>('.suggestion-detail')
+  if (!text || !detail) return null
+  const textStyle = getComputedStyle(text)
+  const sans = getComputedStyle(document.documentElement).getPropertyValue('--sans')
+  const found = measurer(canvasFont(textStyle))
+  const reading = measurer(canvasFont(textStyle, `${READING_PX}px`, sans))
+  const second = measurer(canvasFont(getComputedStyle(detail)))
+  // A pixel to spare: canvas and layout round differently.
+  return {
+    text: text.clientWidth - 1,
+    detail: detail.clientWidth - 1,
+    measureText: (t, part) => (part === 0 ? found(t) : reading(t)),
+    measureDetail: (t) => second(t),
+  }
+}
+
+/** Counts the times web fonts finished loading (each time, widths measured before are stale). */
+function useFontsLoaded(): number {
+  const [loads, setLoads] = useState(0)
   useEffect(() => {
     const loaded = (): void => {
       forgetMeasures()
-      setFonts((n) => n + 1)
+      setLoads((n) => n + 1)
     }
     document.fonts.addEventListener('loadingdone', loaded)
     return () => document.fonts.removeEventListener('loadingdone', loaded)
   }, [])
-  const measure = useCallback(() => {
-    const text = list.current?.querySelector<HTMLElement>('.suggestion-text')
-    const detail = list.current?.querySelector<HTMLElement>('.suggestion-detail')
-    if (!text || !detail) return
-    const textStyle = getComputedStyle(text)
-    const detailStyle = getComputedStyle(detail)
-    const sans = getComputedStyle(document.documentElement).getPropertyValue('--sans')
-    const found = measurer(canvasFont(textStyle))
-    const reading = measurer(canvasFont(textStyle, `${READING_PX}px`, sans))
-    const second = measurer(canvasFont(detailStyle))
-    // A pixel to spare: canvas and layout round differently.
-    setFit({
-      text: text.clientWidth - 1,
-      detail: detail.clientWidth - 1,
-      measureText: (t, part) => (part === 0 ? found(t) : reading(t)),
-      measureDetail: (t) => second(t),
-    })
-  }, [list])
-  // Before the first paint of the rows, and again when what their cells' widths depend on changes.
-  useLayoutEffect(measure, [measure, hasRows, lang, fonts])
-  return fit
+  return loads
 }
 
 const READING_PX = 12
