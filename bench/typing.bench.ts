@@ -385,8 +385,8 @@ interface TraceEvent {
   args?: { name?: string }
 }
 
-/** Per event name: inclusive and self (children taken out) ms per key. */
-type TraceTotals = Map<string, { inclusive: number; self: number }>
+/** Per event name: inclusive and self (children taken out) ms per key, and how often per key it ran. */
+type TraceTotals = Map<string, { inclusive: number; self: number; count: number }>
 
 /**
  * Types 60 keys under a Chrome trace and returns the renderer main thread's time by event
@@ -410,9 +410,10 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
   const totals: TraceTotals = new Map()
   const add = (name: string, inclusive: number, self: number): void => {
-    const t = totals.get(name) ?? { inclusive: 0, self: 0 }
+    const t = totals.get(name) ?? { inclusive: 0, self: 0, count: 0 }
     t.inclusive += inclusive / 1000 / keys
     t.self += self / 1000 / keys
+    t.count += 1 / keys
     totals.set(name, t)
   }
   // Complete events nest on one thread: each one's self time is its duration less its children's.
@@ -444,6 +445,7 @@ function medianTotals(all: TraceTotals[]): TraceTotals {
       {
         inclusive: mid(all.map((t) => t.get(name)?.inclusive ?? 0)),
         self: mid(all.map((t) => t.get(name)?.self ?? 0)),
+        count: mid(all.map((t) => t.get(name)?.count ?? 0)),
       },
     ]),
   )
@@ -454,15 +456,21 @@ function printTraces(label: string, traces: Map<string, TraceTotals>): void {
   const bare = traces.get('bare')
   for (const [name, totals] of traces) {
     if (name === 'bare') continue
-    const rows = [...totals].map(([event, t]) => ({ event, t, base: bare?.get(event)?.self ?? 0 }))
+    const rows = [...totals].map(([event, t]) => ({
+      event,
+      t,
+      base: bare?.get(event)?.self ?? 0,
+      baseCount: bare?.get(event)?.count ?? 0,
+    }))
     rows.sort((a, b) => b.t.self - b.base - (a.t.self - a.base))
     const sum = (m: TraceTotals | undefined): number => [...(m?.values() ?? [])].reduce((s, t) => s + t.self, 0)
     console.log(
       `\ntrace ${label}: ${name} against bare, self ms per key (main thread total ${sum(totals).toFixed(2)} vs ${sum(bare).toFixed(2)})`,
     )
-    for (const { event, t, base } of rows.slice(0, Number(process.env.TYPING_TRACE_TOP ?? 18)))
+    // ×n: how many times per key the event ran, beside the baseline's (frames: the paint phase's).
+    for (const { event, t, base, baseCount } of rows.slice(0, Number(process.env.TYPING_TRACE_TOP ?? 18)))
       console.log(
-        `  ${t.self.toFixed(2).padStart(6)} vs ${base.toFixed(2).padStart(5)}  (+${(t.self - base).toFixed(2)}, incl ${t.inclusive.toFixed(2)})  ${event}`,
+        `  ${t.self.toFixed(2).padStart(6)} vs ${base.toFixed(2).padStart(5)}  (+${(t.self - base).toFixed(2)}, incl ${t.inclusive.toFixed(2)}, ×${t.count.toFixed(2)} vs ×${baseCount.toFixed(2)})  ${event}`,
       )
   }
 }
