@@ -135,6 +135,22 @@ test('pinyin input-method composition loses and doubles nothing', async ({ page,
   await page.getByTestId('article-item').first().click()
   expect(await bodyParagraphs(page)).toEqual(expected)
   await expect(page.locator('[data-field=headline]')).toHaveValue('怀仁经开区发展')
+
+  // 字数 follows the text, not the pinyin being composed: it changes when the word is chosen.
+  const charCount = page.getByTestId('char-count')
+  const chars = countChars(expected.join('')).chars
+  await expect(charCount).toHaveText(`字数 ${chars}`)
+  await body(page).locator('p').last().click()
+  await page.keyboard.press('End')
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+  for (let i = 1; i <= 'kaifa'.length; i++)
+    await cdp.send('Input.imeSetComposition', { text: 'kaifa'.slice(0, i), selectionStart: i, selectionEnd: i })
+  await expect(body(page)).toContainText('生产力kaifa')
+  // What the old 150 ms recount would have shown by now, had it counted the letters.
+  await page.waitForTimeout(300)
+  await expect(charCount).toHaveText(`字数 ${chars}`)
+  await cdp.send('Input.insertText', { text: '开发' })
+  await expect(charCount).toHaveText(`字数 ${chars + 2}`)
 })
 
 test('paste keeps only house styles; subheads, bold, quote and lists work', async ({ page, folio }) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ArticleSaver, type SaverDeps } from '../src/renderer/src/features/editor/saver'
+import { ArticleSaver, SLOW_SAVE_MS, type SaverDeps } from '../src/renderer/src/features/editor/saver'
 import type { Input } from '../src/shared/api/contract'
 import { FolioFailure, folioError } from '../src/shared/api/errors'
 import type { ArticleSaved } from '../src/shared/api/types'
@@ -51,6 +51,37 @@ describe('ArticleSaver', () => {
     await vi.advanceTimersByTimeAsync(600)
     expect(update).toHaveBeenCalledTimes(1)
     expect(saver.state).toBe('saved')
+  })
+
+  it('shows a quick save as 待保存 then 已保存, and 保存中 only once a save has taken SLOW_SAVE_MS', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
+    const shown: string[] = []
+    saver.subscribe(() => {
+      if (shown.at(-1) !== saver.shown) shown.push(saver.shown)
+    })
+    saver.editFields({ headline: '向新而行' })
+    await vi.advanceTimersByTimeAsync(600)
+    expect(saver.state).toBe('saved')
+    expect(shown).toEqual(['dirty', 'saved'])
+
+    // A slow library: the save is in flight for two seconds.
+    const update = deps.update
+    let release: () => void = () => {}
+    deps.update = async (input) => {
+      await new Promise<void>((resolve) => (release = resolve))
+      return update(input)
+    }
+    shown.length = 0
+    saver.editFields({ headline: '向新而行 以质致远' })
+    await vi.advanceTimersByTimeAsync(600)
+    expect(saver.state).toBe('saving')
+    expect(saver.shown).toBe('dirty')
+    await vi.advanceTimersByTimeAsync(SLOW_SAVE_MS)
+    expect(saver.shown).toBe('saving')
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(shown).toEqual(['dirty', 'saving', 'saved'])
+    expect(stored().headline).toBe('向新而行 以质致远')
   })
 
   it('keeps saving during long continuous typing, never more than 800 ms apart', async () => {

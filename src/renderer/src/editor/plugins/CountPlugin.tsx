@@ -1,7 +1,11 @@
 /**
- * Live 字数: recounted shortly after the text changes, never on the keystroke itself, and only
- * for the blocks that changed — each top-level block's count is kept until the block changes, so
- * the work per recount does not grow with the article.
+ * Live 字数: recounted with the keystroke that changed the text, for the blocks that changed only —
+ * each top-level block's count is kept until the block changes, so the work per recount does not
+ * grow with the article. The count lands in the keystroke's own frame: a recount on a timer
+ * (150 ms, as before) cost a frame of its own every other key, and a frame's fixed work (the
+ * document's paint, compositing inputs, layerization) was more than the count itself
+ * (bench/typing.bench.ts, TYPING_TRACE: the status bar hidden took 1.1 ms per key away).
+ * Pinyin being composed is not text yet: the count waits for the composition to end.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot } from 'lexical'
@@ -34,19 +38,11 @@ export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }
   useEffect(() => {
     const counter = new BlockCounter()
     const dirty = new DirtyBlocks()
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const recount = (): void => {
-      timer = null
-      onCount(editor.getEditorState().read(() => counter.$count(dirty.take())))
-    }
-    recount()
-    const unregister = editor.registerUpdateListener((update) => {
-      if (dirty.note(update) && timer === null) timer = setTimeout(recount, 150)
+    onCount(editor.getEditorState().read(() => counter.$count(dirty.take())))
+    return editor.registerUpdateListener((update) => {
+      if (!dirty.note(update) || editor.isComposing()) return
+      onCount(update.editorState.read(() => counter.$count(dirty.take())))
     })
-    return () => {
-      unregister()
-      if (timer !== null) clearTimeout(timer)
-    }
   }, [editor, onCount])
   return null
 }

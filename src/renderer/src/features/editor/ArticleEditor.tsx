@@ -510,12 +510,15 @@ function ProofCount({ session }: { session: ProofSession }) {
   return useStore(session.proofed) ? t('proof.toggle', { count }) : t('proof.toggleRunning')
 }
 
-/** The save state, subscribed on its own: a change of state re-renders this label, not the editor. */
+/**
+ * The save state as the saver shows it (ArticleSaver.shown: a quick save goes from 待保存 to
+ * 已保存), subscribed on its own: a change of state re-renders this label, not the editor.
+ */
 function SaveStateLabel({ saver }: { saver: ArticleSaver }) {
   const { t, lang } = useI18n()
   const saveState = useSyncExternalStore(
     useCallback((listener) => saver.subscribe(listener), [saver]),
-    () => saver.state,
+    () => saver.shown,
   )
   return (
     <span className={`save-state s-${saveState}`} data-testid="save-state" data-state={saveState}>

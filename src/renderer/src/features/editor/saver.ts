@@ -26,6 +26,9 @@ export interface SaverDeps {
   stash?(articleId: number, stashed: { patch: Patch; version: number } | null): void
 }
 
+/** A save that takes longer than this shows as 'saving'; a quicker one goes from 'dirty' to 'saved'. */
+export const SLOW_SAVE_MS = 500
+
 const NO_RETRY = new Set(['conflict', 'invalid_input', 'too_large', 'not_found'])
 
 export class ArticleSaver {
@@ -48,6 +51,9 @@ export class ArticleSaver {
   /** The last splice did not fit the stored body: send the whole body next time. */
   private sendWhole = false
   private listeners = new Set<() => void>()
+  /** The save in flight has taken SLOW_SAVE_MS (see shown); the timer that says so. */
+  private slow = false
+  private slowTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     readonly articleId: number,
@@ -111,6 +117,7 @@ export class ArticleSaver {
 
   dispose(): void {
     this.clearTimer()
+    if (this.slowTimer) clearTimeout(this.slowTimer)
     this.listeners.clear()
   }
 
@@ -255,7 +262,27 @@ export class ArticleSaver {
     }
   }
 
+  /**
+   * The state as the status bar shows it: a save in flight reads 'dirty' (it is not saved yet)
+   * until it has taken SLOW_SAVE_MS, then 'saving'. Listeners hear when it turns slow. A label
+   * changed for a 20 ms save was a frame of its own in the middle of typing, twice a second.
+   */
+  get shown(): SaveState {
+    return this.state === 'saving' && !this.slow ? 'dirty' : this.state
+  }
+
   private setState(state: SaveState, error: FolioError | null): void {
+    if (state !== 'saving' || this.state !== 'saving') {
+      if (this.slowTimer) clearTimeout(this.slowTimer)
+      this.slowTimer = null
+      this.slow = false
+    }
+    if (state === 'saving' && !this.slowTimer && !this.slow)
+      this.slowTimer = setTimeout(() => {
+        this.slowTimer = null
+        this.slow = true
+        for (const listener of this.listeners) listener()
+      }, SLOW_SAVE_MS)
     this.state = state
     this.error = error
     for (const listener of this.listeners) listener()
