@@ -6,6 +6,8 @@
  * document's paint, compositing inputs, layerization) was more than the count itself
  * (bench/typing.bench.ts, TYPING_TRACE: the status bar hidden took 1.1 ms per key away).
  * Pinyin being composed is not text yet: the count waits for the composition to end.
+ * The count's own layout still comes after Lexical's (which measured the caret): while keys come
+ * faster than COUNT_EVERY_MS the count follows every few keys, and once when typing stops.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot } from 'lexical'
@@ -33,16 +35,34 @@ export class BlockCounter {
   }
 }
 
+/** While typing goes on, 字数 follows at most this often (in a keystroke's frame). */
+const COUNT_EVERY_MS = 300
+
 export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }): null {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
     const counter = new BlockCounter()
     const dirty = new DirtyBlocks()
-    onCount(editor.getEditorState().read(() => counter.$count(dirty.take())))
-    return editor.registerUpdateListener((update) => {
+    let counted = -Infinity
+    let trailing: ReturnType<typeof setTimeout> | undefined
+    const recount = (): void => {
+      if (editor.isComposing()) return // the composition's end counts
+      counted = performance.now()
+      onCount(editor.getEditorState().read(() => counter.$count(dirty.take())))
+    }
+    recount()
+    const unregister = editor.registerUpdateListener((update) => {
       if (!dirty.note(update) || editor.isComposing()) return
-      onCount(update.editorState.read(() => counter.$count(dirty.take())))
+      clearTimeout(trailing)
+      // Its layout is a second one in the keystroke's frame (Lexical has already measured the
+      // caret): while typing runs on, at most every COUNT_EVERY_MS, and once when it stops.
+      if (performance.now() - counted >= COUNT_EVERY_MS) recount()
+      else trailing = setTimeout(recount, COUNT_EVERY_MS)
     })
+    return () => {
+      unregister()
+      clearTimeout(trailing)
+    }
   }, [editor, onCount])
   return null
 }
