@@ -52,7 +52,7 @@ export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }
     }
     recount()
     const unregister = editor.registerUpdateListener((update) => {
-      if (!dirty.note(update) || editor.isComposing()) return
+      if (!dirty.note(update)) return
       clearTimeout(trailing)
       // Its layout is a second one in the keystroke's frame (Lexical has already measured the
       // caret): while typing runs on, at most every COUNT_EVERY_MS, and once when it stops.

@@ -14,6 +14,7 @@ import {
   FORMAT_TEXT_COMMAND,
   KEY_DOWN_COMMAND,
   type LexicalEditor,
+  type LexicalNode,
   REDO_COMMAND,
   UNDO_COMMAND,
 } from 'lexical'
@@ -40,6 +41,16 @@ const STYLE_KEYS: Record<string, Style> = {
   Numpad2: 'quote',
 }
 const STYLE_KEY_LABEL: Record<Style, string> = { paragraph: 'Ctrl+Alt+0', subhead: 'Ctrl+Alt+1', quote: 'Ctrl+Alt+2' }
+
+/** The block style the toolbar shows for a caret in `anchor`. */
+function $blockAt(anchor: LexicalNode): Block {
+  const list = $getNearestNodeOfType(anchor, ListNode)
+  if (list && $isListNode(list)) return list.getListType() === 'number' ? 'number' : 'bullet'
+  const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow()
+  if ($isHeadingNode(top)) return 'subhead'
+  if ($isQuoteNode(top)) return 'quote'
+  return 'paragraph'
+}
 
 function applyStyle(editor: LexicalEditor, next: Style): void {
   editor.update(() => {
@@ -72,19 +83,7 @@ export function ToolbarPlugin() {
         editorState.read(() => {
           const selection = $getSelection()
           if (!$isRangeSelection(selection)) return
-          const anchor = selection.anchor.getNode()
-          const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow()
-          const list = $getNearestNodeOfType(anchor, ListNode)
-          const next: Block =
-            list && $isListNode(list)
-              ? list.getListType() === 'number'
-                ? 'number'
-                : 'bullet'
-              : $isHeadingNode(top)
-                ? 'subhead'
-                : $isQuoteNode(top)
-                  ? 'quote'
-                  : 'paragraph'
+          const next = $blockAt(selection.anchor.getNode())
           const b = selection.hasFormat('bold')
           const i = selection.hasFormat('italic')
           const key = `${next} ${b} ${i}`

@@ -418,7 +418,7 @@ function rowFit(list: HTMLUListElement): RowFit | null {
     text: text.clientWidth - 1,
     detail: detail.clientWidth - 1,
     measureText: (t, part) => (part === 0 ? found(t) : reading(t)),
-    measureDetail: (t) => second(t),
+    measureDetail: second,
   }
 }
 

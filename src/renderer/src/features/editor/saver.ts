@@ -117,7 +117,7 @@ export class ArticleSaver {
 
   dispose(): void {
     this.clearTimer()
-    if (this.slowTimer) clearTimeout(this.slowTimer)
+    this.clearSlow()
     this.listeners.clear()
   }
 
@@ -131,6 +131,12 @@ export class ArticleSaver {
   private schedule(ms: number): void {
     this.clearTimer()
     this.timer = setTimeout(() => void this.flush(), ms)
+  }
+
+  private clearSlow(): void {
+    if (this.slowTimer) clearTimeout(this.slowTimer)
+    this.slowTimer = null
+    this.slow = false
   }
 
   private clearTimer(): void {
@@ -272,17 +278,16 @@ export class ArticleSaver {
   }
 
   private setState(state: SaveState, error: FolioError | null): void {
+    // A save that starts (or anything else) sets the clock going again; one still in flight keeps it.
     if (state !== 'saving' || this.state !== 'saving') {
-      if (this.slowTimer) clearTimeout(this.slowTimer)
-      this.slowTimer = null
-      this.slow = false
+      this.clearSlow()
+      if (state === 'saving')
+        this.slowTimer = setTimeout(() => {
+          this.slowTimer = null
+          this.slow = true
+          for (const listener of this.listeners) listener()
+        }, SLOW_SAVE_MS)
     }
-    if (state === 'saving' && !this.slowTimer && !this.slow)
-      this.slowTimer = setTimeout(() => {
-        this.slowTimer = null
-        this.slow = true
-        for (const listener of this.listeners) listener()
-      }, SLOW_SAVE_MS)
     this.state = state
     this.error = error
     for (const listener of this.listeners) listener()
