@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 const ROOT = join(__dirname, '..')
 
@@ -89,6 +89,60 @@ export const test = base.extend<{ folio: FolioServer }>({
 export { expect }
 
 export const body = (page: Page) => page.getByTestId('body')
+
+/**
+ * Every suggestion in the tags panel, read by scrolling its windowed list (only the rows near the
+ * panel's view are in the DOM) from the top to the end: each row's kind and whole text, in order.
+ * The panel is left scrolled to the top.
+ */
+export async function allSuggestions(page: Page): Promise<{ kind: string; text: string }[]> {
+  return page
+    .getByTestId('tags-panel')
+    .locator('.side-scroll')
+    .evaluate(async (scroller) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      const seen = new Map<string, { kind: string; text: string }>()
+      for (let top = 0; ; top += scroller.clientHeight / 2) {
+        scroller.scrollTop = top
+        await frame()
+        for (const li of scroller.querySelectorAll<HTMLElement>('[data-testid=suggestion]'))
+          seen.set(li.dataset.id ?? '', { kind: li.dataset.kind ?? '', text: li.textContent ?? '' })
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break
+      }
+      scroller.scrollTop = 0
+      await frame()
+      return [...seen.values()]
+    })
+}
+
+/** How many suggestions (allSuggestions) contain every one of `texts`, as expect.poll wants it. */
+export const suggestionCount =
+  (page: Page, ...texts: string[]) =>
+  async (): Promise<number> =>
+    (await allSuggestions(page)).filter((s) => texts.every((t) => s.text.includes(t))).length
+
+/** `row` (a suggestion locator), with the tags panel scrolled until the windowed list renders it. */
+export async function revealSuggestion(page: Page, row: Locator): Promise<Locator> {
+  const scroller = page.getByTestId('tags-panel').locator('.side-scroll')
+  /** Scrolls half a view further (or to the top with `top`); false at the end of the list. */
+  const scroll = (top: boolean) =>
+    scroller.evaluate(async (el, top) => {
+      if (!top && el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return false
+      el.scrollTop = top ? 0 : el.scrollTop + el.clientHeight / 2
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      return true
+    }, top)
+  await expect
+    .poll(async () => {
+      if ((await row.count()) > 0) return true
+      await scroll(true)
+      do if ((await row.count()) > 0) return true
+      while (await scroll(false))
+      return false
+    })
+    .toBe(true)
+  return row.first()
+}
 
 /** Calls the API from the page, with the tab's token, as the renderer does. */
 export async function apiCall<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {

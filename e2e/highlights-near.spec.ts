@@ -1,13 +1,10 @@
 import { docFromBlocks } from '../src/shared/doc/lexical'
+import type { Page } from '@playwright/test'
 import { apiCall, body, expect, test } from './fixtures'
 
-/**
- * Suggestion underlines (and 校对 marks, through the same painter) are drawn only for blocks near
- * the editor's view, and follow the view as it scrolls: editor/near.ts works the near set out on
- * scroll rather than through IntersectionObservers, which cost a millisecond per keystroke.
- */
-test('suggestion highlights cover the blocks near the view and follow a scroll to the end', async ({ page, folio }) => {
-  await page.goto(folio.url)
+/** A 160-paragraph article, each paragraph naming a zone: 160 suggestions. */
+async function openLongArticle(page: Page, url: string): Promise<void> {
+  await page.goto(url)
   await expect(page.getByTestId('new-issue')).toBeVisible()
   const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第31期' })
   const paragraphs = Array.from(
@@ -20,6 +17,15 @@ test('suggestion highlights cover the blocks near the view and follow a scroll t
   await page.getByTestId('article-item').filter({ hasText: '长文' }).click()
   await expect(body(page).locator('p')).toHaveCount(160)
   await expect(page.getByTestId('show-tags')).toContainText('160')
+}
+
+/**
+ * Suggestion underlines (and 校对 marks, through the same painter) are drawn only for blocks near
+ * the editor's view, and follow the view as it scrolls: editor/near.ts works the near set out on
+ * scroll rather than through IntersectionObservers, which cost a millisecond per keystroke.
+ */
+test('suggestion highlights cover the blocks near the view and follow a scroll to the end', async ({ page, folio }) => {
+  await openLongArticle(page, folio.url)
 
   /** The paragraph numbers (1-based) holding a drawn zone suggestion, and the scroller's view. */
   const drawn = () =>
@@ -112,4 +118,53 @@ test('typing rests the suggestion and 校对 marks until the pause, a single edi
   await cdp.send('Input.insertText', { text: '开' })
   await expect(body(page)).toContainText('甲乙开')
   await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
+})
+
+/**
+ * The tags panel renders only the suggestion rows in view and a few around them (each row in the
+ * DOM costs every keystroke in the editor beside it). A scroll of the panel renders the rows it
+ * brings into view before anything else hears of the scroll, so the frame that shows it has them.
+ */
+test('the suggestion list renders the rows in view, and a scroll has its rows at once', async ({ page, folio }) => {
+  await openLongArticle(page, folio.url)
+  const rows = page.locator('.suggestions li')
+  await expect(rows.first()).toBeVisible()
+  const rendered = await rows.count()
+  expect(rendered).toBeGreaterThan(3)
+  expect(rendered).toBeLessThan(40)
+
+  /** Scrolls the panel to `top`; in the scroll event, whether the rendered rows cover the view. */
+  const scrollTo = (top: number) =>
+    page.locator('.side-scroll').evaluate(
+      (el, top) =>
+        new Promise<{ covered: boolean; rows: number; tail: string }>((resolve) => {
+          el.addEventListener(
+            'scroll',
+            () => {
+              const view = el.getBoundingClientRect()
+              const boxes = Array.from(el.querySelectorAll('.suggestions li'), (li) => li.getBoundingClientRect())
+              const list = el.querySelector('.suggestions')!.getBoundingClientRect()
+              const from = Math.max(view.top, list.top)
+              const to = Math.min(view.bottom, list.bottom)
+              resolve({
+                covered: boxes.some((b) => b.top <= from + 1) && boxes.some((b) => b.bottom >= to - 1),
+                rows: boxes.length,
+                // No padding left for rows below: the last suggestion is rendered.
+                tail: el.querySelector<HTMLElement>('.suggestions')!.style.paddingBottom,
+              })
+            },
+            { once: true },
+          )
+          el.scrollTop = top
+        }),
+      top,
+    )
+
+  const middle = await scrollTo(3000)
+  expect(middle.covered).toBe(true)
+  expect(middle.rows).toBeLessThan(40)
+  const end = await scrollTo(1e6)
+  expect(end.covered).toBe(true)
+  expect(end.rows).toBeLessThan(40)
+  expect(end.tail).toBe('0px')
 })

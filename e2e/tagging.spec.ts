@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { body, expect, lexicalCaretCollapsed, test, waitSaved, openSample } from './fixtures'
+import {
+  allSuggestions,
+  body,
+  expect,
+  lexicalCaretCollapsed,
+  openSample,
+  revealSuggestion,
+  suggestionCount,
+  test,
+  waitSaved,
+} from './fixtures'
 
 /** Selects the first occurrence of `text` in the editor body, as a mouse drag would. */
 async function selectText(page: Page, text: string): Promise<void> {
@@ -30,8 +40,8 @@ test('accept suggestions, tag a zone by hand through the typeahead, and follow z
   await expect(suggestions.first()).toBeVisible()
 
   // Reject one zone's suggestions; it stays rejected for this article.
-  await suggestions.filter({ hasText: '文水经济开发区' }).first().getByTestId('reject').click()
-  await expect(suggestions.filter({ hasText: '文水经济开发区' })).toHaveCount(0)
+  await (await revealSuggestion(page, suggestions.filter({ hasText: '文水经济开发区' }))).getByTestId('reject').click()
+  await expect.poll(suggestionCount(page, '文水经济开发区')).toBe(0)
 
   // Accept one by hand, then all the rest.
   const first = suggestions.first()
@@ -61,9 +71,8 @@ test('accept suggestions, tag a zone by hand through the typeahead, and follow z
   await page.getByTestId('article-item').first().click()
   await expect(body(page).locator('.tag')).toHaveCount(tagsBefore)
   await expect(zoneTags.filter({ hasText: '文水经济开发区' })).toHaveCount(1)
-  await expect(
-    page.getByTestId('tags-panel').getByTestId('suggestion').filter({ hasText: '文水经济开发区' }),
-  ).toHaveCount(0)
+  await expect(page.getByTestId('tags-panel')).toBeVisible()
+  await expect.poll(suggestionCount(page, '文水经济开发区')).toBe(0)
 
   await page.getByTestId('tab-zones').click()
   await page.getByTestId('zone-item').filter({ hasText: '怀仁经济技术开发区' }).click()
@@ -252,13 +261,19 @@ test('zones and figures in a photo caption are suggested, tagged, kept through e
   const inCaption = panel.getByTestId('suggestion').filter({ hasText: '图片说明' })
   // by kind: the figure's reading names its zone too (figure-context.ts)
   const zoneInCaption = inCaption.and(page.locator('[data-kind=zone]'))
-  await expect(zoneInCaption.filter({ hasText: '孝义经济开发区' })).toHaveCount(1)
-  await expect(inCaption.filter({ hasText: '3亿元' })).toHaveCount(1)
-  await zoneInCaption.filter({ hasText: '孝义经济开发区' }).getByTestId('accept').click()
-  await inCaption.filter({ hasText: '3亿元' }).getByTestId('accept').click()
+  const zonesInCaption = async () =>
+    (await allSuggestions(page)).filter(
+      (s) => s.kind === 'zone' && s.text.includes('图片说明') && s.text.includes('孝义经济开发区'),
+    ).length
+  await expect.poll(zonesInCaption).toBe(1)
+  await expect.poll(suggestionCount(page, '图片说明', '3亿元')).toBe(1)
+  await (await revealSuggestion(page, zoneInCaption.filter({ hasText: '孝义经济开发区' })))
+    .getByTestId('accept')
+    .click()
+  await (await revealSuggestion(page, inCaption.filter({ hasText: '3亿元' }))).getByTestId('accept').click()
   const chips = page.getByTestId('caption-tag')
   await expect(chips).toHaveText(['孝义经济开发区×', '3亿元×'])
-  await expect(inCaption).toHaveCount(0)
+  await expect.poll(suggestionCount(page, '图片说明')).toBe(0)
   await page.getByTestId('photo').first().screenshot({ path: 'test-results/screens/caption-tags.png' })
 
   // Typing before the tags shifts them; rewriting the figure drops only its tag.

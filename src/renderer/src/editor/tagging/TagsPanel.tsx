@@ -5,6 +5,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, $getSelection, $isRangeSelection } from 'lexical'
+import { flushSync } from 'react-dom'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { detectFigures } from '@shared/tagging'
 import { call, errorMessage } from '../../api'
@@ -311,9 +312,16 @@ export function TagsPanel({
 
 /** Fixed row height (styles.css .suggestions li), so the list can render only the rows in view. */
 const ROW_PX = 50
-/** Rows rendered beyond the visible ones on each side, and before the list has been measured. */
-const OVERSCAN = 20
-const FIRST_WINDOW = 40
+/**
+ * Rows rendered beyond the visible ones on each side. Few: every row in the DOM costs the editor
+ * beside the panel on each keystroke — Chromium's compositing-inputs step grows with the laid-out
+ * rows even when none of them changes (bench/typing.bench.ts, TYPING_TRACE, 5k article: 0.43 ms
+ * per key with 34 rows, 0.22 with 5, bare Lexical 0.11). A scroll renders the new rows in its own
+ * frame (flushSync below), so the margin need not cover a frame's worth of scrolling.
+ */
+const OVERSCAN = 4
+/** Rows rendered before the list has been measured (replaced before the first paint). */
+const FIRST_WINDOW = 24
 
 /**
  * The suggestions, windowed: only the rows in view of the panel's scroller (and a margin) are in
@@ -335,28 +343,32 @@ function SuggestionList({
 }) {
   const list = useRef<HTMLUListElement>(null)
   const [view, setView] = useState({ first: 0, last: FIRST_WINDOW })
-  const measure = useCallback(() => {
+  const measure = useCallback((sync: boolean) => {
     const ul = list.current
     const scroller = ul?.closest<HTMLElement>('.side-scroll')
     if (!ul || !scroller) return
     const top = ul.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
     const first = Math.max(0, Math.floor((scroller.scrollTop - top) / ROW_PX) - OVERSCAN)
     const last = Math.max(first, Math.ceil((scroller.scrollTop + scroller.clientHeight - top) / ROW_PX) + OVERSCAN)
-    setView((prev) => (prev.first === first && prev.last === last ? prev : { first, last }))
+    const set = (): void => setView((prev) => (prev.first === first && prev.last === last ? prev : { first, last }))
+    // A scroll's rows are rendered before the frame that shows the scroll (no blank rows).
+    if (sync) flushSync(set)
+    else set()
   }, [])
   useEffect(() => {
     const scroller = list.current?.closest<HTMLElement>('.side-scroll')
     if (!scroller) return
-    scroller.addEventListener('scroll', measure, { passive: true })
-    const observer = new ResizeObserver(measure)
+    const onScroll = (): void => measure(true)
+    const observer = new ResizeObserver(() => measure(false))
+    scroller.addEventListener('scroll', onScroll, { passive: true })
     observer.observe(scroller)
     return () => {
-      scroller.removeEventListener('scroll', measure)
+      scroller.removeEventListener('scroll', onScroll)
       observer.disconnect()
     }
   }, [measure])
   // The list moves when the sections above it change, and its length with the suggestions.
-  useLayoutEffect(measure, [measure, suggestions.length])
+  useLayoutEffect(() => measure(false), [measure, suggestions.length])
   // Each row's cut, measured before the rows are first painted and again when what the cells'
   // widths depend on changes: the language (the actions' width) and the fonts.
   const { lang } = useI18n()
@@ -471,7 +483,7 @@ const SuggestionRow = memo(function SuggestionRow({
     : [s.text, reading && ` ${reading}`]
   const [shownDetail] = fit ? fitLine([detail], fit.measureDetail, fit.detail) : [detail]
   return (
-    <li data-testid="suggestion" data-kind={s.kind}>
+    <li data-testid="suggestion" data-kind={s.kind} data-id={s.id}>
       <span className={`badge b-${s.kind}`}>{t(s.kind === 'zone' ? 'tags.zone' : 'tags.figure')}</span>
       <span
         className="suggestion-text"
