@@ -2,7 +2,8 @@
  * A value that changes while the editor types (字数, suggestions), held outside React state so
  * that only the few components that show it re-render, never the editor around them.
  */
-import { useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
+import { idleSubscribe } from '../app/idle'
 
 export interface Store<T> {
   get(): T
@@ -27,6 +28,8 @@ export function createStore<T>(initial: T, equal: (a: T, b: T) => boolean = Obje
   }
 }
 
-export function useStore<T>(store: Store<T>): T {
-  return useSyncExternalStore(store.subscribe, store.get)
+/** The store's value; with `idle`, re-rendered when the browser is idle after a change (app/idle.ts). */
+export function useStore<T>(store: Store<T>, idle = false): T {
+  const subscribe = useMemo(() => (idle ? idleSubscribe(store.subscribe) : store.subscribe), [store, idle])
+  return useSyncExternalStore(subscribe, store.get)
 }

@@ -2,11 +2,11 @@
  * Live 字数, recounted for the blocks that changed only — each top-level block's count is kept
  * until the block changes, so the work per recount does not grow with the article. While typing
  * goes on the count is taken in a keystroke's own update, at most every COUNT_EVERY_MS, and once
- * more when typing stops. In the keystroke's frame because a recount on a 150 ms timer (as before)
- * cost a frame of its own every other key, and a frame's fixed work (the document's paint,
- * compositing inputs, layerization) was more than the count (bench/typing.bench.ts, TYPING_TRACE:
- * Layerize ×1.47 per key against bare Lexical's ×1.03); not on every key because its layout is
- * still a second one in that frame (Lexical has measured the caret by then: performLayout ×1.87).
+ * more when typing stops. The status bar shows it when the browser is idle after that keystroke's
+ * frame (useStore(…, idle) in ArticleEditor): written in the keystroke's update, the bar was laid
+ * out a second time in that frame, after Lexical had measured the caret (bench/typing.bench.ts,
+ * TYPING_TRACE: performLayout ×1.33 per key against bare Lexical's ×1.00; 5k article p50 1.36× →
+ * 1.23× bare, same rounds).
  * Pinyin being composed is not text yet: the count waits for the composition to end.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
@@ -35,7 +35,7 @@ export class BlockCounter {
   }
 }
 
-/** While typing goes on, 字数 follows at most this often (in a keystroke's frame). */
+/** While typing goes on, 字数 is taken at most this often (in a keystroke's update). */
 const COUNT_EVERY_MS = 300
 
 export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }): null {
@@ -54,8 +54,7 @@ export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }
     const unregister = editor.registerUpdateListener((update) => {
       if (!dirty.note(update)) return
       clearTimeout(trailing)
-      // Its layout is a second one in the keystroke's frame (Lexical has already measured the
-      // caret): while typing runs on, at most every COUNT_EVERY_MS, and once when it stops.
+      // While typing runs on, at most every COUNT_EVERY_MS, and once when it stops.
       if (performance.now() - counted >= COUNT_EVERY_MS) recount()
       else trailing = setTimeout(recount, COUNT_EVERY_MS)
     })

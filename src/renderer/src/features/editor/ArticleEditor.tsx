@@ -11,6 +11,7 @@ import type { Article } from '@shared/api/types'
 import type { SerializedBody } from '@shared/doc/splice'
 import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
+import { idleSubscribe } from '../../app/idle'
 import { useLive } from '../../app/live'
 import { useI18n } from '../../app/i18n'
 import { BODY_NODES } from '../../editor/nodes'
@@ -472,7 +473,8 @@ function Counts({
   target: BlockTarget | null
 }) {
   const { t } = useI18n()
-  const count = useStore(counts)
+  // After the keystroke's frame: the bar is not laid out a second time in it.
+  const count = useStore(counts, true)
   return (
     <>
       <span className="count" data-testid="char-count">
@@ -517,7 +519,8 @@ function ProofCount({ session }: { session: ProofSession }) {
 function SaveStateLabel({ saver }: { saver: ArticleSaver }) {
   const { t, lang } = useI18n()
   const saveState = useSyncExternalStore(
-    useCallback((listener) => saver.subscribe(listener), [saver]),
+    // After the keystroke's frame, like 字数: the first key after a save turns it to 待保存.
+    useMemo(() => idleSubscribe((listener) => saver.subscribe(listener)), [saver]),
     () => saver.shown,
   )
   return (
