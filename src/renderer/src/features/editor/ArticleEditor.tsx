@@ -24,6 +24,7 @@ import { TagsPlugin } from '../../editor/tagging/TagsPlugin'
 import { BodyChangePlugin } from '../../editor/plugins/BodyChangePlugin'
 import { CleanContentPlugin } from '../../editor/plugins/CleanContentPlugin'
 import { CountPlugin } from '../../editor/plugins/CountPlugin'
+import { FarBlocksPlugin } from '../../editor/plugins/FarBlocksPlugin'
 import { PlainTextPastePlugin } from '../../editor/plugins/PlainTextPastePlugin'
 import { ProofPanel, SideTabs, type SidePanel } from '../../editor/proof/ProofPanel'
 import { ProofPlugin } from '../../editor/proof/ProofPlugin'
@@ -395,6 +396,7 @@ function LoadedEditor({
                 <CleanContentPlugin />
                 <PlainTextPastePlugin />
                 <CountPlugin onCount={onCount} />
+                <FarBlocksPlugin />
                 <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={suggestions.set} />
                 <ProofPlugin session={proof} />
                 <ReadOnlyPlugin readOnly={locked} />

@@ -1,0 +1,101 @@
+import { docFromBlocks } from '../src/shared/doc/lexical'
+import type { Page } from '@playwright/test'
+import { apiCall, body, expect, test } from './fixtures'
+
+const PARAGRAPHS = 120
+const SENTENCE =
+  '今年以来，园区坚持项目为王，新签约项目持续增加，企业稳步扩产，带动当地就业持续增长，营商环境不断优化，服务企业更加精准。'
+
+/**
+ * A long article: 120 paragraphs of about 90 and 270 characters in turn (two and six lines or so,
+ * neither the four lines a block is estimated at before it is laid out), each ending in its number.
+ */
+async function openLongArticle(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await expect(page.getByTestId('new-issue')).toBeVisible()
+  const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第33期' })
+  const paragraphs = Array.from(
+    { length: PARAGRAPHS },
+    (_, n) => `${(n % 2 === 0 ? [SENTENCE] : [SENTENCE, SENTENCE, SENTENCE]).join('')}第${n + 1}段`,
+  )
+  const doc = docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text })))
+  await apiCall(page, 'article.create', { issueId: issue.id, headline: '长文', body: JSON.stringify(doc) })
+  await page.reload()
+  await page.getByTestId('article-item').filter({ hasText: '长文' }).click()
+  await expect(body(page).locator('p')).toHaveCount(PARAGRAPHS)
+}
+
+/** Where a marker typed at the caret landed: the block's number (1-based) and the offset in it. */
+async function typeMarker(page: Page): Promise<{ block: number; offset: number; length: number }> {
+  await page.keyboard.type('Ⓧ')
+  const at = await body(page).evaluate((root) => {
+    const blocks = Array.from(root.children)
+    const index = blocks.findIndex((b) => b.textContent?.includes('Ⓧ'))
+    const text = blocks[index]?.textContent ?? ''
+    return { block: index + 1, offset: text.indexOf('Ⓧ'), length: text.length - 1 }
+  })
+  await page.keyboard.press('Backspace')
+  await expect(body(page)).not.toContainText('Ⓧ')
+  return at
+}
+
+async function fromTheTop(page: Page, ...keys: string[]): Promise<{ block: number; offset: number; length: number }> {
+  await body(page).locator('p').first().click()
+  await page.keyboard.press('Control+Home')
+  for (const key of keys) await page.keyboard.press(key)
+  return typeMarker(page)
+}
+
+/**
+ * Blocks far from the view are skipped by layout and paint (FarBlocksPlugin: data-far →
+ * content-visibility: auto), which keeps a keystroke's cost independent of the article's length.
+ * Chromium moves the caret over skipped content wrongly, so the blocks a line or a page away are
+ * always laid out and the jumps to the start or end lay everything out first: every caret move
+ * lands where it would with nothing skipped, and the scrollbar does not change.
+ */
+test('far blocks are skipped, and the caret still goes where the keys say', async ({ page, folio }) => {
+  await openLongArticle(page, folio.url)
+  const far = () => body(page).evaluate((root) => Array.from(root.children).map((b) => b.hasAttribute('data-far')))
+  await expect.poll(async () => (await far()).at(-1)).toBe(true)
+  const marks = await far()
+  expect(marks[0]).toBe(false)
+  expect(marks.filter(Boolean).length).toBeGreaterThan(PARAGRAPHS / 2)
+
+  // A skipped block keeps the height it was laid out at: the scroller is as tall as with none skipped.
+  const heights = await page.locator('.editor-scroll').evaluate(async (scroller) => {
+    const skipped = scroller.scrollHeight
+    const style = document.createElement('style')
+    style.textContent = '.body-editable > [data-far] { content-visibility: visible !important }'
+    document.head.append(style)
+    const full = scroller.scrollHeight
+    style.remove()
+    return { skipped, full }
+  })
+  expect(Math.abs(heights.skipped - heights.full)).toBeLessThanOrEqual(1)
+
+  // Ctrl+End: the end of the last paragraph, and the view follows it.
+  const end = await fromTheTop(page, 'Control+End')
+  expect(end).toEqual({ block: PARAGRAPHS, offset: end.length, length: end.length })
+  await expect(body(page).locator('p').last()).toBeInViewport()
+  // Up from the end, line by line and a page at a time: still near the end.
+  expect((await fromTheTop(page, 'Control+End', ...Array<string>(12).fill('ArrowUp'))).block).toBeGreaterThan(
+    PARAGRAPHS - 8,
+  )
+  const pagesUp = await fromTheTop(page, 'Control+End', 'PageUp', 'PageUp')
+  expect(pagesUp.block).toBeGreaterThan(PARAGRAPHS - 20)
+  expect(pagesUp.block).toBeLessThan(PARAGRAPHS)
+  // Three pages down from the top: past the first screen, in order.
+  const pagesDown = await fromTheTop(page, 'PageDown', 'PageDown', 'PageDown')
+  expect(pagesDown.block).toBeGreaterThan(6)
+  expect(pagesDown.block).toBeLessThan(PARAGRAPHS / 2)
+  // Back to the start from the end.
+  expect(await fromTheTop(page, 'Control+End', 'Control+Home')).toMatchObject({ block: 1, offset: 0 })
+
+  // Ctrl+Shift+End from the top selects the whole article: typing over it leaves only that.
+  await body(page).locator('p').first().click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.press('Control+Shift+End')
+  const selected = await page.evaluate(() => getSelection()?.toString() ?? '')
+  expect(selected.startsWith('今年以来')).toBe(true)
+  expect(selected.endsWith(`第${PARAGRAPHS}段`)).toBe(true)
+})
