@@ -13,7 +13,8 @@
  * start or the end (Ctrl/⌘+Home/End, ⌘+↑/↓) lay out every block before the browser moves.
  *
  * Every block is laid out in a frame before it is first skipped, and keeps that size while skipped
- * (contain-intrinsic-block-size: auto), so the scrollbar does not move as blocks are skipped.
+ * (contain-intrinsic-block-size: auto), so the scrollbar does not move as blocks are skipped; when
+ * the measure changes (the window, a panel), every block is laid out at the new one first.
  * Where blocks are is worked out when the view moves, by editor/near.ts (no IntersectionObserver:
  * that costs per keystroke); blocks added or removed are seen by a MutationObserver on the root's
  * children, which typing inside a block never wakes.
@@ -81,11 +82,23 @@ export function skipFarBlocks(root: HTMLElement, margin = FAR_PX): () => void {
   }
   const observer = new MutationObserver(collectAfterFrame)
   observer.observe(root, { childList: true })
+  // A new measure changes every block's height: all are laid out at it before they are skipped again.
+  let width: number | null = null
+  const resize = new ResizeObserver(([entry]) => {
+    const now = entry?.contentRect.width ?? 0
+    if (width !== null && now !== width) {
+      layOutAll()
+      collectAfterFrame()
+    }
+    width = now
+  })
+  resize.observe(root)
   root.addEventListener('keydown', onKeyDown)
   collectAfterFrame()
   return () => {
     disposed = true
     observer.disconnect()
+    resize.disconnect()
     root.removeEventListener('keydown', onKeyDown)
     near.dispose()
     layOutAll()
