@@ -10,7 +10,8 @@
  * first skipped block, ArrowUp from the end jumps to the top (e2e/far-blocks.spec.ts). Here the
  * blocks the caret can reach by a line or a page are always laid out: the margin is wider than
  * a page, it is worked out again before each PageUp/PageDown, and the keys that jump to the
- * start or the end (Ctrl/⌘+Home/End, ⌘+↑/↓) lay out every block before the browser moves.
+ * start or the end (Ctrl/⌘/Shift+Home/End, ⌘+↑/↓) — or any move of a caret the view was
+ * scrolled away from — lay out every block before the browser moves.
  *
  * Every block is laid out in a frame before it is first skipped, and keeps that size while skipped
  * (contain-intrinsic-block-size: auto), so the scrollbar does not move as blocks are skipped; when
@@ -20,6 +21,7 @@
  * children, which typing inside a block never wakes.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import type { LexicalEditor } from 'lexical'
 import { useEffect } from 'react'
 import { NearView } from '../near'
 
@@ -28,19 +30,26 @@ const FAR_PX = 2400
 
 export function FarBlocksPlugin(): null {
   const [editor] = useLexicalComposerContext()
-  useEffect(() => editor.registerRootListener((root) => (root ? skipFarBlocks(root) : undefined)), [editor])
+  useEffect(() => editor.registerRootListener((root) => (root ? skipFarBlocks(editor, root) : undefined)), [editor])
   return null
 }
 
+/** Keys that move the caret (⌃ on a Mac: the Emacs moves, ⌃N ⌃P ⌃V …). */
+const MOVES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End'])
+
 /** Marks the blocks of `root` far from its scroller's view, until the returned function is called. */
-export function skipFarBlocks(root: HTMLElement, margin = FAR_PX): () => void {
+export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin = FAR_PX): () => void {
+  const scroller = root.closest<HTMLElement>('.editor-scroll')
   const ids = new WeakMap<Element, string>()
   let next = 0
   let blocks = new Map<string, HTMLElement>()
+  // A photo still loading is not skipped: it would keep the height it had without its picture.
+  const loading = (block: HTMLElement): boolean =>
+    Array.from(block.getElementsByTagName('img')).some((i) => !i.complete)
   const mark = (): void => {
-    for (const [id, block] of blocks) block.toggleAttribute('data-far', !near.has(id))
+    for (const [id, block] of blocks) block.toggleAttribute('data-far', !near.has(id) && !loading(block))
   }
-  const near = new NearView(root.closest('.editor-scroll'), margin, mark)
+  const near = new NearView(scroller, margin, mark)
   const watch = (): void => {
     near.watch(blocks)
     mark()
@@ -69,38 +78,67 @@ export function skipFarBlocks(root: HTMLElement, margin = FAR_PX): () => void {
       }),
     )
   }
+  /** Every block laid out (for one frame at least), then the far ones skipped again. */
   const layOutAll = (): void => {
     for (const block of blocks.values()) block.removeAttribute('data-far')
+    collectAfterFrame()
   }
-  // Before the browser's own move (the default action follows the listeners).
+  /** The top-level block holding the caret (the selection's focus). */
+  const caretBlock = (): Element | null => {
+    const node = getSelection()?.focusNode ?? null
+    let element = node instanceof Element ? node : (node?.parentElement ?? null)
+    while (element && element.parentElement !== root) element = element.parentElement
+    return element
+  }
+  const inView = (block: Element): boolean => {
+    const rect = block.getBoundingClientRect()
+    const view = scroller?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight }
+    return rect.bottom >= view.top && rect.top <= view.bottom
+  }
+  // Before the browser's own move (the default action follows the listeners). A move from a caret
+  // out of the view (the view was scrolled away from it) may cross skipped blocks: all are laid out.
   const onKeyDown = (event: KeyboardEvent): void => {
+    const ends = event.key === 'Home' || event.key === 'End'
     const jump =
-      ((event.ctrlKey || event.metaKey) && (event.key === 'Home' || event.key === 'End')) ||
+      (ends && (event.ctrlKey || event.metaKey || event.shiftKey)) ||
       (event.metaKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown'))
-    if (jump) layOutAll()
+    const block = caretBlock()
+    const moves = MOVES.has(event.key) || event.ctrlKey
+    if (jump || (block && (block.hasAttribute('data-far') || (moves && !inView(block))))) layOutAll()
     else if (event.key === 'PageUp' || event.key === 'PageDown') watch()
   }
+  // A far block changed by the program (a tag accepted everywhere, a 校对 fix) gets its new height
+  // laid out before it is skipped again. Typing changes only the block at the caret, never far.
+  const unregister = editor.registerUpdateListener(({ dirtyElements }) => {
+    for (const key of dirtyElements.keys()) {
+      const element = editor.getElementByKey(key)
+      if (element?.parentElement !== root || !element.hasAttribute('data-far')) continue
+      element.removeAttribute('data-far')
+      collectAfterFrame()
+    }
+  })
   const observer = new MutationObserver(collectAfterFrame)
   observer.observe(root, { childList: true })
   // A new measure changes every block's height: all are laid out at it before they are skipped again.
   let width: number | null = null
   const resize = new ResizeObserver(([entry]) => {
     const now = entry?.contentRect.width ?? 0
-    if (width !== null && now !== width) {
-      layOutAll()
-      collectAfterFrame()
-    }
+    if (width !== null && now !== width) layOutAll()
     width = now
   })
   resize.observe(root)
   root.addEventListener('keydown', onKeyDown)
+  // A photo that has loaded can be skipped at its real height (load does not bubble: captured).
+  root.addEventListener('load', collectAfterFrame, true)
   collectAfterFrame()
   return () => {
     disposed = true
+    unregister()
     observer.disconnect()
     resize.disconnect()
     root.removeEventListener('keydown', onKeyDown)
+    root.removeEventListener('load', collectAfterFrame, true)
     near.dispose()
-    layOutAll()
+    for (const block of blocks.values()) block.removeAttribute('data-far')
   }
 }
