@@ -133,6 +133,19 @@ test('far blocks are skipped, and the caret still goes where the keys say', asyn
   expect(end).toEqual({ block: PARAGRAPHS, offset: end?.length, length: end?.length })
   expect(withSkipping.selected.startsWith('今年以来')).toBe(true)
   expect(withSkipping.selected.endsWith(`第${PARAGRAPHS}段`)).toBe(true)
+  // Copying the whole article from the top, far blocks skipped, copies all of it (Lexical copies
+  // from its state; the DOM selection's own text would leave skipped blocks out).
+  await page.keyboard.press('Control+Home')
+  await expect.poll(() => skipped(-1)).toBe(true)
+  await page.keyboard.press('Control+a')
+  const copied = await body(page).evaluate((root) => {
+    const data = new DataTransfer()
+    root.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
+    return data.getData('text/plain')
+  })
+  expect(copied.startsWith('今年以来')).toBe(true)
+  expect(copied.endsWith(`第${PARAGRAPHS}段`)).toBe(true)
+  expect(copied.split('\n').filter(Boolean)).toHaveLength(PARAGRAPHS)
   // Every move lands exactly where it does with nothing skipped.
   await page.addStyleTag({ content: '.body-editable > [data-far] { content-visibility: visible !important }' })
   expect(await moves()).toEqual(withSkipping)
