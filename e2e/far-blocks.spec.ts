@@ -1,6 +1,5 @@
-import { docFromBlocks } from '../src/shared/doc/lexical'
 import type { Page } from '@playwright/test'
-import { apiCall, body, expect, test } from './fixtures'
+import { body, expect, openParagraphs, test, type FolioServer } from './fixtures'
 
 const PARAGRAPHS = 120
 const SENTENCE =
@@ -10,19 +9,12 @@ const SENTENCE =
  * A long article: 120 paragraphs of about 90 and 270 characters in turn (two and six lines or so,
  * neither the four lines a block is estimated at before it is laid out), each ending in its number.
  */
-async function openLongArticle(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await expect(page.getByTestId('new-issue')).toBeVisible()
-  const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第33期' })
+async function openLongArticle(page: Page, folio: FolioServer): Promise<void> {
   const paragraphs = Array.from(
     { length: PARAGRAPHS },
     (_, n) => `${(n % 2 === 0 ? [SENTENCE] : [SENTENCE, SENTENCE, SENTENCE]).join('')}第${n + 1}段`,
   )
-  const doc = docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text })))
-  await apiCall(page, 'article.create', { issueId: issue.id, headline: '长文', body: JSON.stringify(doc) })
-  await page.reload()
-  await page.getByTestId('article-item').filter({ hasText: '长文' }).click()
-  await expect(body(page).locator('p')).toHaveCount(PARAGRAPHS)
+  await openParagraphs(page, folio, { number: '2024年第33期', headline: '长文', paragraphs })
 }
 
 /** Where a marker typed at the caret landed: the block's number (1-based) and the offset in it. */
@@ -54,7 +46,7 @@ async function fromTheTop(page: Page, ...keys: string[]): Promise<{ block: numbe
  * lands where it would with nothing skipped, and the scrollbar does not change.
  */
 test('far blocks are skipped, and the caret still goes where the keys say', async ({ page, folio }) => {
-  await openLongArticle(page, folio.url)
+  await openLongArticle(page, folio)
   const far = () => body(page).evaluate((root) => Array.from(root.children).map((b) => b.hasAttribute('data-far')))
   await expect.poll(async () => (await far()).at(-1)).toBe(true)
   const marks = await far()

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { docFromBlocks } from '../src/shared/doc/lexical'
 
 const ROOT = join(__dirname, '..')
 
@@ -160,6 +161,25 @@ export async function apiCall<T = unknown>(page: Page, method: string, input: un
     },
     [method, input] as const,
   ) as Promise<T>
+}
+
+/**
+ * A fresh tab on the server's library with a new issue (`number`) holding one article of plain
+ * `paragraphs`, made through the API and opened in the editor.
+ */
+export async function openParagraphs(
+  page: Page,
+  folio: FolioServer,
+  article: { number: string; headline: string; paragraphs: string[] },
+): Promise<void> {
+  await page.goto(folio.url)
+  await expect(page.getByTestId('new-issue')).toBeVisible()
+  const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: article.number })
+  const doc = docFromBlocks(article.paragraphs.map((text) => ({ type: 'paragraph' as const, text })))
+  await apiCall(page, 'article.create', { issueId: issue.id, headline: article.headline, body: JSON.stringify(doc) })
+  await page.reload()
+  await page.getByTestId('article-item').filter({ hasText: article.headline }).click()
+  await expect(body(page).locator('p')).toHaveCount(article.paragraphs.length)
 }
 
 /** A fresh tab on the server's library with the bundled sample issue opened (its four articles listed). */

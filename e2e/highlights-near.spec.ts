@@ -1,21 +1,13 @@
-import { docFromBlocks } from '../src/shared/doc/lexical'
 import type { Page } from '@playwright/test'
-import { apiCall, body, expect, test } from './fixtures'
+import { body, expect, openParagraphs, test, type FolioServer } from './fixtures'
 
 /** A 160-paragraph article, each paragraph naming a zone: 160 suggestions. */
-async function openLongArticle(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await expect(page.getByTestId('new-issue')).toBeVisible()
-  const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第31期' })
+async function openLongArticle(page: Page, folio: FolioServer): Promise<void> {
   const paragraphs = Array.from(
     { length: 160 },
     (_, n) => `第${n + 1}段：孝义经济开发区今年新签约项目，园区企业稳步扩产，带动当地就业持续增长。`,
   )
-  const doc = docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text })))
-  await apiCall(page, 'article.create', { issueId: issue.id, headline: '长文', body: JSON.stringify(doc) })
-  await page.reload()
-  await page.getByTestId('article-item').filter({ hasText: '长文' }).click()
-  await expect(body(page).locator('p')).toHaveCount(160)
+  await openParagraphs(page, folio, { number: '2024年第31期', headline: '长文', paragraphs })
   await expect(page.getByTestId('show-tags')).toContainText('160')
 }
 
@@ -25,7 +17,7 @@ async function openLongArticle(page: Page, url: string): Promise<void> {
  * scroll rather than through IntersectionObservers, which cost a millisecond per keystroke.
  */
 test('suggestion highlights cover the blocks near the view and follow a scroll to the end', async ({ page, folio }) => {
-  await openLongArticle(page, folio.url)
+  await openLongArticle(page, folio)
 
   /** The paragraph numbers (1-based) holding a drawn zone suggestion, and the scroller's view. */
   const drawn = () =>
@@ -69,18 +61,14 @@ test('typing rests the suggestion and 校对 marks until the pause, a single edi
   page,
   folio,
 }) => {
-  await page.goto(folio.url)
-  await expect(page.getByTestId('new-issue')).toBeVisible()
-  const issue = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第32期' })
-  const paragraphs = [
-    '孝义经济开发区今年新签约项目12个,园区企业稳步扩产。',
-    '怀仁经开区的陶瓷产业集群带动当地就业持续增长。',
-  ]
-  const doc = docFromBlocks(paragraphs.map((text) => ({ type: 'paragraph' as const, text })))
-  await apiCall(page, 'article.create', { issueId: issue.id, headline: '打字时', body: JSON.stringify(doc) })
-  await page.reload()
-  await page.getByTestId('article-item').filter({ hasText: '打字时' }).click()
-  await expect(body(page).locator('p')).toHaveCount(2)
+  await openParagraphs(page, folio, {
+    number: '2024年第32期',
+    headline: '打字时',
+    paragraphs: [
+      '孝义经济开发区今年新签约项目12个,园区企业稳步扩产。',
+      '怀仁经开区的陶瓷产业集群带动当地就业持续增长。',
+    ],
+  })
 
   const NAMES = ['folio-suggest-zone', 'folio-proof'] as const
   /** For each highlight: how many ranges it draws, or null when it is not registered. */
@@ -126,7 +114,7 @@ test('typing rests the suggestion and 校对 marks until the pause, a single edi
  * brings into view before anything else hears of the scroll, so the frame that shows it has them.
  */
 test('the suggestion list renders the rows in view, and a scroll has its rows at once', async ({ page, folio }) => {
-  await openLongArticle(page, folio.url)
+  await openLongArticle(page, folio)
   const rows = page.locator('.suggestions li')
   await expect(rows.first()).toBeVisible()
   const rendered = await rows.count()
