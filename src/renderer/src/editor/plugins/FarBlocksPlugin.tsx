@@ -21,7 +21,7 @@
  * children, which typing inside a block never wakes.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import type { LexicalEditor } from 'lexical'
+import { $getRoot, type LexicalEditor } from 'lexical'
 import { useEffect } from 'react'
 import { NearView } from '../near'
 
@@ -40,8 +40,7 @@ const MOVES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageU
 /** Marks the blocks of `root` far from its scroller's view, until the returned function is called. */
 export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin = FAR_PX): () => void {
   const scroller = root.closest<HTMLElement>('.editor-scroll')
-  const ids = new WeakMap<Element, string>()
-  let next = 0
+  /** The top-level blocks' elements by node key, as the root's children were last read. */
   let blocks = new Map<string, HTMLElement>()
   // A photo still loading is not skipped: it would keep the height it had without its picture.
   const loading = (block: HTMLElement): boolean =>
@@ -56,11 +55,9 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   }
   const collect = (): void => {
     blocks = new Map()
-    for (const child of root.children) {
-      if (!(child instanceof HTMLElement)) continue
-      let id = ids.get(child)
-      if (id === undefined) ids.set(child, (id = String(next++)))
-      blocks.set(id, child)
+    for (const key of editor.getEditorState().read(() => $getRoot().getChildrenKeys())) {
+      const element = editor.getElementByKey(key)
+      if (element) blocks.set(key, element)
     }
     watch()
   }
@@ -111,8 +108,8 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   // laid out before it is skipped again. Typing changes only the block at the caret, never far.
   const unregister = editor.registerUpdateListener(({ dirtyElements }) => {
     for (const key of dirtyElements.keys()) {
-      const element = editor.getElementByKey(key)
-      if (element?.parentElement !== root || !element.hasAttribute('data-far')) continue
+      const element = blocks.get(key)
+      if (!element?.hasAttribute('data-far')) continue
       element.removeAttribute('data-far')
       collectAfterFrame()
     }
