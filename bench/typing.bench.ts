@@ -16,7 +16,9 @@
  *   npx tsx bench/typing.bench.ts            (TYPING_ROUNDS=5, TYPING_KEYS=150, TYPING_GAP_MS=60)
  *   TYPING_TRACE=1 npx tsx bench/typing.bench.ts   also traces 60 keys on each side and prints where
  *                                                  the renderer's main thread spent them: self time
- *                                                  per key by event, beside bare Lexical's
+ *                                                  per key by event, beside bare Lexical's;
+ *                          TYPING_TRACE_WINDOW=1: only within each key's measured span (the frames
+ *                          after it, idle work, saves, left out)
  *   TYPING_PROFILE=1        the page's script time per key by function (V8 sampling profiler) and
  *                           the inclusive time of what looks like a React component (=all: of every
  *                           named function); TYPING_TRACE=only / TYPING_PROFILE=only: that and no rounds;
@@ -261,8 +263,10 @@ const PROBE = `(() => {
   const start = (event) => {
     if (pending !== null) return
     pending = event.timeStamp
+    if (window.__marks) console.timeStamp('typing-key-start')
     requestAnimationFrame(() =>
       setTimeout(() => {
+        if (window.__marks) console.timeStamp('typing-key-end')
         window.__lat.push(performance.now() - pending)
         pending = null
         for (const done of waiters) done()
@@ -394,10 +398,15 @@ type TraceTotals = Map<string, { inclusive: number; self: number; count: number 
  */
 async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   await caret(side)
+  // TYPING_TRACE_WINDOW=1: only what runs between a key's first event and the end of its measure
+  // (the probe's marks): the work the latency waits for, not the frames after it.
+  const windowed = Boolean(process.env.TYPING_TRACE_WINDOW)
+  if (windowed) await side.page.evaluate(() => ((window as unknown as { __marks: boolean }).__marks = true))
   await browser.startTracing(side.page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] })
   // TYPING_TRACE_PINYIN=1: composition steps instead of keys.
   const keys = (await (process.env.TYPING_TRACE_PINYIN ? compose(side, 6) : typeKeys(side, 60))).length
   const buffer = await browser.stopTracing()
+  if (windowed) await side.page.evaluate(() => ((window as unknown as { __marks: boolean }).__marks = false))
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
   // Every renderer's main thread is in the trace; the page typed into is the busiest of them.
   const busy = new Map<string, number>()
@@ -405,8 +414,19 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
     if (e.ph === 'X' && e.dur) busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur)
   const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
   const main = mains.sort((a, b) => (busy.get(`${b.pid}:${b.tid}`) ?? 0) - (busy.get(`${a.pid}:${a.tid}`) ?? 0))[0]
+  const marks = events
+    .filter((e) => e.name === 'TimeStamp' && main && e.tid === main.tid && e.pid === main.pid)
+    .sort((a, b) => a.ts - b.ts)
+  const windows: [number, number][] = []
+  for (const m of marks) {
+    const message = (m.args as { data?: { message?: string } } | undefined)?.data?.message
+    if (message === 'typing-key-start') windows.push([m.ts, Infinity])
+    else if (message === 'typing-key-end' && windows.length > 0) windows[windows.length - 1]![1] = m.ts
+  }
+  const inWindow = (ts: number): boolean => windows.some(([from, to]) => ts >= from && ts <= to)
   const onMain = events
     .filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+    .filter((e) => !windowed || inWindow(e.ts))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
   const totals: TraceTotals = new Map()
   const add = (name: string, inclusive: number, self: number): void => {
