@@ -402,7 +402,11 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   // (the probe's marks): the work the latency waits for, not the frames after it.
   const windowed = Boolean(process.env.TYPING_TRACE_WINDOW)
   if (windowed) await side.page.evaluate(() => ((window as unknown as { __marks: boolean }).__marks = true))
-  await browser.startTracing(side.page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] })
+  // Windowed, the trace also carries V8's samples (as DevTools records them), so the script inside
+  // the windows is told by function: rows named "js …" (readable with a build that is not minified).
+  const categories = ['devtools.timeline', 'blink', 'v8.execute']
+  if (windowed) categories.push('disabled-by-default-v8.cpu_profiler')
+  await browser.startTracing(side.page, { categories })
   // TYPING_TRACE_PINYIN=1: composition steps instead of keys.
   const keys = (await (process.env.TYPING_TRACE_PINYIN ? compose(side, 6) : typeKeys(side, 60))).length
   const buffer = await browser.stopTracing()
@@ -452,7 +456,56 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
     stack.push({ e, children: 0 })
   }
   close(Infinity)
+  if (windowed) addSamples(events, main, inWindow, (name, ms) => add(`js ${name}`, ms * 1000, ms * 1000))
   return totals
+}
+
+interface ProfileChunk {
+  cpuProfile?: {
+    nodes?: { id: number; callFrame: { functionName?: string; url?: string; lineNumber?: number } }[]
+    samples?: number[]
+  }
+  timeDeltas?: number[]
+}
+
+/**
+ * V8's samples in a trace (Profile + ProfileChunk events of the main thread's process), each
+ * counted for its function (self time, the interval to the next sample) when it falls in a window.
+ */
+function addSamples(
+  events: TraceEvent[],
+  main: TraceEvent | undefined,
+  inWindow: (ts: number) => boolean,
+  add: (name: string, ms: number) => void,
+): void {
+  const profiles = new Map<string, { at: number; names: Map<number, string>; samples: [number, number][] }>()
+  for (const e of events) {
+    if (!main || e.pid !== main.pid) continue
+    const data = (e.args as { data?: ProfileChunk & { startTime?: number } } | undefined)?.data
+    const id = `${(e as { id?: string }).id}`
+    if (e.name === 'Profile' && data?.startTime !== undefined && e.tid === main.tid)
+      profiles.set(id, { at: data.startTime, names: new Map(), samples: [] })
+    const profile = profiles.get(id)
+    if (e.name !== 'ProfileChunk' || !profile || !data) continue
+    for (const n of data.cpuProfile?.nodes ?? []) {
+      const file = n.callFrame.url?.split('/').pop() ?? ''
+      profile.names.set(
+        n.id,
+        `${n.callFrame.functionName || '(anonymous)'} ${file}:${(n.callFrame.lineNumber ?? -1) + 1}`,
+      )
+    }
+    const samples = data.cpuProfile?.samples ?? []
+    samples.forEach((node, i) => {
+      profile.at += data.timeDeltas?.[i] ?? 0
+      profile.samples.push([profile.at, node])
+    })
+  }
+  for (const { names, samples } of profiles.values())
+    samples.forEach(([at, node], i) => {
+      const next = samples[i + 1]
+      const name = names.get(node) ?? '?'
+      if (next && inWindow(at) && !/^\((idle|program|root)\)/.test(name)) add(name, (next[0] - at) / 1000)
+    })
 }
 
 /** Each event's median over several traces of one side (an event missing from a trace counts 0). */
@@ -483,7 +536,10 @@ function printTraces(label: string, traces: Map<string, TraceTotals>): void {
       baseCount: bare?.get(event)?.count ?? 0,
     }))
     rows.sort((a, b) => b.t.self - b.base - (a.t.self - a.base))
-    const sum = (m: TraceTotals | undefined): number => [...(m?.values() ?? [])].reduce((s, t) => s + t.self, 0)
+    const sum = (m: TraceTotals | undefined): number =>
+      [...(m ?? [])].filter(([event]) => !event.startsWith('js ')).reduce((s, [, t]) => s + t.self, 0)
+    const script = rows.filter((r) => r.event.startsWith('js ')).sort((a, b) => b.t.self - a.t.self)
+    rows.splice(0, rows.length, ...rows.filter((r) => !r.event.startsWith('js ')))
     console.log(
       `\ntrace ${label}: ${name} against bare, self ms per key (main thread total ${sum(totals).toFixed(2)} vs ${sum(bare).toFixed(2)})`,
     )
@@ -492,6 +548,14 @@ function printTraces(label: string, traces: Map<string, TraceTotals>): void {
       console.log(
         `  ${t.self.toFixed(2).padStart(6)} vs ${base.toFixed(2).padStart(5)}  (+${(t.self - base).toFixed(2)}, incl ${t.inclusive.toFixed(2)}, ×${t.count.toFixed(2)} vs ×${baseCount.toFixed(2)})  ${event}`,
       )
+    if (script.length === 0) continue
+    const sampled = (m: TraceTotals | undefined): number =>
+      [...(m ?? [])].filter(([event]) => event.startsWith('js ')).reduce((s, [, t]) => s + t.self, 0)
+    console.log(
+      `  sampled script in the windows, ms per key: ${sampled(totals).toFixed(2)} vs ${sampled(bare).toFixed(2)}`,
+    )
+    for (const { event, t } of script.slice(0, Number(process.env.TYPING_TRACE_TOP ?? 18)))
+      console.log(`  ${t.self.toFixed(3).padStart(7)}  ${event.slice(3)}`)
   }
 }
 
