@@ -13,6 +13,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot } from 'lexical'
 import { useEffect } from 'react'
 import { countChars, type CharCount } from '@shared/text/count'
+import { Trailing } from '../../app/trailing'
 import { DirtyBlocks, isDirty, type Dirty } from '../blocks'
 
 /** Per-block counts; the article's 字数 is their sum (the breaks between blocks never count). */
@@ -44,23 +45,24 @@ export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }
     const counter = new BlockCounter()
     const dirty = new DirtyBlocks()
     let counted = -Infinity
-    let trailing: ReturnType<typeof setTimeout> | undefined
     const recount = (): void => {
       if (editor.isComposing()) return // the composition's end counts
       counted = performance.now()
       onCount(editor.getEditorState().read(() => counter.$count(dirty.take())))
     }
     recount()
+    const trailing = new Trailing(recount)
     const unregister = editor.registerUpdateListener((update) => {
       if (!dirty.note(update)) return
-      clearTimeout(trailing)
       // While typing runs on, at most every COUNT_EVERY_MS, and once when it stops.
-      if (performance.now() - counted >= COUNT_EVERY_MS) recount()
-      else trailing = setTimeout(recount, COUNT_EVERY_MS)
+      if (performance.now() - counted >= COUNT_EVERY_MS) {
+        trailing.cancel()
+        recount()
+      } else trailing.after(COUNT_EVERY_MS)
     })
     return () => {
       unregister()
-      clearTimeout(trailing)
+      trailing.cancel()
     }
   }, [editor, onCount])
   return null

@@ -19,6 +19,7 @@ import {
 import { useEffect } from 'react'
 import { DirtyBlocks } from '../blocks'
 import { domRange, type BlockText } from '../tagging/segments'
+import { Trailing } from '../../app/trailing'
 import { HighlightPainter, registerTypingRest } from './painter'
 import {
   $applyFix,
@@ -104,21 +105,17 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       return id === null ? undefined : session.items.get().find((i) => i.id === id)
     }
 
-    let timer: ReturnType<typeof setTimeout> | null = null
     const run = (deadline: number): void => {
-      timer = null
       last = editor.getEditorState().read(() => proofs.$update(dirty.take(), deadline))
       publish(last.touched)
       if (last.pending === 0 && !session.proofed.get()) session.proofed.set(true)
       // Blocks left over: go on in the next task, after whatever input is waiting.
-      if (last.pending > 0) timer = setTimeout(() => run(performance.now() + SLICE_MS), 0)
+      if (last.pending > 0) timer.after(0)
     }
-    const schedule = (): void => {
-      if (timer !== null) clearTimeout(timer)
-      timer = setTimeout(() => run(performance.now() + SLICE_MS), DELAY_MS)
-    }
+    const timer = new Trailing(() => run(performance.now() + SLICE_MS))
+    const schedule = (): void => timer.after(DELAY_MS)
     const runNow = (): void => {
-      if (timer !== null) clearTimeout(timer)
+      timer.cancel()
       run(Infinity)
     }
 
@@ -131,7 +128,7 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       reveal(editor, item, last.blocks.get(item.blockKey))
     }
     const step = (direction: 1 | -1): void => {
-      if (timer !== null) runNow()
+      if (timer.pending) runNow()
       const items = session.items.get()
       if (items.length === 0) return
       const order = new Map(last.keys.map((key, i) => [key, i]))
@@ -159,7 +156,7 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       return done
     }
     const fixMany = (rule: string | null): number => {
-      if (timer !== null) runNow()
+      if (timer.pending) runNow()
       let applied = 0
       const ignored = session.ignored.get()
       editor.update(
@@ -196,7 +193,7 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
     const unsubscribeOffArticle = session.offArticle.subscribe(republish)
     const unsubscribeActive = session.active.subscribe(drawCurrent)
     // While the text is typed the marks rest until the run after the pause.
-    const unregister = registerTypingRest(editor, painter, dirty, () => timer !== null, schedule)
+    const unregister = registerTypingRest(editor, painter, dirty, () => timer.pending, schedule)
     return () => {
       unregister()
       unsubscribeIgnored()
@@ -204,7 +201,7 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       unsubscribeOffArticle()
       unsubscribeActive()
       window.removeEventListener('keydown', onKey)
-      if (timer !== null) clearTimeout(timer)
+      timer.cancel()
       painter.dispose()
       if (current) CSS.highlights.delete(HIGHLIGHTS.current)
     }

@@ -11,6 +11,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useRef } from 'react'
 import type { Gazetteer } from '@shared/tagging'
 import { DirtyBlocks } from '../blocks'
+import { Trailing } from '../../app/trailing'
 import { HighlightPainter, registerTypingRest } from '../proof/painter'
 import { BlockSuggestions, ignoredOccurrences, type Suggestion } from './suggestions'
 
@@ -53,10 +54,8 @@ export function TagsPlugin({
       NEAR_MARGIN,
     )
     let shown: Suggestion[] = []
-    let timer: ReturnType<typeof setTimeout> | null = null
     let first = true
     const run = (): void => {
-      timer = null
       const { suggestions, touched, blocks } = editor
         .getEditorState()
         .read(() => detector.$update(dirty.take(), rejected, ignored.get()))
@@ -67,23 +66,21 @@ export function TagsPlugin({
       }
       painter.show(shown, blocks, touched)
     }
-    const schedule = (): void => {
-      if (timer !== null) clearTimeout(timer)
-      timer = setTimeout(run, DELAY_MS)
-    }
+    const timer = new Trailing(run)
+    const schedule = (): void => timer.after(DELAY_MS)
     schedule()
     // While the text is typed the marks rest until the run after the pause.
-    const unregister = registerTypingRest(editor, painter, dirty, () => timer !== null, schedule)
+    const unregister = registerTypingRest(editor, painter, dirty, () => timer.pending, schedule)
     // 仅此一处: filtered again at once, nothing detected again.
     const unsubscribe = ignored.subscribe(() => {
-      if (timer !== null) clearTimeout(timer)
+      timer.cancel()
       run()
     })
     return () => {
       unregister()
       unsubscribe()
       painter.dispose()
-      if (timer !== null) clearTimeout(timer)
+      timer.cancel()
     }
   }, [editor, gazetteer, rejected, onSuggestions])
   return null
