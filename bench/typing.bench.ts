@@ -554,8 +554,17 @@ function printTraces(label: string, traces: Map<string, TraceTotals>): void {
     console.log(
       `  sampled script in the windows, ms per key: ${sampled(totals).toFixed(2)} vs ${sampled(bare).toFixed(2)}`,
     )
+    // Beside each, bare Lexical's time in a function of that name (the bundles differ: by name only).
+    const byName = new Map<string, number>()
+    for (const [event, t] of bare ?? [])
+      if (event.startsWith('js ')) {
+        const fn = event.slice(3).split(' ')[0]!
+        byName.set(fn, (byName.get(fn) ?? 0) + t.self)
+      }
     for (const { event, t } of script.slice(0, Number(process.env.TYPING_TRACE_TOP ?? 18)))
-      console.log(`  ${t.self.toFixed(3).padStart(7)}  ${event.slice(3)}`)
+      console.log(
+        `  ${t.self.toFixed(3).padStart(7)} vs ${(byName.get(event.slice(3).split(' ')[0]!) ?? 0).toFixed(3).padStart(5)}  ${event.slice(3)}`,
+      )
   }
 }
 

@@ -53,6 +53,32 @@ describe('ArticleSaver', () => {
     expect(saver.state).toBe('saved')
   })
 
+  it('on each keystroke of a burst it neither re-arms a timer nor tells its listeners again', async () => {
+    const saver = new ArticleSaver(articleId, 1, deps, 600, 5000)
+    const update = vi.spyOn(deps, 'update')
+    const told = vi.fn()
+    saver.subscribe(told)
+    const arm = vi.spyOn(globalThis, 'setTimeout')
+    const disarm = vi.spyOn(globalThis, 'clearTimeout')
+    for (const ch of '开发区建设专刊') {
+      saver.editFields({ headline: (stored().headline || '') + ch })
+      await vi.advanceTimersByTimeAsync(50)
+    }
+    // One timer for the burst, moved by each key; one word to the listeners: 待保存.
+    expect(arm).toHaveBeenCalledTimes(1)
+    expect(disarm).not.toHaveBeenCalled()
+    expect(told).toHaveBeenCalledTimes(1)
+    expect(saver.state).toBe('dirty')
+    // Still due 600 ms after the last key, not after the first.
+    await vi.advanceTimersByTimeAsync(500)
+    expect(update).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(update).toHaveBeenCalledTimes(1)
+    expect(saver.state).toBe('saved')
+    arm.mockRestore()
+    disarm.mockRestore()
+  })
+
   it('shows a quick save as 待保存 then 已保存, and 保存中 only once a save has taken SLOW_SAVE_MS', async () => {
     const saver = new ArticleSaver(articleId, 1, deps, 600, 800)
     const shown: string[] = []

@@ -8,6 +8,7 @@ import type { Article, ArticleSaved } from '@shared/api/types'
 import type { Input } from '@shared/api/contract'
 import type { FolioError } from '@shared/api/errors'
 import { blockSplice, blockState, type BlockState, type SerializedBody } from '@shared/doc/splice'
+import { Trailing } from '../../app/trailing'
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error'
 export type Patch = NonNullable<Input<'article.update'>['patch']>
@@ -38,7 +39,8 @@ export class ArticleSaver {
   private fields: Fields = {}
   /** The body, read only when a save goes out: its JSON, or its JSON with the blocks already cut. */
   private readBody: (() => string | SerializedBody) | null = null
-  private timer: ReturnType<typeof setTimeout> | null = null
+  /** The next save, due `delayMs` after the last edit (at most `maxWaitMs` after the first). */
+  private readonly timer = new Trailing(() => void this.flush())
   private dirtySince: number | null = null
   private inFlight: Promise<void> | null = null
   private retryDelay = 1000
@@ -121,16 +123,19 @@ export class ArticleSaver {
     this.listeners.clear()
   }
 
+  /**
+   * Called on every keystroke: it re-arms no timer (Trailing moves the one armed) and tells the
+   * listeners nothing while the state stays 'dirty'.
+   */
   private markDirty(): void {
     if (this.state !== 'error' || !NO_RETRY.has(this.error?.code ?? '')) this.setState('dirty', null)
-    const now = Date.now()
+    const now = performance.now()
     this.dirtySince ??= now
     this.schedule(Math.max(0, Math.min(this.delayMs, this.dirtySince + this.maxWaitMs - now)))
   }
 
   private schedule(ms: number): void {
-    this.clearTimer()
-    this.timer = setTimeout(() => void this.flush(), ms)
+    this.timer.after(ms)
   }
 
   private clearSlow(): void {
@@ -140,8 +145,7 @@ export class ArticleSaver {
   }
 
   private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.timer.cancel()
   }
 
   private pendingPatch(): Patch {
@@ -278,6 +282,7 @@ export class ArticleSaver {
   }
 
   private setState(state: SaveState, error: FolioError | null): void {
+    if (state === this.state && error === this.error && state !== 'saving') return
     // A save that starts (or anything else) sets the clock going again; one still in flight keeps it.
     if (state !== 'saving' || this.state !== 'saving') {
       this.clearSlow()
