@@ -142,3 +142,32 @@ test('far blocks are skipped, and the caret still goes where the keys say', asyn
   await page.addStyleTag({ content: '.body-editable > [data-far] { content-visibility: visible !important }' })
   expect(await moves()).toEqual(withSkipping)
 })
+
+/**
+ * While any block is skipped, Chromium's content-visibility bookkeeping costs in every frame:
+ * in an article where most blocks are near the view anyway, nothing is skipped.
+ */
+test('an article whose blocks are mostly near the view skips none of them', async ({ page, folio }) => {
+  const paragraphs = Array.from(
+    { length: 30 },
+    (_, n) => `${(n % 2 === 0 ? [SENTENCE] : [SENTENCE, SENTENCE, SENTENCE]).join('')}第${n + 1}段`,
+  )
+  await openParagraphs(page, folio, { number: '2024年第34期', headline: '中篇', paragraphs })
+  await body(page).locator('p').first().click()
+  // Some blocks are beyond the margin (2400 px past the view), fewer than half of them.
+  const beyond = await page.locator('.editor-scroll').evaluate((scroller) => {
+    const view = scroller.getBoundingClientRect()
+    const blocks = Array.from(scroller.querySelectorAll('[data-testid=body] > *'))
+    return blocks.filter((b) => b.getBoundingClientRect().top > view.bottom + 2400).length / blocks.length
+  })
+  expect(beyond).toBeGreaterThan(0)
+  expect(beyond).toBeLessThan(0.5)
+  // After a few frames and a keystroke the blocks have been looked at (the plugin marks them a
+  // frame after they are added): none is marked, none is skipped.
+  await page.keyboard.type('Ⓧ')
+  await page.evaluate(async () => {
+    for (let n = 0; n < 5; n++) await new Promise(requestAnimationFrame)
+    await new Promise((done) => setTimeout(done, 100))
+  })
+  expect(await body(page).locator('[data-far]').count()).toBe(0)
+})

@@ -109,19 +109,21 @@ export function TagsPanel({
   const [mode, setMode] = useState<'zone' | 'figure' | null>(null)
   const [error, setError] = useState<string | null>(null)
 
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ editorState }) =>
-        editorState.read(() => {
-          // Only a real change re-renders the panel: an update per keystroke must not.
-          const selected = $selectedSpan()
-          if (selected) setSpan((prev) => (sameSpan(prev, selected) ? prev : selected))
-          const tag = $currentTag()
-          setCurrent((prev) => (sameTag(prev, tag) ? prev : tag))
-        }),
-      ),
-    [editor],
-  )
+  useEffect(() => {
+    // Only a real change re-renders the panel: an update per keystroke must not. Compared with
+    // what was last set here, not in an updater: React can run an updater only in a render pass.
+    let shown: CurrentTag | null = null
+    return editor.registerUpdateListener(({ editorState }) =>
+      editorState.read(() => {
+        const selected = $selectedSpan()
+        if (selected) setSpan((prev) => (sameSpan(prev, selected) ? prev : selected))
+        const tag = $currentTag()
+        if (sameTag(shown, tag)) return
+        shown = tag
+        setCurrent(tag)
+      }),
+    )
+  }, [editor])
 
   /** A registry id for a detected or typed zone, creating the zone when the registry lacks it. */
   const resolveZone = async (name: string, type = ''): Promise<{ zoneId: string; zoneName: string }> => {
