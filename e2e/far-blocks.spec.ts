@@ -171,3 +171,18 @@ test('an article whose blocks are mostly near the view skips none of them', asyn
   })
   expect(await body(page).locator('[data-far]').count()).toBe(0)
 })
+
+/** The toolbar sits above the scroller (a sticky bar inside it cost every keystroke's frame). */
+test('the toolbar stays in view, outside the text it scrolls', async ({ page, folio }) => {
+  await openLongArticle(page, folio)
+  const toolbar = page.getByRole('toolbar')
+  await expect(toolbar).toBeVisible()
+  const before = await toolbar.boundingBox()
+  await page.locator('.editor-scroll').evaluate(async (scroller) => {
+    scroller.scrollTop = 6000
+    for (let n = 0; n < 2; n++) await new Promise(requestAnimationFrame)
+  })
+  expect(await page.locator('.editor-scroll').getByRole('toolbar').count()).toBe(0)
+  expect(await toolbar.boundingBox()).toEqual(before)
+  await expect(toolbar.getByRole('button', { name: '小标题' })).toBeInViewport()
+})
