@@ -94,7 +94,7 @@ export class ArticleSaver {
 
   /** Sends everything pending now; resolves when the library has it (or the attempt failed). */
   async flush(explicit = false): Promise<void> {
-    this.clearTimer()
+    this.timer.cancel()
     while (this.inFlight) await this.inFlight
     if (!this.hasPending && !explicit) return
     this.inFlight = this.send(explicit).finally(() => {
@@ -118,7 +118,7 @@ export class ArticleSaver {
   }
 
   dispose(): void {
-    this.clearTimer()
+    this.timer.cancel()
     this.clearSlow()
     this.listeners.clear()
   }
@@ -131,21 +131,13 @@ export class ArticleSaver {
     if (this.state !== 'error' || !NO_RETRY.has(this.error?.code ?? '')) this.setState('dirty', null)
     const now = performance.now()
     this.dirtySince ??= now
-    this.schedule(Math.max(0, Math.min(this.delayMs, this.dirtySince + this.maxWaitMs - now)))
-  }
-
-  private schedule(ms: number): void {
-    this.timer.after(ms)
+    this.timer.after(Math.max(0, Math.min(this.delayMs, this.dirtySince + this.maxWaitMs - now)))
   }
 
   private clearSlow(): void {
     if (this.slowTimer) clearTimeout(this.slowTimer)
     this.slowTimer = null
     this.slow = false
-  }
-
-  private clearTimer(): void {
-    this.timer.cancel()
   }
 
   private pendingPatch(): Patch {
@@ -186,7 +178,7 @@ export class ArticleSaver {
         // a real conflict keeps its text as a 冲突副本 like any other stale write.
         this.sendWhole = true
         this.restore(patch)
-        this.schedule(0)
+        this.timer.after(0)
         this.setState('dirty', null)
         return
       }
@@ -219,7 +211,7 @@ export class ArticleSaver {
     this.version = article.version
     this.unconfirmed = null
     this.retryDelay = 1000
-    if (this.hasPending) this.schedule(this.delayMs)
+    if (this.hasPending) this.timer.after(this.delayMs)
     else this.deps.stash?.(this.articleId, null)
     this.setState(this.hasPending ? 'dirty' : 'saved', null)
   }
@@ -243,7 +235,7 @@ export class ArticleSaver {
     if (!NO_RETRY.has(folio?.code ?? '')) this.unconfirmed = patch
     this.setState('error', folio)
     if (!NO_RETRY.has(folio?.code ?? '')) {
-      this.schedule(this.retryDelay)
+      this.timer.after(this.retryDelay)
       this.retryDelay = Math.min(this.retryDelay * 2, 10000)
     }
   }
@@ -256,7 +248,7 @@ export class ArticleSaver {
     if (!(await this.landed(patch))) return false
     this.unconfirmed = null
     this.setState('dirty', null)
-    this.schedule(0)
+    this.timer.after(0)
     return true
   }
 
