@@ -274,3 +274,57 @@ test('an earlier version can be found in the history and restored', async ({ pag
   await page.getByTestId('show-revisions').click()
   await expect(items).toHaveCount(before + 2)
 })
+
+test('while typing runs on, 字数 and the save state hold still; they show the truth once it pauses', async ({
+  page,
+  folio,
+}) => {
+  await page.goto(folio.url)
+  await createIssue(page, { title: '开发区建设' })
+  await newArticle(page, '连续输入')
+  await body(page).click()
+  await page.keyboard.type('开发区')
+  await waitSaved(page)
+  await expect(page.getByTestId('char-count')).toHaveText('字数 3')
+
+  // In the page's own clock: each key, each autosave request, each change to what the status bar
+  // and the running order show.
+  await page.evaluate(() => {
+    const log: { at: number; what: string }[] = []
+    ;(window as unknown as { typingLog: typeof log }).typingLog = log
+    document.addEventListener('keydown', () => log.push({ at: performance.now(), what: 'key' }), true)
+    const send = window.fetch.bind(window)
+    window.fetch = (input, init) => {
+      if (String(input).includes('article.update')) log.push({ at: performance.now(), what: 'save' })
+      return send(input, init)
+    }
+    const watch = (selector: string, what: string) =>
+      new MutationObserver(() => log.push({ at: performance.now(), what })).observe(document.querySelector(selector)!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      })
+    watch('[data-testid=char-count]', 'count')
+    watch('[data-testid=save-state]', 'state')
+    watch('[data-testid=article-item]', 'order')
+  })
+  const typed = 'kaifaqujianshe'.repeat(3)
+  await page.keyboard.type(typed, { delay: 90 })
+  await expect(page.getByTestId('char-count')).toHaveText(`字数 ${3 + typed.length}`)
+  await waitSaved(page)
+  await expect(page.getByTestId('article-item')).toContainText(String(3 + typed.length))
+
+  const log = await page.evaluate(() => (window as unknown as { typingLog: { at: number; what: string }[] }).typingLog)
+  const keys = log.filter((e) => e.what === 'key').map((e) => e.at)
+  const lastKey = keys[keys.length - 1]!
+  // The test means something only if the saver did save while the keys were still coming.
+  expect(log.filter((e) => e.what === 'save' && e.at < lastKey).length).toBeGreaterThan(0)
+  // Nothing shown changed between two keys that came less than 300 ms (QUIET_MS) apart.
+  const between = log.filter((e) => e.what !== 'key' && e.what !== 'save' && e.at < lastKey)
+  const early = between.filter((e) => {
+    const before = keys.filter((k) => k <= e.at).pop() ?? -Infinity
+    return e.at - before < 290
+  })
+  expect(early).toEqual([])
+})

@@ -28,8 +28,14 @@ export function createStore<T>(initial: T, equal: (a: T, b: T) => boolean = Obje
   }
 }
 
-/** The store's value; with `idle`, re-rendered when the browser is idle after a change (app/idle.ts). */
-export function useStore<T>(store: Store<T>, idle = false): T {
-  const subscribe = useMemo(() => (idle ? idleSubscribe(store.subscribe) : store.subscribe), [store, idle])
+/**
+ * The store's value; with `later`, re-rendered when the browser is idle after a change ('idle'),
+ * or once typing pauses as well ('quiet'; app/idle.ts).
+ */
+export function useStore<T>(store: Store<T>, later?: 'idle' | 'quiet'): T {
+  const subscribe = useMemo(
+    () => (later ? idleSubscribe(store.subscribe, () => later === 'quiet') : store.subscribe),
+    [store, later],
+  )
   return useSyncExternalStore(subscribe, store.get)
 }

@@ -11,7 +11,7 @@ import type { Article } from '@shared/api/types'
 import type { SerializedBody } from '@shared/doc/splice'
 import type { CharCount } from '@shared/text/count'
 import { call, errorMessage } from '../../api'
-import { idleSubscribe } from '../../app/idle'
+import { idleSubscribe, whenQuiet } from '../../app/idle'
 import { useLive } from '../../app/live'
 import { useI18n } from '../../app/i18n'
 import { BODY_NODES } from '../../editor/nodes'
@@ -305,11 +305,19 @@ function LoadedEditor({
       reported = chars
       onChanged({ id: article.id, charCount: chars })
     }
+    // Once typing pauses (app/idle.ts): the workbench re-renders around the editor then, not
+    // between two keys.
+    let pending: (() => void) | null = null
     const unsubscribe = saver.subscribe(() => {
-      if (saver.state === 'saved') report()
+      if (saver.state === 'saved')
+        pending ??= whenQuiet(() => {
+          pending = null
+          report()
+        })
     })
     return () => {
       unsubscribe()
+      pending?.()
       report()
     }
   }, [article.id, article.charCount, counts, saver, onChanged])
@@ -477,8 +485,9 @@ function Counts({
   target: BlockTarget | null
 }) {
   const { t } = useI18n()
-  // After the keystroke's frame: the bar is not laid out a second time in it.
-  const count = useStore(counts, true)
+  // Once typing pauses: not laid out a second time in a keystroke's frame, nor in a frame of its
+  // own between two keys (app/idle.ts).
+  const count = useStore(counts, 'quiet')
   return (
     <>
       <span className="count" data-testid="char-count">
@@ -523,8 +532,16 @@ function ProofCount({ session }: { session: ProofSession }) {
 function SaveStateLabel({ saver }: { saver: ArticleSaver }) {
   const { t, lang } = useI18n()
   const saveState = useSyncExternalStore(
-    // After the keystroke's frame, like 字数: the first key after a save turns it to 待保存.
-    useMemo(() => idleSubscribe((listener) => saver.subscribe(listener)), [saver]),
+    // Like 字数, once typing pauses: while it runs on, the label does not flip between 待保存 and
+    // 已保存 with each save. A failure shows at once.
+    useMemo(
+      () =>
+        idleSubscribe(
+          (listener) => saver.subscribe(listener),
+          () => saver.state !== 'error',
+        ),
+      [saver],
+    ),
     () => saver.shown,
   )
   return (
