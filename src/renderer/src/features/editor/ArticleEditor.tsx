@@ -376,40 +376,42 @@ function LoadedEditor({
           <div className="editor-main">
             <div className="editor-col">
               <ToolbarPlugin />
-              <div className="editor-scroll">
-                <div className="sheet">
-                  {fieldInput('kicker', 'f-kicker')}
-                  {fieldInput('headline', 'f-headline', true)}
-                  {fieldInput('subtitle', 'f-subtitle')}
-                  <div className="field-row">
-                    {fieldInput('dateline', 'f-dateline')}
-                    {fieldInput('byline', 'f-byline')}
+              <div className="editor-scroll-box">
+                <div className="editor-scroll">
+                  <div className="sheet">
+                    {fieldInput('kicker', 'f-kicker')}
+                    {fieldInput('headline', 'f-headline', true)}
+                    {fieldInput('subtitle', 'f-subtitle')}
+                    <div className="field-row">
+                      {fieldInput('dateline', 'f-dateline')}
+                      {fieldInput('byline', 'f-byline')}
+                    </div>
+                    <div className="body-wrap">
+                      <RichTextPlugin
+                        contentEditable={
+                          <ContentEditable
+                            className="body-editable"
+                            aria-label={t('editor.body')}
+                            data-testid="body"
+                            onBlur={() => void saver.flush()}
+                          />
+                        }
+                        placeholder={<div className="body-placeholder">{t('editor.placeholder')}</div>}
+                        ErrorBoundary={LexicalErrorBoundary}
+                      />
+                    </div>
+                    <HistoryPlugin />
+                    <EditorRefPlugin editorRef={editorRef} />
+                    <ListPlugin />
+                    <CleanContentPlugin />
+                    <PlainTextPastePlugin />
+                    <CountPlugin onCount={onCount} />
+                    <FarBlocksPlugin />
+                    <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={suggestions.set} />
+                    <ProofPlugin session={proof} />
+                    <ReadOnlyPlugin readOnly={locked} />
+                    <BodyChangePlugin onChange={onBodyChange} />
                   </div>
-                  <div className="body-wrap">
-                    <RichTextPlugin
-                      contentEditable={
-                        <ContentEditable
-                          className="body-editable"
-                          aria-label={t('editor.body')}
-                          data-testid="body"
-                          onBlur={() => void saver.flush()}
-                        />
-                      }
-                      placeholder={<div className="body-placeholder">{t('editor.placeholder')}</div>}
-                      ErrorBoundary={LexicalErrorBoundary}
-                    />
-                  </div>
-                  <HistoryPlugin />
-                  <EditorRefPlugin editorRef={editorRef} />
-                  <ListPlugin />
-                  <CleanContentPlugin />
-                  <PlainTextPastePlugin />
-                  <CountPlugin onCount={onCount} />
-                  <FarBlocksPlugin />
-                  <TagsPlugin gazetteer={gazetteer} rejected={rejected} onSuggestions={suggestions.set} />
-                  <ProofPlugin session={proof} />
-                  <ReadOnlyPlugin readOnly={locked} />
-                  <BodyChangePlugin onChange={onBodyChange} />
                 </div>
               </div>
             </div>
