@@ -279,6 +279,11 @@ test('while typing runs on, 字数 and the save state hold still; they show the 
   page,
   folio,
 }) => {
+  // React's DevTools hook, as the extension installs it before the page's scripts: the time of each
+  // React commit (a render that reached the DOM or not), in the page's clock.
+  await page.addInitScript(`window.reactCommits = []; window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, inject: () => 1, checkDCE() {}, onScheduleFiberRoot() {}, onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {}, onCommitFiberRoot() { window.reactCommits.push(performance.now()) } }`)
   await page.goto(folio.url)
   await createIssue(page, { title: '开发区建设' })
   await newArticle(page, '连续输入')
@@ -327,4 +332,8 @@ test('while typing runs on, 字数 and the save state hold still; they show the 
     return e.at - before < 290
   })
   expect(early).toEqual([])
+  // Nor did anything render between the keys: no component listens to the save state (an autosave
+  // changes it twice) or to the text on the way of a key.
+  const commits = await page.evaluate(() => (window as unknown as { reactCommits: number[] }).reactCommits)
+  expect(commits.filter((at) => at > keys[0]! && at < lastKey)).toEqual([])
 })

@@ -133,12 +133,14 @@ export function ArticleEditor({ articleId, creditStyle, target, onChanged }: Art
  */
 function ConflictBanner({ saver, onReload }: { saver: ArticleSaver; onReload(): void }) {
   const { t, lang } = useI18n()
-  const state = useSyncExternalStore(
+  // Subscribed to whether there is a conflict, not to the save state: it changes at every autosave
+  // (dirty → saving → saved), and each change was a React commit between two keys.
+  const conflict = useSyncExternalStore(
     useCallback((listener) => saver.subscribe(listener), [saver]),
-    () => saver.state,
+    () => saver.state === 'error' && saver.error?.code === 'conflict',
   )
   const error = saver.error
-  if (state !== 'error' || error?.code !== 'conflict') return null
+  if (!conflict || !error) return null
   return (
     <div className="save-conflict" role="alert" data-testid="conflict-banner">
       <p>{lang === 'zh' ? error.message_zh : error.message_en}</p>
