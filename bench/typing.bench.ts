@@ -18,7 +18,9 @@
  *                                                  the renderer's main thread spent them: self time
  *                                                  per key by event, beside bare Lexical's;
  *                          TYPING_TRACE_WINDOW=1: only within each key's measured span (the frames
- *                          after it, idle work, saves, left out)
+ *                          after it, idle work, saves, left out);
+ *                          TYPING_TRACE_CALLS=1: script entries by listener or callback (FunctionCall
+ *                          by function and place, EventDispatch by type), bare Lexical's listed too
  *   TYPING_PROFILE=1        the page's script time per key by function (V8 sampling profiler) and
  *                           the inclusive time of what looks like a React component (=all: of every
  *                           named function); TYPING_TRACE=only / TYPING_PROFILE=only: that and no rounds;
@@ -389,6 +391,19 @@ interface TraceEvent {
   args?: { name?: string }
 }
 
+/**
+ * An event's row. TYPING_TRACE_CALLS=1: script entries by what ran (FunctionCall by function and
+ * place, EventDispatch by event type), to tell which listener or callback one side runs more often.
+ */
+function traceName(e: TraceEvent): string {
+  if (!process.env.TYPING_TRACE_CALLS) return e.name
+  const data = (e.args as { data?: { functionName?: string; url?: string; lineNumber?: number; type?: string } })?.data
+  if (e.name === 'FunctionCall' && data)
+    return `FunctionCall ${data.functionName || '(anonymous)'} ${data.url?.split('/').pop() ?? ''}:${data.lineNumber ?? ''}`
+  if (e.name === 'EventDispatch' && data?.type) return `EventDispatch ${data.type}`
+  return e.name
+}
+
 /** Per event name: inclusive and self (children taken out) ms per key, and how often per key it ran. */
 type TraceTotals = Map<string, { inclusive: number; self: number; count: number }>
 
@@ -447,7 +462,7 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
       const top = stack[stack.length - 1]!
       if (top.e.ts + (top.e.dur ?? 0) > until) break
       stack.pop()
-      add(top.e.name, top.e.dur ?? 0, (top.e.dur ?? 0) - top.children)
+      add(traceName(top.e), top.e.dur ?? 0, (top.e.dur ?? 0) - top.children)
       if (stack.length > 0) stack[stack.length - 1]!.children += top.e.dur ?? 0
     }
   }
@@ -527,6 +542,17 @@ function medianTotals(all: TraceTotals[]): TraceTotals {
 /** Prints the events where a side spends most, self time per key, beside the baseline's. */
 function printTraces(label: string, traces: Map<string, TraceTotals>): void {
   const bare = traces.get('bare')
+  // TYPING_TRACE_CALLS: the bare page's own script entries too (its bundle names them differently).
+  if (process.env.TYPING_TRACE_CALLS && bare) {
+    console.log(`\ntrace ${label}: bare Lexical's script entries, self ms per key`)
+    for (const [event, t] of [...bare]
+      .filter(([e]) => /^(FunctionCall|EventDispatch) /.test(e))
+      .sort((a, b) => b[1].self - a[1].self)
+      .slice(0, 20))
+      console.log(
+        `  ${t.self.toFixed(2).padStart(6)}  (incl ${t.inclusive.toFixed(2)}, ×${t.count.toFixed(2)})  ${event}`,
+      )
+  }
   for (const [name, totals] of traces) {
     if (name === 'bare') continue
     const rows = [...totals].map(([event, t]) => ({
