@@ -60,7 +60,7 @@ describe('idleSubscribe', () => {
 describe('whenQuiet', () => {
   const keys = new EventTarget()
   listenForInput(keys)
-  const type = (): void => void keys.dispatchEvent(new Event('keydown'))
+  const type = (): void => void keys.dispatchEvent(new Event('beforeinput'))
   const clock = (): void => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
 
   it('waits while keys keep coming, then runs once they pause', () => {
@@ -108,7 +108,7 @@ describe('whenQuiet', () => {
 describe('idleSubscribe with quiet changes', () => {
   const keys = new EventTarget()
   listenForInput(keys)
-  const type = (): void => void keys.dispatchEvent(new Event('keydown'))
+  const type = (): void => void keys.dispatchEvent(new Event('beforeinput'))
 
   it('holds a quiet change while typing, but tells an urgent one at once', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })

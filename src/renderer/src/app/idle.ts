@@ -24,12 +24,17 @@ export const QUIET_MS = 300
 
 let lastInput = -Infinity
 
-/** Counts keys and input-method steps on `target` as typing, for whenQuiet; the app's document does. */
+/**
+ * Counts keys and input-method steps on `target` as typing, for whenQuiet; the app's document does.
+ * A key that types sends beforeinput (Enter and Backspace too); keydown is not listened to as well:
+ * a second listener on every key is a script entry of its own in the key's span, and keys that
+ * type nothing (moves, shortcuts) change nothing shown that needs holding back.
+ */
 export function listenForInput(target: EventTarget): void {
   const note = (): void => {
     lastInput = performance.now()
   }
-  for (const type of ['keydown', 'beforeinput', 'compositionupdate'])
+  for (const type of ['beforeinput', 'compositionupdate'])
     target.addEventListener(type, note, { capture: true, passive: true })
 }
 if (typeof document !== 'undefined') listenForInput(document)

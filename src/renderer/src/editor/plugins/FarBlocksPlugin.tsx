@@ -21,7 +21,7 @@
  * children, which typing inside a block never wakes.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, type LexicalEditor } from 'lexical'
+import { $getRoot, COMMAND_PRIORITY_CRITICAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical'
 import { useEffect } from 'react'
 import { NearView } from '../near'
 
@@ -49,11 +49,18 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   // content-visibility bookkeeping): three far blocks in the 5k article cost ~0.1× bare Lexical's
   // time per key (bench/typing.bench.ts variants). It pays only when more blocks are skipped than
   // laid out; in a shorter article none are.
+  /** Whether any block is skipped now: while none is, a key has nothing to lay out first. */
+  let skipping = false
   const mark = (): void => {
     let far = 0
     for (const id of blocks.keys()) if (!near.has(id)) far++
     const skip = far > blocks.size - far
-    for (const [id, block] of blocks) block.toggleAttribute('data-far', skip && !near.has(id) && !loading(block))
+    skipping = false
+    for (const [id, block] of blocks) {
+      const skipped = skip && !near.has(id) && !loading(block)
+      block.toggleAttribute('data-far', skipped)
+      skipping ||= skipped
+    }
   }
   const near = new NearView(scroller, margin, mark)
   const watch = (): void => {
@@ -85,6 +92,7 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   /** Every block laid out (for one frame at least), then the far ones skipped again. */
   const layOutAll = (): void => {
     for (const block of blocks.values()) block.removeAttribute('data-far')
+    skipping = false
     collectAfterFrame()
   }
   /** The top-level block holding the caret (the selection's focus). */
@@ -101,7 +109,11 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   }
   // Before the browser's own move (the default action follows the listeners). A move from a caret
   // out of the view (the view was scrolled away from it) may cross skipped blocks: all are laid out.
-  const onKeyDown = (event: KeyboardEvent): void => {
+  // Through Lexical's own keydown listener (KEY_DOWN_COMMAND), not one of its own: a listener is a
+  // script entry of its own on every key, and in an article with no block skipped there is nothing
+  // to do at all.
+  const onKeyDown = (event: KeyboardEvent): boolean => {
+    if (!skipping) return false
     const ends = event.key === 'Home' || event.key === 'End'
     const jump =
       (ends && (event.ctrlKey || event.metaKey || event.shiftKey)) ||
@@ -110,7 +122,9 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
     const moves = MOVES.has(event.key) || event.ctrlKey
     if (jump || (block && (block.hasAttribute('data-far') || (moves && !inView(block))))) layOutAll()
     else if (event.key === 'PageUp' || event.key === 'PageDown') watch()
+    return false
   }
+  const unregisterKeys = editor.registerCommand(KEY_DOWN_COMMAND, onKeyDown, COMMAND_PRIORITY_CRITICAL)
   // A far block changed by the program (a tag accepted everywhere, a 校对 fix) gets its new height
   // laid out before it is skipped again. Typing changes only the block at the caret, never far.
   const unregister = editor.registerUpdateListener(({ dirtyElements }) => {
@@ -131,7 +145,6 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
     width = now
   })
   resize.observe(root)
-  root.addEventListener('keydown', onKeyDown)
   // A photo that has loaded can be skipped at its real height (load does not bubble: captured).
   root.addEventListener('load', collectAfterFrame, true)
   collectAfterFrame()
@@ -140,7 +153,7 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
     unregister()
     observer.disconnect()
     resize.disconnect()
-    root.removeEventListener('keydown', onKeyDown)
+    unregisterKeys()
     root.removeEventListener('load', collectAfterFrame, true)
     near.dispose()
     for (const block of blocks.values()) block.removeAttribute('data-far')
