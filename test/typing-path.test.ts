@@ -34,6 +34,7 @@ const gazetteer = loadGazetteer(JSON.parse(readFileSync(resolve(__dirname, '../r
 
 let nodes: Klass<LexicalNode>[] = []
 let BlockCounter: typeof BlockCounterType
+let registerCount: typeof import('../src/renderer/src/editor/plugins/CountPlugin').registerCount
 let BlockSuggestions: typeof BlockSuggestionsType
 let $suggest: typeof import('../src/renderer/src/editor/tagging/suggestions').$suggest
 let acceptAll: typeof import('../src/renderer/src/editor/tagging/suggestions').acceptAll
@@ -44,7 +45,7 @@ beforeAll(async () => {
   // The node modules reach the API module, which looks at window when loaded.
   vi.stubGlobal('window', { folio: { invoke: () => Promise.resolve({ ok: false }), onFlushRequest: () => {} } })
   nodes = (await import('../src/renderer/src/editor/nodes')).BODY_NODES
-  ;({ BlockCounter } = await import('../src/renderer/src/editor/plugins/CountPlugin'))
+  ;({ BlockCounter, registerCount } = await import('../src/renderer/src/editor/plugins/CountPlugin'))
   ;({ BlockSuggestions, $suggest, acceptAll } = await import('../src/renderer/src/editor/tagging/suggestions'))
   ;({ BodySerializer } = await import('../src/renderer/src/editor/serialize'))
   ;({ $createPhotoNode } = await import('../src/renderer/src/editor/nodes/PhotoNode'))
@@ -166,6 +167,29 @@ describe('per-block 字数', () => {
     expect(h.count()).toEqual(h.fullCount())
     await history(h.editor, REDO_COMMAND)
     expect(h.count()).toEqual(joined)
+  })
+})
+
+describe('字数 while typing', () => {
+  it('is taken once the text rests, never in the updates of keys that keep coming', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      const { editor, fullCount } = harness()
+      const counts: number[] = []
+      const unregister = registerCount(editor, (count) => counts.push(count.chars))
+      expect(counts).toEqual([fullCount().chars])
+      // 40 keys 60 ms apart (2.4 s): what shows 字数 waits for the pause, so no count on their way.
+      for (let i = 0; i < 40; i++) {
+        edit(editor, () => $appendText(1, '新'))
+        vi.advanceTimersByTime(60)
+      }
+      expect(counts).toHaveLength(1)
+      vi.advanceTimersByTime(300)
+      expect(counts).toEqual([fullCount().chars - 40, fullCount().chars])
+      unregister()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

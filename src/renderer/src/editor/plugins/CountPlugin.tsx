@@ -1,16 +1,16 @@
 /**
  * Live 字数, recounted for the blocks that changed only — each top-level block's count is kept
- * until the block changes, so the work per recount does not grow with the article. While typing
- * goes on the count is taken in a keystroke's own update, at most every COUNT_EVERY_MS, and once
- * more when typing stops. The status bar shows it when the browser is idle after that keystroke's
- * frame (useStore(…, idle) in ArticleEditor): written in the keystroke's update, the bar was laid
- * out a second time in that frame, after Lexical had measured the caret (bench/typing.bench.ts,
- * TYPING_TRACE: performLayout ×1.33 per key against bare Lexical's ×1.00; 5k article p50 1.36× →
- * 1.23× bare, same rounds).
+ * until the block changes, so the work per recount does not grow with the article. It is taken
+ * once the text has rested COUNT_AFTER_MS, in a task of its own, never in a keystroke's update:
+ * what shows it (the status bar, the running order) waits for typing to pause anyway
+ * (useStore(…, 'quiet') in ArticleEditor), so a count taken while keys still come would only be
+ * work on their way. Written in the keystroke's update, the bar was also laid out a second time in
+ * that frame, after Lexical had measured the caret (bench/typing.bench.ts, TYPING_TRACE:
+ * performLayout ×1.33 per key against bare Lexical's ×1.00; 5k article p50 1.36× → 1.23× bare).
  * Pinyin being composed is not text yet: the count waits for the composition to end.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot } from 'lexical'
+import { $getRoot, type LexicalEditor } from 'lexical'
 import { useEffect } from 'react'
 import { countChars, type CharCount } from '@shared/text/count'
 import { Trailing } from '../../app/trailing'
@@ -36,34 +36,30 @@ export class BlockCounter {
   }
 }
 
-/** While typing goes on, 字数 is taken at most this often (in a keystroke's update). */
-const COUNT_EVERY_MS = 300
+/** 字数 is taken once the text has not changed for this long. */
+const COUNT_AFTER_MS = 300
 
 export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }): null {
   const [editor] = useLexicalComposerContext()
-  useEffect(() => {
-    const counter = new BlockCounter()
-    const dirty = new DirtyBlocks()
-    let counted = -Infinity
-    const recount = (): void => {
-      if (editor.isComposing()) return // the composition's end counts
-      counted = performance.now()
-      onCount(editor.getEditorState().read(() => counter.$count(dirty.take())))
-    }
-    recount()
-    const trailing = new Trailing(recount)
-    const unregister = editor.registerUpdateListener((update) => {
-      if (!dirty.note(update)) return
-      // While typing runs on, at most every COUNT_EVERY_MS, and once when it stops.
-      if (performance.now() - counted >= COUNT_EVERY_MS) {
-        trailing.cancel()
-        recount()
-      } else trailing.after(COUNT_EVERY_MS)
-    })
-    return () => {
-      unregister()
-      trailing.cancel()
-    }
-  }, [editor, onCount])
+  useEffect(() => registerCount(editor, onCount), [editor, onCount])
   return null
+}
+
+/** Tells `onCount` the article's 字数 now and each time the text has rested after a change. */
+export function registerCount(editor: LexicalEditor, onCount: (count: CharCount) => void): () => void {
+  const counter = new BlockCounter()
+  const dirty = new DirtyBlocks()
+  const recount = (): void => {
+    if (editor.isComposing()) return // the composition's end counts
+    onCount(editor.getEditorState().read(() => counter.$count(dirty.take())))
+  }
+  recount()
+  const trailing = new Trailing(recount)
+  const unregister = editor.registerUpdateListener((update) => {
+    if (dirty.note(update)) trailing.after(COUNT_AFTER_MS)
+  })
+  return () => {
+    unregister()
+    trailing.cancel()
+  }
 }
