@@ -388,7 +388,7 @@ interface TraceEvent {
   dur?: number
   tid: number
   pid: number
-  args?: { name?: string }
+  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; type?: string } }
 }
 
 /**
@@ -397,7 +397,7 @@ interface TraceEvent {
  */
 function traceName(e: TraceEvent): string {
   if (!process.env.TYPING_TRACE_CALLS) return e.name
-  const data = (e.args as { data?: { functionName?: string; url?: string; lineNumber?: number; type?: string } })?.data
+  const data = e.args?.data
   if (e.name === 'FunctionCall' && data)
     return `FunctionCall ${data.functionName || '(anonymous)'} ${data.url?.split('/').pop() ?? ''}:${data.lineNumber ?? ''}`
   if (e.name === 'EventDispatch' && data?.type) return `EventDispatch ${data.type}`
