@@ -144,6 +144,60 @@ test('far blocks are skipped, and the caret still goes where the keys say', asyn
 })
 
 /**
+ * While typing runs on at a caret, skipped blocks are `content-visibility: hidden` (no per-frame
+ * bookkeeping); hidden content is not rendered even when selected, so any selection that is not a
+ * caret, the editor losing focus, or a pause brings `auto` back — and with it the whole text of a
+ * selection (what the browser's own drag-and-drop carries), find and the accessibility tree.
+ */
+test('far blocks are hidden only while typing runs on at a caret', async ({ page, folio }) => {
+  await openLongArticle(page, folio)
+  const root = body(page)
+  await expect.poll(() => root.evaluate((r) => r.lastElementChild?.hasAttribute('data-far'))).toBe(true)
+  const lastBlock = () => root.evaluate((r) => getComputedStyle(r.lastElementChild as Element).contentVisibility)
+  const typing = () => root.evaluate((r) => r.hasAttribute('data-typing'))
+  expect(await lastBlock()).toBe('auto')
+
+  await root.locator('p').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('Ⓧ')
+  expect(await lastBlock()).toBe('hidden')
+  // A pause: back to `auto`.
+  await expect.poll(lastBlock).toBe('auto')
+  expect(await typing()).toBe(false)
+
+  // A selection from the first block to the end of the last, as a drag of the mouse makes it:
+  // at once `auto`, and the selection's own text is the whole article.
+  await page.keyboard.type('Ⓨ')
+  expect(await lastBlock()).toBe('hidden')
+  const selected = await root.evaluate(async (r) => {
+    const first = r.firstElementChild as Element
+    const last = r.lastElementChild as Element
+    getSelection()?.setBaseAndExtent(first, 0, last, last.childNodes.length)
+    for (let n = 0; n < 2; n++) await new Promise(requestAnimationFrame)
+    return { text: getSelection()?.toString() ?? '', typing: r.hasAttribute('data-typing') }
+  })
+  expect(selected.typing).toBe(false)
+  expect(selected.text.startsWith('今年以来')).toBe(true)
+  expect(selected.text.endsWith(`第${PARAGRAPHS}段`)).toBe(true)
+  for (const n of [2, PARAGRAPHS / 2, PARAGRAPHS - 1]) expect(selected.text).toContain(`第${n}段`)
+
+  // Typing over the selection replaces it; typing on is hidden again, and leaving the editor
+  // (for the find bar, a field) brings `auto` back at once, not after the pause.
+  await page.keyboard.type('Ⓩ')
+  await expect(root).toHaveText('Ⓩ')
+  await page.keyboard.press('Control+z')
+  await expect(root.locator('p')).toHaveCount(PARAGRAPHS)
+  await root.locator('p').first().click()
+  await page.keyboard.type('Ⓦ')
+  await expect.poll(() => root.evaluate((r) => r.lastElementChild?.hasAttribute('data-far'))).toBe(true)
+  await page.keyboard.type('Ⓥ')
+  expect(await lastBlock()).toBe('hidden')
+  await page.getByRole('textbox', { name: '主题' }).focus()
+  expect(await typing()).toBe(false)
+  expect(await lastBlock()).toBe('auto')
+})
+
+/**
  * While any block is skipped, Chromium's content-visibility bookkeeping costs in every frame:
  * in an article where most blocks are near the view anyway, nothing is skipped.
  */

@@ -1,7 +1,7 @@
 /**
  * Blocks far from the editor's view are left out of layout and paint: each top-level block out of
- * FAR_PX of the view gets `data-far`, which styles.css turns into `content-visibility: auto`. A
- * keystroke's layout, pre-paint and compositing-inputs work then stay with the blocks around the
+ * FAR_PX of the view gets `data-far`, which styles.css turns into `content-visibility: auto`
+ * (`hidden` while typing runs on: see `typed` below). A keystroke's layout, pre-paint and compositing-inputs work then stay with the blocks around the
  * view, whatever the article's length (bench/typing.bench.ts, 50k tagged article, same rounds:
  * pinyin steps p50 1.59× → 1.06–1.11× bare Lexical; `contain: content` alone gave nothing).
  *
@@ -21,7 +21,16 @@
  * children, which typing inside a block never wakes.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, COMMAND_PRIORITY_CRITICAL, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical'
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  BLUR_COMMAND,
+  COMMAND_PRIORITY_CRITICAL,
+  KEY_DOWN_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  type LexicalEditor,
+} from 'lexical'
 import { useEffect } from 'react'
 import { NearView } from '../near'
 
@@ -33,6 +42,13 @@ export function FarBlocksPlugin(): null {
   useEffect(() => editor.registerRootListener((root) => (root ? skipFarBlocks(editor, root) : undefined)), [editor])
   return null
 }
+
+/**
+ * How long skipped blocks stay `hidden` after the last change to the text (ms): longer than the
+ * pause between two keys of anyone typing, so the switch (a few ms of style and layout over the
+ * skipped blocks, each way) comes once a burst, not once a key.
+ */
+export const TYPING_HOLD_MS = 1000
 
 /** Keys that move the caret (⌃ on a Mac: the Emacs moves, ⌃N ⌃P ⌃V …). */
 const MOVES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End'])
@@ -125,9 +141,64 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
     return false
   }
   const unregisterKeys = editor.registerCommand(KEY_DOWN_COMMAND, onKeyDown, COMMAND_PRIORITY_CRITICAL)
+
+  // While text is typed at a caret, skipped blocks are `content-visibility: hidden` (styles.css:
+  // the root's data-typing), not `auto`. For `auto` Chromium runs an intersection observer of its
+  // own over every skipped block in each frame whose layout changed — every keystroke's frame:
+  // 0.37 ms twice a frame in the 50k article, plus pre-paint and layout (bench/typing.bench.ts).
+  // `hidden` has no such observer; but hidden content is not rendered even when selected, found by
+  // the browser's find or read by a screen reader. So it lasts only while the text changes at a
+  // collapsed caret: a selection that is not a caret (a drag of the mouse, Shift+keys, select all:
+  // the browser's own drag-and-drop carries the rendered text of a selection), the editor losing
+  // focus (the find bar) or TYPING_HOLD_MS without a change bring `auto` back at once.
+  let hiding = false
+  let caret = false
+  let lastEdit = 0
+  let hold: ReturnType<typeof setTimeout> | null = null
+  const stopHiding = (): void => {
+    if (hold !== null) clearTimeout(hold)
+    hold = null
+    if (!hiding) return
+    hiding = false
+    root.removeAttribute('data-typing')
+  }
+  const holdOn = (): void => {
+    const left = lastEdit + TYPING_HOLD_MS - performance.now()
+    if (left > 0) hold = setTimeout(holdOn, left)
+    else stopHiding()
+  }
+  const typed = (): void => {
+    lastEdit = performance.now()
+    if (hiding) return
+    hiding = true
+    root.setAttribute('data-typing', '')
+    hold = setTimeout(holdOn, TYPING_HOLD_MS)
+  }
+  // Lexical tells every change of its selection, inside the update, before update listeners run.
+  const unregisterSelection = editor.registerCommand(
+    SELECTION_CHANGE_COMMAND,
+    () => {
+      const selection = $getSelection()
+      caret = $isRangeSelection(selection) && selection.isCollapsed()
+      if (!caret) stopHiding()
+      return false
+    },
+    COMMAND_PRIORITY_CRITICAL,
+  )
+  const unregisterBlur = editor.registerCommand(
+    BLUR_COMMAND,
+    () => {
+      caret = false
+      stopHiding()
+      return false
+    },
+    COMMAND_PRIORITY_CRITICAL,
+  )
+
   // A far block changed by the program (a tag accepted everywhere, a 校对 fix) gets its new height
   // laid out before it is skipped again. Typing changes only the block at the caret, never far.
-  const unregister = editor.registerUpdateListener(({ dirtyElements }) => {
+  const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    if (skipping && caret && (dirtyLeaves.size > 0 || dirtyElements.size > 0)) typed()
     for (const key of dirtyElements.keys()) {
       const element = blocks.get(key)
       if (!element?.hasAttribute('data-far')) continue
@@ -150,6 +221,9 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   collectAfterFrame()
   return () => {
     disposed = true
+    stopHiding()
+    unregisterSelection()
+    unregisterBlur()
     unregister()
     observer.disconnect()
     resize.disconnect()
