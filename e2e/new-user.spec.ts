@@ -159,3 +159,34 @@ test('pasting from Word: a 黑体 heading becomes a 小标题, a table one parag
   await expect(body(page).locator('p').filter({ hasText: '园区重点项目' })).toHaveCount(1)
   await waitSaved(page)
 })
+
+/**
+ * 打开示例 clicked at once, before the app's first issue list has come back (a slow start): that
+ * late list (from before the sample existed) must not take the editor away from the sample's first
+ * article. It did: the start-up check compared it with the place kept from last time and reset it.
+ */
+test('打开示例 before the first issue list answers still opens the sample’s first article', async ({ page, folio }) => {
+  let release: () => void = () => {}
+  const released = new Promise<void>((done) => (release = done))
+  let first = true
+  let delivered = false
+  await page.route('**/api/issue.list', async (route) => {
+    if (!first) return route.continue()
+    first = false
+    const response = await route.fetch()
+    await released
+    await route.fulfill({ response })
+    delivered = true
+  })
+  await page.goto(folio.url)
+  await page.getByTestId('open-sample').click()
+  await expect(page.getByTestId('article-item')).toHaveCount(4)
+  await expect(page.getByRole('textbox', { name: '主题' })).toHaveValue(/向“新”而行/)
+  release()
+  await expect.poll(() => delivered).toBe(true)
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 200)))
+  await expect(page.getByRole('textbox', { name: '主题' })).toHaveValue(/向“新”而行/)
+  await expect(page.getByRole('listbox', { name: '本期稿件' }).getByRole('option', { selected: true })).toContainText(
+    '向“新”而行',
+  )
+})

@@ -22,6 +22,7 @@ import { ConfirmDialog } from './Dialog'
 import { useI18n } from './i18n'
 // push channel (h2): the workbench's data follows the library's change events
 import { useLive } from './live'
+import { Newest } from './newest'
 
 const PLACE_KEY = 'folio.place'
 
@@ -64,16 +65,17 @@ export function App() {
 
   const report = useCallback((error: unknown) => setToast({ message: errorMessage(error, lang) }), [lang])
 
+  // An answer that comes back after a newer one (a slow start, a push and an action at once) is not shown.
+  const issueReads = useRef(new Newest())
+  const articleReads = useRef(new Newest())
   const refreshIssues = useCallback(async () => {
-    const list = await call('issue.list', {})
-    setIssues(list)
-    return list
+    const { value } = await issueReads.current.read(() => call('issue.list', {}), setIssues)
+    return value
   }, [])
 
   const refreshArticles = useCallback(async (issueId: number) => {
-    const list = await call('article.list', { issueId })
-    setArticles(list)
-    return list
+    const { value } = await articleReads.current.read(() => call('article.list', { issueId }), setArticles)
+    return value
   }, [])
 
   // --- push channel (h2): the lists follow what any window changes (this one's own issue changes
@@ -122,10 +124,16 @@ export function App() {
   }, [place])
 
   useEffect(() => {
+    // The place kept from last time, checked against the library — unless the editor has gone
+    // somewhere since (打开示例 clicked before this first list came back: the list may not have the
+    // new issue in it, and must not take the editor away from the article it opened).
+    const kept = place
     refreshIssues()
-      .then((list) => {
-        if (!list.some((i) => i.id === place.issueId)) setPlace({ issueId: list[0]?.id ?? null, articleId: null })
-      })
+      .then((list) =>
+        setPlace((p) =>
+          p !== kept || list.some((i) => i.id === p.issueId) ? p : { issueId: list[0]?.id ?? null, articleId: null },
+        ),
+      )
       .catch(report)
     // Load once at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
