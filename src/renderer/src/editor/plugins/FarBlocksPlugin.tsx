@@ -1,9 +1,10 @@
 /**
  * Blocks far from the editor's view are left out of layout and paint: each top-level block out of
  * FAR_PX of the view gets `data-far`, which styles.css turns into `content-visibility: auto`
- * (`hidden` while typing runs on: see `typed` below). A keystroke's layout, pre-paint and compositing-inputs work then stay with the blocks around the
- * view, whatever the article's length (bench/typing.bench.ts, 50k tagged article, same rounds:
- * pinyin steps p50 1.59× → 1.06–1.11× bare Lexical; `contain: content` alone gave nothing).
+ * (`hidden` while typing runs on: see `typed` below). A keystroke's layout, pre-paint and
+ * compositing-inputs work then stay with the blocks around the view, whatever the article's
+ * length (bench/typing.bench.ts, 50k tagged article, same rounds: pinyin steps p50 1.59× →
+ * 1.06–1.11× bare Lexical; `contain: content` alone gave nothing).
  *
  * Why not `content-visibility: auto` on every block: Chromium moves the caret over skipped
  * content wrongly — Ctrl+End lands at the start of the last paragraph, PageDown stops at the
@@ -32,6 +33,7 @@ import {
   type LexicalEditor,
 } from 'lexical'
 import { useEffect } from 'react'
+import { Trailing } from '../../app/trailing'
 import { NearView } from '../near'
 
 /** How far above and below the view blocks stay laid out (CSS px): more than two pages. */
@@ -153,26 +155,18 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   // focus (the find bar) or TYPING_HOLD_MS without a change bring `auto` back at once.
   let hiding = false
   let caret = false
-  let lastEdit = 0
-  let hold: ReturnType<typeof setTimeout> | null = null
   const stopHiding = (): void => {
-    if (hold !== null) clearTimeout(hold)
-    hold = null
+    hold.cancel()
     if (!hiding) return
     hiding = false
     root.removeAttribute('data-typing')
   }
-  const holdOn = (): void => {
-    const left = lastEdit + TYPING_HOLD_MS - performance.now()
-    if (left > 0) hold = setTimeout(holdOn, left)
-    else stopHiding()
-  }
+  const hold = new Trailing(stopHiding)
   const typed = (): void => {
-    lastEdit = performance.now()
+    hold.after(TYPING_HOLD_MS)
     if (hiding) return
     hiding = true
     root.setAttribute('data-typing', '')
-    hold = setTimeout(holdOn, TYPING_HOLD_MS)
   }
   // Lexical tells every change of its selection, inside the update, before update listeners run.
   const unregisterSelection = editor.registerCommand(
