@@ -131,6 +131,11 @@ export function skipFarBlocks(editor: LexicalEditor, root: HTMLElement, margin =
   // script entry of its own on every key, and in an article with no block skipped there is nothing
   // to do at all.
   const onKeyDown = (event: KeyboardEvent): boolean => {
+    // A Shift+move makes a selection: every block is shown before the browser moves, since the
+    // selection's text can be read at once (a drag, a script) and the selectionchange that
+    // SELECTION_CHANGE_COMMAND answers comes a task later. (Select all needs nothing here: Lexical
+    // makes that selection itself and tells it inside the same update.)
+    if (hiding && event.shiftKey && MOVES.has(event.key)) stopHiding()
     if (!skipping) return false
     const ends = event.key === 'Home' || event.key === 'End'
     const jump =
