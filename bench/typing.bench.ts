@@ -421,10 +421,18 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   // the windows is told by function: rows named "js …" (readable with a build that is not minified).
   const categories = ['devtools.timeline', 'blink', 'v8.execute']
   if (windowed) categories.push('disabled-by-default-v8.cpu_profiler')
+  // TYPING_TRACE_EXTRA=<categories>: more trace categories (invalidation tracking, layers), and
+  // TYPING_TRACE_DUMP=<dir>: each side's whole trace written there, to read beyond the totals.
+  categories.push(...(process.env.TYPING_TRACE_EXTRA?.split(',').filter(Boolean) ?? []))
   await browser.startTracing(side.page, { categories })
   // TYPING_TRACE_PINYIN=1: composition steps instead of keys.
   const keys = (await (process.env.TYPING_TRACE_PINYIN ? compose(side, 6) : typeKeys(side, 60))).length
   const buffer = await browser.stopTracing()
+  const dump = process.env.TYPING_TRACE_DUMP
+  if (dump) {
+    mkdirSync(dump, { recursive: true })
+    writeFileSync(join(dump, `${side.name.replace(/\W+/g, '-')}.json`), buffer)
+  }
   if (windowed) await side.page.evaluate(() => ((window as unknown as { __marks: boolean }).__marks = false))
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
   // Every renderer's main thread is in the trace; the page typed into is the busiest of them.
@@ -675,6 +683,16 @@ const VARIANTS: Record<string, { init?: string; css?: string }> = {
   chrome: { css: NO_CHROME },
   /** Tags and the sheet without backgrounds, shadows or borders. */
   styling: { css: NO_STYLING },
+  /**
+   * Everything but the body left unpainted where it stands (content-visibility: hidden keeps each
+   * box's size, so the measure and the text's place do not move): what the app around the editor
+   * costs a keystroke. With TYPING_TRACE=only TYPING_TRACE_ROUNDS=5, per phase.
+   */
+  outside: {
+    css:
+      '.sheet > .field, .sheet > .field-row, .toolbar, .review-bar, .statusbar, .pane-issues, .pane-articles, ' +
+      '.topbar, .side-panel { content-visibility: hidden !important }',
+  },
   /** All three. */
   all: { init: NO_HIGHLIGHTS, css: `${NO_CHROME} ${NO_STYLING}` },
   /** The deferred work (字数 recount, autosave) pushed out of the burst: timers of 100–800 ms wait 20 s. */
