@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import {
   allSuggestions,
+  apiCall,
   body,
   bodyParagraphs,
   createIssue,
@@ -189,4 +190,48 @@ test('打开示例 before the first issue list answers still opens the sample’
   await expect(page.getByRole('listbox', { name: '本期稿件' }).getByRole('option', { selected: true })).toContainText(
     '向“新”而行',
   )
+})
+
+/**
+ * The place kept from last time names an article deleted since (in another window, say), and the
+ * running order of that issue comes back late: by then the editor has gone to another issue and
+ * an article in it. The late list must not open its first article under the other issue's running
+ * order — it did: it checked the article it was asked with, not where the editor is now.
+ */
+test('a late running order of an issue left since does not take the editor away', async ({ page, folio }) => {
+  await page.goto(folio.url)
+  await expect(page.getByTestId('new-issue')).toBeVisible()
+  const left = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第1期' })
+  await apiCall(page, 'article.create', { issueId: left.id, headline: '旧期头条' })
+  const gone = await apiCall<{ id: number }>(page, 'article.create', { issueId: left.id, headline: '已删稿件' })
+  await apiCall(page, 'article.delete', { id: gone.id })
+  const other = await apiCall<{ id: number }>(page, 'issue.create', { title: '开发区建设', number: '2024年第2期' })
+  await apiCall(page, 'article.create', { issueId: other.id, headline: '新期头条' })
+  await page.evaluate((kept) => localStorage.setItem('folio.place', JSON.stringify(kept)), {
+    issueId: left.id,
+    articleId: gone.id,
+  })
+
+  let release: () => void = () => {}
+  const released = new Promise<void>((done) => (release = done))
+  let delivered = false
+  await page.route('**/api/article.list', async (route) => {
+    if ((route.request().postDataJSON() as { issueId: number }).issueId !== left.id) return route.continue()
+    const response = await route.fetch()
+    await released
+    await route.fulfill({ response })
+    delivered = true
+  })
+  await page.reload()
+  await page.getByTestId('issue-item').filter({ hasText: '2024年第2期' }).click()
+  await page.getByTestId('article-item').filter({ hasText: '新期头条' }).click()
+  const headline = page.getByRole('textbox', { name: '主题' })
+  await expect(headline).toHaveValue('新期头条')
+
+  release()
+  await expect.poll(() => delivered).toBe(true)
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)))
+  await expect(headline).toHaveValue('新期头条')
+  await expect(page.getByTestId('issue-item').filter({ hasText: '2024年第2期' })).toHaveClass(/selected/)
+  await expect(page.getByTestId('article-item')).toHaveText([/新期头条/])
 })

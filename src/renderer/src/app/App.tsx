@@ -144,11 +144,16 @@ export function App() {
       setArticles([])
       return
     }
-    refreshArticles(place.issueId)
+    // An article no longer in the issue (deleted elsewhere since it was kept) gives way to the first
+    // one — only if the editor is still where it was when the list was asked for: a late list of an
+    // issue left since must not open one of its articles under another issue's running order.
+    const { issueId, articleId } = place
+    refreshArticles(issueId)
       .then((list) => {
-        if (place.articleId !== null && !list.some((a) => a.id === place.articleId)) {
-          setPlace((p) => ({ ...p, articleId: list[0]?.id ?? null }))
-        }
+        if (articleId === null || list.some((a) => a.id === articleId)) return
+        setPlace((p) =>
+          p.issueId === issueId && p.articleId === articleId ? { ...p, articleId: list[0]?.id ?? null } : p,
+        )
       })
       .catch(report)
     // Reload the running order when the issue changes.
