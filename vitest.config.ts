@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30000,
+    setupFiles: ['test/setup.ts'],
   },
 })

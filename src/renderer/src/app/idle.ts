@@ -1,3 +1,5 @@
+import { whenDue } from './trailing'
+
 /**
  * Work that shows something but need not be in the frame of the keystroke that caused it (字数,
  * the save state): run once the browser is idle after that frame, at the latest after `timeout`
@@ -39,17 +41,16 @@ export function listenForInput(target: EventTarget): void {
 }
 if (typeof document !== 'undefined') listenForInput(document)
 
-/** Like whenIdle, once no key has come for QUIET_MS: while typing runs on, not at all. */
+/**
+ * Like whenIdle, once no key has come for QUIET_MS: while typing runs on, not at all. The wait is
+ * on the shared clock of the trailing timers (app/trailing.ts): no timer of its own waking while
+ * typing goes on.
+ */
 export function whenQuiet(run: () => void, timeout = 200): () => void {
-  let cancel: () => void = () => {}
-  const wait = (): void => {
-    const left = lastInput + QUIET_MS - performance.now()
-    if (left > 0) {
-      const handle = setTimeout(wait, left)
-      cancel = () => clearTimeout(handle)
-    } else cancel = whenIdle(run, timeout)
-  }
-  wait()
+  let cancel = whenDue(
+    () => lastInput + QUIET_MS,
+    () => (cancel = whenIdle(run, timeout)),
+  )
   return () => cancel()
 }
 
