@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openFolio } from '../src/main/library'
 import { openLibrary } from '../src/main/store/db'
 import { SEARCH_TUNING } from '../src/main/services/search'
@@ -343,6 +343,20 @@ describe('search across articles', () => {
     expect(search("'; DROP TABLE articles; --")).toEqual([])
     expect(search('   ')).toEqual([])
     expect(search('以“质”致远').map((h) => h.headline)).toEqual(['向“新”而行 以“质”致远'])
+  })
+
+  it('compiles its statements once per library, not on every search', () => {
+    // Each kind of query once: a phrase (trigram tiers), one rare and one common short query.
+    const queries = ['装饰一体化园区', '锂离子电池', '鲸', '园区', '开发区']
+    const first = queries.map((q) => search(q))
+    const prepare = vi.spyOn(lib.db, 'prepare')
+    try {
+      const again = queries.map((q) => search(q))
+      expect(again).toEqual(first)
+      expect(prepare).not.toHaveBeenCalled()
+    } finally {
+      prepare.mockRestore()
+    }
   })
 
   it('refuses an unknown issue with a typed error and an overlong query', () => {

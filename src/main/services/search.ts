@@ -89,7 +89,7 @@ function matchingIds(
     WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}${candidates}
       AND (${FIELDS.map(likeField).join(' OR ')})
     ORDER BY ${TIER}, a.issue_id DESC, a.position, a.id LIMIT ${limit} OFFSET ${offset}`
-  return ctx.db.prepare(sql).pluck().all(params) as number[]
+  return prepared(ctx, sql).all(params) as number[]
 }
 
 function likeField(field: Field): string {
@@ -98,13 +98,11 @@ function likeField(field: Field): string {
 
 /** Whether one or two characters occur fewer than SEARCH_TUNING.common times (the trigram terms tell). */
 function rare(ctx: ServiceContext, short: string): boolean {
-  const occurrences = ctx.db
-    .prepare(
-      `SELECT COUNT(*) FROM (SELECT 1 FROM temp.folio_terms
-         WHERE term >= @short AND term < @short || char(1114111) LIMIT ${SEARCH_TUNING.common})`,
-    )
-    .pluck()
-    .get({ short }) as number
+  const occurrences = prepared(
+    ctx,
+    `SELECT COUNT(*) FROM (SELECT 1 FROM temp.folio_terms
+       WHERE term >= @short AND term < @short || char(1114111) LIMIT ${SEARCH_TUNING.common})`,
+  ).get({ short }) as number
   return occurrences < SEARCH_TUNING.common
 }
 
@@ -211,16 +209,19 @@ type Plucked = ReturnType<ReturnType<ServiceContext['db']['prepare']>['pluck']>
 const statements = new WeakMap<ServiceContext['db'], Map<string, Plucked>>()
 
 /**
- * A statement giving one column, compiled once per connection: a common query's few statements
- * differ only by their limits, and compiling them each time cost as much as running them.
+ * A statement giving one column (or, not `pluck`, whole rows), compiled once per connection: a
+ * common query's few statements differ only by their limits, and compiling them each time cost as
+ * much as running them (a rare phrase: six statements compiled for three small reads).
  */
-function prepared(ctx: ServiceContext, sql: string): Plucked {
+function prepared(ctx: ServiceContext, sql: string, pluck = true): Plucked {
   let cache = statements.get(ctx.db)
   if (!cache) statements.set(ctx.db, (cache = new Map()))
-  let statement = cache.get(sql)
+  const key = pluck ? sql : `rows:${sql}`
+  let statement = cache.get(key)
   if (!statement) {
     if (cache.size >= 200) cache.clear()
-    cache.set(sql, (statement = ctx.db.prepare(sql).pluck()))
+    statement = ctx.db.prepare(sql)
+    cache.set(key, (statement = pluck ? statement.pluck() : statement))
   }
   return statement
 }
@@ -263,12 +264,10 @@ function trigramIds(
   for (const [tier, expression] of tiers.entries()) {
     const need = offset + limit - ids.length
     if (need <= 0) break
-    const matches = ctx.db
-      .prepare(
-        `SELECT COUNT(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @expression LIMIT ${SEARCH_TUNING.common})`,
-      )
-      .pluck()
-      .get({ expression }) as number
+    const matches = prepared(
+      ctx,
+      `SELECT COUNT(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @expression LIMIT ${SEARCH_TUNING.common})`,
+    ).get({ expression }) as number
     if (matches === 0) continue
     const params: Record<string, unknown> = { expression, need, pattern: likePattern(query) }
     if (issueId !== undefined) params.issueId = issueId
@@ -285,7 +284,7 @@ function trigramIds(
            WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue} ${walk}
            ORDER BY i.id DESC, a.position, a.id LIMIT @need`
     const used = Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`@${key}`)))
-    ids.push(...(ctx.db.prepare(sql).pluck().all(used) as number[]))
+    ids.push(...(prepared(ctx, sql).all(used) as number[]))
   }
   return ids.slice(offset, offset + limit)
 }
@@ -322,7 +321,7 @@ export function searchArticles(ctx: ServiceContext, input: ParsedInput<'search.a
   if (query === '') return []
   if (input.issueId !== undefined) requireIssue(ctx, input.issueId)
   const limit = input.limit ?? 50
-  const read = ctx.db.prepare(SELECT)
+  const read = prepared(ctx, SELECT, false)
   const hits: SearchHit[] = []
   // A row the index matched but a case-sensitive comparison cannot place is not a hit: read on
   // until the page is full or the matches run out.
