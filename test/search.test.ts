@@ -162,7 +162,7 @@ describe('search across articles', () => {
         body: JSON.stringify(docFromBlocks([{ type: 'paragraph', text: '开发区建设提速，锂离子电池投产。' }])),
       })
     }
-    const queries = ['开发区', '锂离子电池', '经济技术开发区', '建设提速', '没有的词语']
+    const queries = ['开发区', '锂离子电池', '经济技术开发区', '建设提速', '没有的词语', 'gwh锂离子', 'GWH', '年产1GWh']
     const plan = (common: number) => {
       SEARCH_TUNING.common = common
       try {
@@ -174,6 +174,8 @@ describe('search across articles', () => {
     const walked = plan(1)
     expect(walked).toEqual(plan(1000))
     expect(walked[0]?.slice(0, 2).map((h) => h.headline)).toEqual(['开发区新闻', '开发区又一年'])
+    // Latin letters in any case find the headline's 1GWh (the trigram index and LIKE fold ASCII alike).
+    expect(walked[queries.indexOf('GWH') * 3]?.[0]?.field).toBe('headline')
   })
 
   it('answers one and two characters the same, in the same order, whether the body is walked or looked up', () => {

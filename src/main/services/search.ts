@@ -230,8 +230,9 @@ function prepared(ctx: ServiceContext, sql: string, pluck = true): Plucked {
 export const SEARCH_TUNING = { common: 1000 }
 
 /**
- * Three or more characters: the trigram index, one tier at a time (headline, other title parts,
- * body only — FTS5 column filters). A tier with few matches is read from its matches, ordered
+ * Three or more characters: the trigram index. A phrase with few matches in all is read from them
+ * at once, in tier order. Otherwise one tier at a time (headline, other title parts,
+ * body only — FTS5 column filters): a tier with few matches is read from its matches, ordered
  * and limited in SQL; one with many (a common word) by walking the articles newest issue first
  * in running order and asking the index about each until the page is full — so neither costs
  * more as the library grows.
@@ -245,6 +246,26 @@ function trigramIds(
 ): number[] {
   const p = phrase(query)
   const inIssue = issueId !== undefined ? ' AND a.issue_id = @issueId' : ''
+  // A phrase the index finds rarely (most searches): its matches read once and put in tier order
+  // in SQL (TIER, the order toHit and fieldRank give) — one index search, not one per tier.
+  const count = (expression: string): number =>
+    prepared(
+      ctx,
+      `SELECT COUNT(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @expression LIMIT ${SEARCH_TUNING.common})`,
+    ).get({ expression }) as number
+  const all = count(p)
+  if (all === 0) return []
+  if (all < SEARCH_TUNING.common) {
+    const params: Record<string, unknown> = { expression: p, folded: query.toLowerCase(), limit, offset }
+    if (issueId !== undefined) params.issueId = issueId
+    return prepared(
+      ctx,
+      `SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id
+       WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL${inIssue}
+         AND a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @expression)
+       ORDER BY ${TIER}, a.issue_id DESC, a.position, a.id LIMIT @limit OFFSET @offset`,
+    ).all(params) as number[]
+  }
   const titles = '{kicker subtitle dateline byline}'
   const tiers = [
     `{headline} : ${p}`,
@@ -264,10 +285,7 @@ function trigramIds(
   for (const [tier, expression] of tiers.entries()) {
     const need = offset + limit - ids.length
     if (need <= 0) break
-    const matches = prepared(
-      ctx,
-      `SELECT COUNT(*) FROM (SELECT rowid FROM article_search WHERE article_search MATCH @expression LIMIT ${SEARCH_TUNING.common})`,
-    ).get({ expression }) as number
+    const matches = count(expression)
     if (matches === 0) continue
     const params: Record<string, unknown> = { expression, need, pattern: likePattern(query) }
     if (issueId !== undefined) params.issueId = issueId
