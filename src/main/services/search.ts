@@ -220,8 +220,8 @@ function prepared(ctx: ServiceContext, sql: string, pluck = true): Plucked {
   let statement = cache.get(key)
   if (!statement) {
     if (cache.size >= 200) cache.clear()
-    statement = ctx.db.prepare(sql)
-    cache.set(key, (statement = pluck ? statement.pluck() : statement))
+    const compiled = ctx.db.prepare(sql)
+    cache.set(key, (statement = pluck ? compiled.pluck() : compiled))
   }
   return statement
 }
