@@ -97,7 +97,6 @@ test('typing rests the suggestion and 校对 marks until the pause, a single edi
 
   // After the pause both are back, with their ranges.
   await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
-
   // A pinyin composition step rests them too (Lexical makes no update for it); choosing the word
   // and pausing brings them back.
   const cdp = await page.context().newCDPSession(page)
@@ -106,6 +105,36 @@ test('typing rests the suggestion and 校对 marks until the pause, a single edi
   await cdp.send('Input.insertText', { text: '开' })
   await expect(body(page)).toContainText('甲乙开')
   await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
+  // No highlight stays registered empty (the finding in hand, search hits: none now): one costs
+  // each keystroke's paint as much as a full one.
+  const emptyOnes = () => page.evaluate(() => [...CSS.highlights].filter(([, h]) => h.size === 0).map(([name]) => name))
+  expect(await emptyOnes()).toEqual([])
+
+  // The finding in hand (F8) is drawn while it is there, rests with the others while the text is
+  // typed, and comes back after the pause.
+  await body(page)
+    .locator('p')
+    .first()
+    .click({ position: { x: 2, y: 4 } })
+  await page.keyboard.press('F8')
+  const currentSize = () => page.evaluate(() => CSS.highlights.get('folio-proof-current')?.size ?? null)
+  await expect.poll(currentSize).toBe(1)
+  // Past the finding (F8 selected it in the text), the caret goes on typing.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(',')
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.isCollapsed)).toBe(true)
+  const typed = await page.evaluate(async () => {
+    const tick = () => new Promise((done) => setTimeout(done, 0))
+    document.execCommand('insertText', false, '丙')
+    await tick()
+    document.execCommand('insertText', false, '丁')
+    await tick()
+    return CSS.highlights.size
+  })
+  expect(typed).toBe(0)
+  await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
+  await expect.poll(currentSize).toBe(1)
+  expect(await emptyOnes()).toEqual([])
 })
 
 /**

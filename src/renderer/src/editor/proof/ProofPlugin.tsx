@@ -20,7 +20,7 @@ import { useEffect } from 'react'
 import { DirtyBlocks } from '../blocks'
 import { domRange, type BlockText } from '../tagging/segments'
 import { Trailing } from '../../app/trailing'
-import { HighlightPainter, registerTypingRest } from './painter'
+import { HighlightPainter, registerTypingRest, showHighlight } from './painter'
 import {
   $applyFix,
   $fixAllSafe,
@@ -60,8 +60,8 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       (item) => (item.canFix ? HIGHLIGHTS.fix : HIGHLIGHTS.flag),
       NEAR_MARGIN,
     )
+    // The finding in hand: registered only while it has a range, and resting while text is typed.
     const current = typeof CSS !== 'undefined' && 'highlights' in CSS ? new Highlight() : null
-    if (current) CSS.highlights.set(HIGHLIGHTS.current, current)
     let last: ProofRun = { items: [], touched: new Set(), blocks: new Map(), pending: 0, keys: [] }
     let first = true
 
@@ -96,9 +96,10 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       current.clear()
       const item = activeItem()
       const block = item && !item.inCaption ? last.blocks.get(item.blockKey) : undefined
-      if (!item || !block) return
+      if (!item || !block) return showHighlight(HIGHLIGHTS.current, current)
       const range = domRange(editor, block, item.start, Math.max(item.end, item.start + 1))
       if (range) current.add(range)
+      showHighlight(HIGHLIGHTS.current, current)
     }
     const activeItem = (): ProofItem | undefined => {
       const id = session.active.get()
@@ -193,7 +194,13 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
     const unsubscribeOffArticle = session.offArticle.subscribe(republish)
     const unsubscribeActive = session.active.subscribe(drawCurrent)
     // While the text is typed the marks rest until the run after the pause.
-    const unregister = registerTypingRest(editor, painter, dirty, () => timer.pending, schedule)
+    const resting = {
+      quiet: () => {
+        painter.quiet()
+        if (current) CSS.highlights.delete(HIGHLIGHTS.current)
+      },
+    }
+    const unregister = registerTypingRest(editor, resting, dirty, () => timer.pending, schedule)
     return () => {
       unregister()
       unsubscribeIgnored()

@@ -39,7 +39,9 @@ export function useSearchHighlight(query: string, articleId: number | null): voi
       const root = document.querySelector('[data-testid=body]')
       if (!root) return
       const ranges = matchRanges(root, words)
-      CSS.highlights.set(NAME, new Highlight(...ranges))
+      // None found: nothing registered (an empty highlight still costs every frame, proof/painter.ts).
+      if (ranges.length === 0) CSS.highlights.delete(NAME)
+      else CSS.highlights.set(NAME, new Highlight(...ranges))
       const first = ranges[0]
       if (!scrolled && first) {
         scrolled = true
