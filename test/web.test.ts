@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -103,6 +103,16 @@ describe('browser-mode transport', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
     const escape = await fetch(`http://127.0.0.1:${web.port}/..%2f..%2flibrary.sqlite`)
     expect(await escape.text()).toContain('<title>Folio</title>')
+  })
+
+  it('says the interface files are missing instead of dying when they are, and keeps the API up', async () => {
+    rmSync(join(lib.dir, 'renderer', 'index.html'))
+    for (const path of ['/', '/assets/index.js']) {
+      const page = await fetch(`http://127.0.0.1:${web.port}${path}`)
+      expect(page.status).toBe(503)
+      expect(await page.text()).toMatch(/^找不到 Folio 的界面文件.*\nFolio's interface files are missing/)
+    }
+    expect((await post('/api/issue.list', '{}')).status).toBe(200)
   })
 
   describe('browser-mode transport edges', () => {

@@ -253,14 +253,23 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       // Client-side routes fall back to the app shell.
       file = join(options.staticDir, 'index.html')
     }
-    const isHtml = extname(file) === '.html'
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': isHtml ? 'no-store' : 'public, max-age=3600',
-      ...(isHtml ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'no-referrer' } : {}),
+    // The files may be missing (a build not finished, a folder moved) or vanish while read: the
+    // page says so, and the server — which holds the library — goes on running.
+    const stream = createReadStream(file)
+    stream.once('error', () => {
+      if (res.headersSent) res.destroy()
+      else missingFiles(res)
     })
-    createReadStream(file).pipe(res)
+    stream.once('open', () => {
+      const isHtml = extname(file) === '.html'
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': isHtml ? 'no-store' : 'public, max-age=3600',
+        ...(isHtml ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'no-referrer' } : {}),
+      })
+      stream.pipe(res)
+    })
   }
 
   return new Promise((resolvePromise, reject) => {
@@ -379,6 +388,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff' } as const
 
 /** An answer without a body (421, 403, 405, 400 for static files). */
+/** The app's own files cannot be read: a plain page that says so, in both languages. */
+function missingFiles(res: ServerResponse): void {
+  const text =
+    '找不到 Folio 的界面文件，请重新构建（npm run build）后再打开。资料库未受影响。\n' +
+    "Folio's interface files are missing: build again (npm run build), then reopen. The library is untouched.\n"
+  res.writeHead(503, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
+  res.end(text)
+}
+
 function bare(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...COMMON_HEADERS, ...headers }).end()
 }
