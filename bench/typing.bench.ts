@@ -249,6 +249,9 @@ async function startFolio(out: string, db: string): Promise<{ child: ChildProces
     child.stderr?.on('data', onData)
     child.once('exit', (code) => fail(new Error(`Folio exited (${code}):\n${output}`)))
   })
+  // A server that dies later (while the pages load) says why, rather than a refused connection.
+  child.once('exit', (code) => code !== null && code !== 0 && console.error(`Folio exited (${code})`))
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
   return { child, url }
 }
 
@@ -426,7 +429,8 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   categories.push(...(process.env.TYPING_TRACE_EXTRA?.split(',').filter(Boolean) ?? []))
   await browser.startTracing(side.page, { categories })
   // TYPING_TRACE_PINYIN=1: composition steps instead of keys.
-  const keys = (await (process.env.TYPING_TRACE_PINYIN ? compose(side, 6) : typeKeys(side, 60))).length
+  const traced = Number(process.env.TYPING_TRACE_KEYS ?? 60)
+  const keys = (await (process.env.TYPING_TRACE_PINYIN ? compose(side, 6) : typeKeys(side, traced))).length
   const buffer = await browser.stopTracing()
   const dump = process.env.TYPING_TRACE_DUMP
   if (dump) {
@@ -450,7 +454,10 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
     if (message === 'typing-key-start') windows.push([m.ts, Infinity])
     else if (message === 'typing-key-end' && windows.length > 0) windows[windows.length - 1]![1] = m.ts
   }
-  const inWindow = (ts: number): boolean => windows.some(([from, to]) => ts >= from && ts <= to)
+  const windowOf = (ts: number): number => windows.findIndex(([from, to]) => ts >= from && ts <= to)
+  const inWindow = (ts: number): boolean => windowOf(ts) >= 0
+  // TYPING_TRACE_SLOW=1 (with TYPING_TRACE_WINDOW): the slowest keys' own events, beside a median key's.
+  const perWindow = windows.map(() => new Map<string, number>())
   const onMain = events
     .filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
     .filter((e) => !windowed || inWindow(e.ts))
@@ -471,6 +478,8 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
       if (top.e.ts + (top.e.dur ?? 0) > until) break
       stack.pop()
       add(traceName(top.e), top.e.dur ?? 0, (top.e.dur ?? 0) - top.children)
+      const w = windowed ? perWindow[windowOf(top.e.ts)] : undefined
+      if (w) w.set(traceName(top.e), (w.get(traceName(top.e)) ?? 0) + ((top.e.dur ?? 0) - top.children) / 1000)
       if (stack.length > 0) stack[stack.length - 1]!.children += top.e.dur ?? 0
     }
   }
@@ -480,7 +489,24 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   }
   close(Infinity)
   if (windowed) addSamples(events, main, inWindow, (name, ms) => add(`js ${name}`, ms * 1000, ms * 1000))
+  if (windowed && process.env.TYPING_TRACE_SLOW) printSlow(side.name, windows, perWindow)
   return totals
+}
+
+/** The slowest keys of a trace, each with the events it spent most in, and a median key for contrast. */
+function printSlow(name: string, windows: [number, number][], perWindow: Map<string, number>[]): void {
+  const keys = windows.map(([from, to], i) => ({ i, ms: (to - from) / 1000 })).filter((k) => Number.isFinite(k.ms))
+  keys.sort((a, b) => b.ms - a.ms)
+  const show = (label: string, k: { i: number; ms: number }): void => {
+    const top = [...(perWindow[k.i] ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 7)
+    console.log(
+      `  ${label} key ${k.i}: ${k.ms.toFixed(1)} ms — ${top.map(([e, ms]) => `${e} ${ms.toFixed(2)}`).join(', ')}`,
+    )
+  }
+  console.log(`\nslowest keys, ${name}`)
+  for (const k of keys.slice(0, Math.max(3, Math.ceil(keys.length * 0.08)))) show('slow', k)
+  const mid = keys[Math.floor(keys.length / 2)]
+  if (mid) show('median', mid)
 }
 
 interface ProfileChunk {
