@@ -191,7 +191,8 @@ async function buildBare(bodies: Body[]): Promise<string> {
     logLevel: 'warn',
     configFile: false,
     plugins: [react()],
-    build: { outDir: out, emptyOutDir: true },
+    // FOLIO_NO_MINIFY=1 (as for Folio's build): readable names in traces and profiles.
+    build: { outDir: out, emptyOutDir: true, minify: !process.env.FOLIO_NO_MINIFY },
   })
   for (const b of bodies) writeFileSync(join(out, `${b.name}.json`), b.bare)
   return out
@@ -488,7 +489,12 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
     stack.push({ e, children: 0 })
   }
   close(Infinity)
-  if (windowed) addSamples(events, main, inWindow, (name, ms) => add(`js ${name}`, ms * 1000, ms * 1000))
+  if (windowed)
+    addSamples(events, main, inWindow, (name, ms, at) => {
+      add(`js ${name}`, ms * 1000, ms * 1000)
+      const w = perWindow[windowOf(at)]
+      if (w) w.set(`js ${name}`, (w.get(`js ${name}`) ?? 0) + ms)
+    })
   if (windowed && process.env.TYPING_TRACE_SLOW) printSlow(side.name, windows, perWindow)
   return totals
 }
@@ -525,7 +531,7 @@ function addSamples(
   events: TraceEvent[],
   main: TraceEvent | undefined,
   inWindow: (ts: number) => boolean,
-  add: (name: string, ms: number) => void,
+  add: (name: string, ms: number, at: number) => void,
 ): void {
   const profiles = new Map<string, { at: number; names: Map<number, string>; samples: [number, number][] }>()
   for (const e of events) {
@@ -553,7 +559,7 @@ function addSamples(
     samples.forEach(([at, node], i) => {
       const next = samples[i + 1]
       const name = names.get(node) ?? '?'
-      if (next && inWindow(at) && !/^\((idle|program|root)\)/.test(name)) add(name, (next[0] - at) / 1000)
+      if (next && inWindow(at) && !/^\((idle|program|root)\)/.test(name)) add(name, (next[0] - at) / 1000, at)
     })
 }
 
