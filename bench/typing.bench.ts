@@ -499,6 +499,33 @@ async function trace(browser: Browser, side: Side): Promise<TraceTotals> {
   return totals
 }
 
+/**
+ * TYPING_BY_KEY: per side, the median latency of each key of LETTERS and how many of the side's
+ * slowest 10% of keys it was (over all rounds), and the same by position in the burst (tenths).
+ */
+function printByKey(byKey: Map<string, number[][]>): void {
+  for (const [name, rounds] of byKey) {
+    const all = rounds.flatMap((samples) =>
+      samples.map((ms, i) => ({ ms, i, key: LETTERS[i % LETTERS.length] ?? '?' })),
+    )
+    const cut = [...all].sort((a, b) => b.ms - a.ms)[Math.floor(all.length / 10)]?.ms ?? Infinity
+    const keys = new Map<string, { ms: number[]; slow: number }>()
+    for (const k of all) {
+      const entry = keys.get(k.key) ?? { ms: [], slow: 0 }
+      entry.ms.push(k.ms)
+      if (k.ms > cut) entry.slow++
+      keys.set(k.key, entry)
+    }
+    console.log(`\nby key, ${name} (slowest 10%: over ${cut.toFixed(1)} ms)`)
+    for (const [key, { ms, slow }] of [...keys].sort((a, b) => b[1].slow / b[1].ms.length - a[1].slow / a[1].ms.length))
+      console.log(
+        `  ${key === ' ' ? 'Space' : key.padEnd(5)} n ${String(ms.length).padStart(3)}  p50 ${stats(ms).median.toFixed(1)}  slow ${slow}`,
+      )
+    const tenths = Array.from({ length: 10 }, (_, t) => all.filter((k) => Math.floor((k.i / KEYS) * 10) === t))
+    console.log(`  slow by tenth of the burst: ${tenths.map((t) => t.filter((k) => k.ms > cut).length).join(' ')}`)
+  }
+}
+
 /** The slowest keys of a trace, each with the events it spent most in, and a median key for contrast. */
 function printSlow(name: string, windows: [number, number][], perWindow: Map<string, number>[]): void {
   const keys = windows.map(([from, to], i) => ({ i, ms: (to - from) / 1000 })).filter((k) => Number.isFinite(k.ms))
@@ -864,10 +891,15 @@ async function main(): Promise<void> {
         const median = (name: string, q: 'p50' | 'p95'): number => stats(rounds[name]?.[q] ?? []).median
         const last = (name: string, q: 'p50' | 'p95'): string => rounds[name]?.[q].at(-1)?.toFixed(1) ?? '?'
         for (const side of sides) rounds[side.name] = { p50: [], p95: [] }
+        // TYPING_BY_KEY=1: each side's latencies by the key typed (plain keys), to tell whether the
+        // slow tail is some keys (a space, a line that wraps) or any key.
+        const byKey = new Map<string, number[][]>()
         for (let r = 0; r < ROUNDS; r++) {
           const order = r % 2 === 0 ? sides : [...sides].reverse()
           for (const side of order) {
             const samples = await scenario.run(side)
+            if (process.env.TYPING_BY_KEY && scenario.label === 'typing')
+              byKey.set(side.name, [...(byKey.get(side.name) ?? []), samples])
             const s = stats(samples)
             rounds[side.name]?.p50.push(s.median)
             rounds[side.name]?.p95.push(s.p95)
@@ -876,6 +908,7 @@ async function main(): Promise<void> {
             `${b.label} ${scenario.label} round ${r + 1}: Folio p50 ${last('folio', 'p50')} p95 ${last('folio', 'p95')} · bare p50 ${last('bare', 'p50')} p95 ${last('bare', 'p95')} ms`,
           )
         }
+        if (byKey.size > 0) printByKey(byKey)
         const what = `${scenario.label === 'typing' ? 'typing' : 'pinyin steps'}, ${b === big ? '50k tagged article' : '5k article'}`
         for (const q of ['p50', 'p95'] as const) {
           rows.push(
