@@ -123,6 +123,8 @@ test('typing rests the suggestion and 校对 marks until the pause, a single edi
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(',')
   await page.keyboard.press('ArrowRight')
   await expect.poll(() => page.evaluate(() => window.getSelection()?.isCollapsed)).toBe(true)
+  // Lexical takes the new caret over at the selectionchange, a task later: only then type.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
   const typed = await page.evaluate(async () => {
     const tick = () => new Promise((done) => setTimeout(done, 0))
     document.execCommand('insertText', false, '丙')
@@ -132,6 +134,7 @@ test('typing rests the suggestion and 校对 marks until the pause, a single edi
     return CSS.highlights.size
   })
   expect(typed).toBe(0)
+  await expect(body(page)).toContainText('12个,丙丁园区')
   await expect.poll(async () => (await registered()).every((n) => (n ?? 0) > 0)).toBe(true)
   await expect.poll(currentSize).toBe(1)
   expect(await emptyOnes()).toEqual([])
