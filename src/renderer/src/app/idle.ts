@@ -21,8 +21,14 @@ export function whenIdle(run: () => void, timeout = 200): () => void {
  * beat for a few frames after any frame, and a key that comes in then waits for the next beat
  * (up to 16.7 ms) instead of being drawn at once. Measured in the 5k article with keys 60 ms
  * apart: the keys with such a frame in the 40 ms before them took 16 ms (median) against 4 ms.
+ *
+ * Everything that catches up after a pause (字数, tag suggestions, 校对, the save state) waits this
+ * same time, so it lands in one wake of the shared clock and one frame, early in the gap before a
+ * slow typist's next key. Staggered (tags 250, 字数 300, 校对 400 ms) there were three such frames,
+ * the last right where keys 400 ms apart come: 5k article, keys 400 ms apart, same rounds,
+ * p50 1.82× → 1.25×, p95 2.79× → 1.58× bare Lexical (bench/typing.bench.ts, TYPING_GAP_MS=400).
  */
-export const QUIET_MS = 300
+export const QUIET_MS = 250
 
 let lastInput = -Infinity
 

@@ -13,6 +13,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, type LexicalEditor } from 'lexical'
 import { useEffect } from 'react'
 import { countChars, type CharCount } from '@shared/text/count'
+import { QUIET_MS } from '../../app/idle'
 import { Trailing } from '../../app/trailing'
 import { DirtyBlocks, isDirty, type Dirty } from '../blocks'
 
@@ -36,8 +37,8 @@ export class BlockCounter {
   }
 }
 
-/** 字数 is taken once the text has not changed for this long. */
-const COUNT_AFTER_MS = 300
+/** 字数 is taken once the text has not changed for this long (with the other catch-ups: app/idle.ts). */
+const COUNT_AFTER_MS = QUIET_MS
 
 export function CountPlugin({ onCount }: { onCount: (count: CharCount) => void }): null {
   const [editor] = useLexicalComposerContext()

@@ -19,6 +19,7 @@ import {
 import { useEffect } from 'react'
 import { DirtyBlocks } from '../blocks'
 import { domRange, type BlockText } from '../tagging/segments'
+import { QUIET_MS } from '../../app/idle'
 import { Trailing } from '../../app/trailing'
 import { HighlightPainter, registerTypingRest, showHighlight } from './painter'
 import {
@@ -34,7 +35,8 @@ import {
 import type { ProofSession } from './session'
 import './proof.css'
 
-const DELAY_MS = 400
+/** 校对 runs once the text has rested, with the other catch-ups (app/idle.ts). */
+const DELAY_MS = QUIET_MS
 /** A slice of proofing: long enough to do a screenful of paragraphs, short enough not to be felt. */
 const SLICE_MS = 12
 /**

@@ -11,11 +11,13 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useRef } from 'react'
 import type { Gazetteer } from '@shared/tagging'
 import { DirtyBlocks } from '../blocks'
+import { QUIET_MS } from '../../app/idle'
 import { Trailing } from '../../app/trailing'
 import { HighlightPainter, registerTypingRest } from '../proof/painter'
 import { BlockSuggestions, ignoredOccurrences, type Suggestion } from './suggestions'
 
-const DELAY_MS = 250
+/** Suggestions are detected once the text has rested, with the other catch-ups (app/idle.ts). */
+const DELAY_MS = QUIET_MS
 const HIGHLIGHTS = { zone: 'folio-suggest-zone', figure: 'folio-suggest-figure' } as const
 /**
  * How far above and below the visible part of the editor blocks keep their highlights (px): none,
