@@ -4,6 +4,7 @@
  * to date while the editor types, so the editor can work through the matches.
  */
 import { useEffect } from 'react'
+import { showHighlight } from '../../editor/proof/painter'
 
 const NAME = 'folio-search'
 const REFRESH_MS = 120
@@ -39,9 +40,8 @@ export function useSearchHighlight(query: string, articleId: number | null): voi
       const root = document.querySelector('[data-testid=body]')
       if (!root) return
       const ranges = matchRanges(root, words)
-      // None found: nothing registered (an empty highlight still costs every frame, proof/painter.ts).
-      if (ranges.length === 0) CSS.highlights.delete(NAME)
-      else CSS.highlights.set(NAME, new Highlight(...ranges))
+      // None found: nothing registered (an empty highlight still costs every frame).
+      showHighlight(NAME, new Highlight(...ranges))
       const first = ranges[0]
       if (!scrolled && first) {
         scrolled = true
