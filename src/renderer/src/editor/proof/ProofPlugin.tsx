@@ -98,8 +98,7 @@ export function ProofPlugin({ session }: { session: ProofSession }): null {
       current.clear()
       const item = activeItem()
       const block = item && !item.inCaption ? last.blocks.get(item.blockKey) : undefined
-      if (!item || !block) return showHighlight(HIGHLIGHTS.current, current)
-      const range = domRange(editor, block, item.start, Math.max(item.end, item.start + 1))
+      const range = item && block ? domRange(editor, block, item.start, Math.max(item.end, item.start + 1)) : null
       if (range) current.add(range)
       showHighlight(HIGHLIGHTS.current, current)
     }
